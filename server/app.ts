@@ -1,0 +1,128 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { CLOSE_CODES } from '../shared/errors';
+import { AccessControl, type Principal } from './auth/access';
+import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
+import { createApiRouter } from './http/api';
+import { HttpError, errorHandler } from './http/errors';
+import { sameOriginWrites, securityHeaders } from './http/security';
+import { createLogger, type Logger } from './logger';
+import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
+import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/storage';
+import { WorkshopService } from './workshops';
+import { DocRegistry } from './yjs/docRegistry';
+import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
+
+export interface Regiebord {
+  config: ServerConfig;
+  httpServer: http.Server;
+  storage: Storage;
+  registry: DocRegistry;
+  yjs: YjsEndpoint;
+  control: ControlPlane;
+  /** Starts listening; resolves with the actual port (useful with port 0). */
+  listen(): Promise<number>;
+  /** Stops accepting, closes every connection, stores and compacts every document, closes storage. */
+  close(): Promise<void>;
+}
+
+const SCREEN_SECRET_KEY = 'screen_token_secret';
+
+/** Who may change the board document. Later: board locks. */
+function mayWriteBoard(p: Principal): boolean {
+  return p.role === 'facilitator' || p.role === 'participant';
+}
+
+export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
+  const config = makeConfig(override);
+  const log = logger ?? createLogger(config.logLevel);
+  const storage = openSqliteStorage(config.dataDir);
+
+  let secret = await storage.getMeta(SCREEN_SECRET_KEY);
+  if (!secret) {
+    secret = crypto.randomBytes(32).toString('base64url');
+    await storage.setMeta(SCREEN_SECRET_KEY, secret);
+  }
+  const access = new AccessControl(storage, secret);
+  const workshops = new WorkshopService(storage, access);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders());
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(
+    '/api',
+    express.json({ limit: '64kb' }),
+    sameOriginWrites(config),
+    createApiRouter({ config, storage, access, workshops }),
+  );
+  serveClient(app, config.clientDir);
+  app.use(errorHandler(log));
+
+  const httpServer = http.createServer(app);
+  const registry = new DocRegistry(storage, config.yjs, log);
+  const yjs = createYjsEndpoint({ config, access, registry, logger: log, mayWrite: mayWriteBoard });
+  const control = createControlPlane({ httpServer, config, access, storage, logger: log });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (yjs.handleUpgrade(req, socket, head)) return;
+    // socket.io handles its own path; anything else is not ours.
+    if (!req.url?.startsWith('/socket.io/')) socket.destroy();
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    httpServer,
+    storage,
+    registry,
+    yjs,
+    control,
+    listen() {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          resolve((httpServer.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        httpServer.close();
+        await registry.closeAll(CLOSE_CODES.SERVER_SHUTDOWN, 'server shutting down');
+        yjs.close();
+        await control.close();
+        httpServer.closeAllConnections();
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** The built client: hashed assets cached for a year, every other path gets the app shell. */
+function serveClient(app: express.Express, clientDir: string): void {
+  const indexFile = path.join(clientDir, 'index.html');
+  app.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
+  );
+  app.use(express.static(clientDir, { index: false }));
+  app.get('/{*path}', (req, res, next) => {
+    if (req.path.startsWith('/api/') || req.path.startsWith('/yjs/')) return next(new HttpError(404, 'NOT_FOUND'));
+    if (!fs.existsSync(indexFile)) {
+      res.status(503).type('text/plain').send('Regiebord: de client is niet gebouwd. Voer `npm run build` uit.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+}

@@ -1,0 +1,83 @@
+import path from 'node:path';
+
+/**
+ * All server settings in one typed object. Only the entry file (main.ts) reads
+ * the environment; everything else gets a ServerConfig passed in.
+ */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Folder with the built client (vite build output). */
+  clientDir: string;
+  /**
+   * Public base URL (for QR codes and invite links), for example
+   * https://regiebord.gemeente.nl. When empty, the request's own host is used.
+   */
+  publicUrl: string;
+  /** Extra origins allowed for cookie-authenticated requests and upgrades; the server's own origin is always allowed. */
+  allowedOrigins: string[];
+  /** Behind a reverse proxy that sets X-Forwarded-*: trust it for protocol and client address. */
+  trustProxy: boolean;
+  /** Mark cookies Secure. 'auto': when the request came in over HTTPS. */
+  secureCookies: 'auto' | boolean;
+  sessionTtlMs: number;
+  inviteTtlMs: number;
+  /** Password hashing cost (scrypt N). Tests lower it; production keeps the default. */
+  scryptCost: number;
+  joinRateLimit: { maxFailures: number; windowMs: number };
+  loginRateLimit: { maxFailures: number; windowMs: number };
+  yjs: {
+    /** Largest accepted WebSocket frame, in bytes. */
+    maxFrameBytes: number;
+    /** Compact a document into one snapshot after this many stored updates. */
+    compactAfterUpdates: number;
+    /** Unload a document this long after its last connection closed, in ms. */
+    idleUnloadMs: number;
+    /** Largest awareness (presence) state one client may send, in bytes. */
+    maxAwarenessBytes: number;
+  };
+  socketIo: {
+    /** Largest socket.io message, in bytes. */
+    maxMessageBytes: number;
+  };
+  logLevel: 'silent' | 'error' | 'info';
+}
+
+export const defaultConfig: ServerConfig = {
+  port: 3000,
+  host: '0.0.0.0',
+  dataDir: path.resolve('data'),
+  clientDir: path.resolve('dist/client'),
+  publicUrl: '',
+  allowedOrigins: [],
+  trustProxy: false,
+  secureCookies: 'auto',
+  sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
+  inviteTtlMs: 7 * 24 * 60 * 60 * 1000,
+  scryptCost: 2 ** 15,
+  joinRateLimit: { maxFailures: 10, windowMs: 60_000 },
+  loginRateLimit: { maxFailures: 10, windowMs: 60_000 },
+  yjs: {
+    maxFrameBytes: 512 * 1024,
+    compactAfterUpdates: 500,
+    idleUnloadMs: 30_000,
+    maxAwarenessBytes: 4 * 1024,
+  },
+  socketIo: { maxMessageBytes: 64 * 1024 },
+  logLevel: 'info',
+};
+
+export type ConfigOverride = Partial<Omit<ServerConfig, 'yjs' | 'socketIo'>> & {
+  yjs?: Partial<ServerConfig['yjs']>;
+  socketIo?: Partial<ServerConfig['socketIo']>;
+};
+
+export function makeConfig(override: ConfigOverride = {}): ServerConfig {
+  return {
+    ...defaultConfig,
+    ...override,
+    yjs: { ...defaultConfig.yjs, ...override.yjs },
+    socketIo: { ...defaultConfig.socketIo, ...override.socketIo },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Counts failures per key (a client address, an e-mail) in a sliding window.
+ * Kept in memory only, never logged or stored (AVG). Successes are not
+ * counted, so a whole venue behind one NAT can join; guessing is what is slowed.
+ */
+export class FailureLimiter {
+  private readonly failures = new Map<string, number[]>();
+  private lastSweep = 0;
+
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+  ) {}
+
+  isBlocked(key: string, now = Date.now()): boolean {
+    return this.recent(key, now).length >= this.maxFailures;
+  }
+
+  recordFailure(key: string, now = Date.now()): void {
+    const list = this.recent(key, now);
+    list.push(now);
+    this.failures.set(key, list);
+    this.sweep(now);
+  }
+
+  private recent(key: string, now: number): number[] {
+    const list = this.failures.get(key);
+    if (!list) return [];
+    const fresh = list.filter((t) => now - t < this.windowMs);
+    if (fresh.length) this.failures.set(key, fresh);
+    else this.failures.delete(key);
+    return fresh;
+  }
+
+  /** Drop stale keys now and then, so memory stays bounded under a scan. */
+  private sweep(now: number): void {
+    if (now - this.lastSweep < this.windowMs) return;
+    this.lastSweep = now;
+    for (const key of [...this.failures.keys()]) this.recent(key, now);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Entry point: reads the environment, starts the server, stops it cleanly.
+ * This is the only file that reads process.env.
+ */
+import path from 'node:path';
+import { createRegiebord } from './app';
+import { defaultConfig, type ConfigOverride } from './config';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
+  const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+  const override: ConfigOverride = {};
+  if (env.PORT) override.port = Number(env.PORT);
+  if (env.HOST) override.host = env.HOST;
+  if (env.DATA_DIR) override.dataDir = path.resolve(env.DATA_DIR);
+  if (env.PUBLIC_URL) override.publicUrl = env.PUBLIC_URL;
+  if (env.ALLOWED_ORIGINS) override.allowedOrigins = list(env.ALLOWED_ORIGINS);
+  if (env.TRUST_PROXY) override.trustProxy = env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1';
+  if (env.SECURE_COOKIES) override.secureCookies = env.SECURE_COOKIES === 'auto' ? 'auto' : env.SECURE_COOKIES === 'true';
+  if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
+  return override;
+}
+
+const server = await createRegiebord(readEnv(process.env));
+const port = await server.listen();
+console.log(`Regiebord draait op http://localhost:${port} (data: ${server.config.dataDir ?? defaultConfig.dataDir})`);
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: Regiebord stopt…`);
+  const deadline = setTimeout(() => {
+    console.error('Stoppen duurde te lang; gedwongen afsluiten.');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS);
+  deadline.unref();
+  await server.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

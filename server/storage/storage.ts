@@ -1,0 +1,80 @@
+import type { Template } from '../../shared/template';
+
+/**
+ * The one narrow door to durable state. Everything the server must enforce
+ * (accounts, workshops, participants, tokens; Yjs updates) goes through it.
+ * The methods are async so a networked engine (PostgreSQL) can implement the
+ * same interface; the SQLite engine completes each call synchronously inside
+ * the promise, which the Yjs endpoint relies on only for speed, not order.
+ */
+export interface AccountRecord {
+  id: string;
+  name: string;
+  email: string;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  joinCode: string;
+  template: Template;
+  ownerId: string;
+  createdAt: number;
+  /** Bumped to invalidate every shared-screen link of this workshop. */
+  screenTokenVersion: number;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  workshopId: string;
+  name: string;
+  createdAt: number;
+  removed: boolean;
+}
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Id of the last stored update, 0 if none: compaction removes up to here. */
+  lastUpdateId: number;
+}
+
+export interface Storage {
+  // Accounts and sessions
+  countAccounts(): Promise<number>;
+  createAccount(account: AccountRecord): Promise<void>;
+  /** Creates the account only while no account exists at all; false otherwise. Atomic. */
+  createFirstAccount(account: AccountRecord): Promise<boolean>;
+  findAccountByEmail(email: string): Promise<AccountRecord | undefined>;
+  findAccount(id: string): Promise<AccountRecord | undefined>;
+  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
+  findSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  createInvite(tokenHash: string, email: string, invitedBy: string, expiresAt: number): Promise<void>;
+  /** Returns the invited e-mail and deletes the invite, or undefined when unknown or expired. */
+  takeInvite(tokenHash: string, now: number): Promise<string | undefined>;
+
+  // Workshops and participants
+  createWorkshop(workshop: WorkshopRecord): Promise<void>;
+  findWorkshop(id: string): Promise<WorkshopRecord | undefined>;
+  findWorkshopByJoinCode(code: string): Promise<WorkshopRecord | undefined>;
+  listWorkshops(): Promise<(WorkshopRecord & { ownerName: string })[]>;
+  createParticipant(p: ParticipantRecord, tokenHash: string): Promise<void>;
+  findParticipantByToken(tokenHash: string): Promise<ParticipantRecord | undefined>;
+  renameParticipant(id: string, name: string): Promise<void>;
+
+  // Board documents (Yjs)
+  loadDoc(workshopId: string): Promise<StoredDoc>;
+  /** Appends the updates in one transaction, durable when the promise resolves. Returns the last id. */
+  appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<number>;
+  /** Replaces the snapshot and deletes updates up to `upToId`, in one transaction. */
+  compactDoc(workshopId: string, snapshot: Uint8Array, upToId: number): Promise<void>;
+
+  // Server metadata (for example the secret that signs shared-screen links)
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,344 @@
+import * as Y from 'yjs';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { CLOSE_CODES } from '../../shared/errors';
+import type { Logger } from '../logger';
+import type { Storage } from '../storage/storage';
+
+/** y-websocket message types (the first varuint of every frame). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/**
+ * What a room needs from a connection. The room does not know its transport:
+ * the ws adapter implements this, and tests can use in-memory pairs.
+ */
+export interface DocConnection {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Asked on every incoming write: a role or a board lock can change while connected. */
+  canWrite(): boolean;
+}
+
+export interface DocRoomOptions {
+  compactAfterUpdates: number;
+  maxAwarenessBytes: number;
+}
+
+/** Origin of transactions that replay stored state: they are not stored again. */
+const LOAD_ORIGIN = Symbol('load');
+
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+/**
+ * One workshop's board document in memory, with its connections.
+ *
+ * Guarantees:
+ * - The document is loaded from storage before the first connection is added.
+ * - Every update is stored (one transaction per event-loop turn) before it is
+ *   broadcast, and before any sync answer that contains it is sent.
+ * - Broadcasts are coalesced: all updates of one turn go out as one message.
+ * - A malformed or hostile message closes only the connection that sent it.
+ */
+export class DocRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each connection with the awareness client ids it controls. */
+  private readonly conns = new Map<DocConnection, Set<number>>();
+  private pending: PendingUpdate[] = [];
+  private pendingSyncReplies: { conn: DocConnection; stateVector: Uint8Array }[] = [];
+  private flushScheduled = false;
+  private flushChain: Promise<void> = Promise.resolve();
+  private storedSinceCompact = 0;
+  private lastStoredId = 0;
+  private reservations = 0;
+  private unloadPromise: Promise<void> | null = null;
+  /** Count of writes dropped because the connection may not write (for tests and metrics). */
+  droppedWrites = 0;
+
+  private constructor(
+    readonly workshopId: string,
+    private readonly storage: Storage,
+    private readonly options: DocRoomOptions,
+    private readonly logger: Logger,
+    private readonly onIdle: (room: DocRoom) => void,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.pending.push({ update, origin });
+      this.scheduleFlush();
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  static async load(
+    workshopId: string,
+    storage: Storage,
+    options: DocRoomOptions,
+    logger: Logger,
+    onIdle: (room: DocRoom) => void,
+  ): Promise<DocRoom> {
+    const room = new DocRoom(workshopId, storage, options, logger, onIdle);
+    const stored = await storage.loadDoc(workshopId);
+    // One transaction for the whole replay: much faster than one per update.
+    room.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, LOAD_ORIGIN);
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    room.storedSinceCompact = stored.updates.length;
+    room.lastStoredId = stored.lastUpdateId;
+    return room;
+  }
+
+  get connectionCount(): number {
+    return this.conns.size;
+  }
+
+  get isUnloading(): boolean {
+    return this.unloadPromise !== null;
+  }
+
+  connections(): DocConnection[] {
+    return [...this.conns.keys()];
+  }
+
+  /** Keeps the room loaded between `acquire` and `addConnection` (or `release`). */
+  reserve(): void {
+    this.reservations++;
+  }
+
+  release(): void {
+    this.reservations = Math.max(0, this.reservations - 1);
+    if (this.isIdle()) this.onIdle(this);
+  }
+
+  isIdle(): boolean {
+    return this.conns.size === 0 && this.reservations === 0;
+  }
+
+  addConnection(conn: DocConnection): void {
+    this.conns.set(conn, new Set());
+    this.reservations = Math.max(0, this.reservations - 1);
+    // Ask the client for what we miss (its offline edits), then share presence.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    conn.send(encoding.toUint8Array(encoder));
+    const states = this.awareness.getStates();
+    if (states.size > 0) {
+      conn.send(awarenessMessage(this.awareness, [...states.keys()]));
+    }
+  }
+
+  removeConnection(conn: DocConnection): void {
+    const controlled = this.conns.get(conn);
+    if (!controlled) return;
+    this.conns.delete(conn);
+    if (controlled.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    }
+    if (this.isIdle()) this.onIdle(this);
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const conn of [...this.conns.keys()]) {
+      conn.close(code, reason);
+      this.removeConnection(conn);
+    }
+  }
+
+  /** Handle one incoming frame. Never throws: a bad frame closes its own connection only. */
+  receive(conn: DocConnection, data: Uint8Array): void {
+    if (!this.conns.has(conn)) return;
+    try {
+      const decoder = decoding.createDecoder(data);
+      const type = decoding.readVarUint(decoder);
+      switch (type) {
+        case MESSAGE_SYNC:
+          this.receiveSync(conn, decoder);
+          return;
+        case MESSAGE_AWARENESS:
+          this.receiveAwareness(conn, decoding.readVarUint8Array(decoder));
+          return;
+        case MESSAGE_QUERY_AWARENESS:
+          conn.send(awarenessMessage(this.awareness, [...this.awareness.getStates().keys()]));
+          return;
+        case MESSAGE_AUTH:
+          // Permissions are decided at the upgrade; nothing to do.
+          return;
+        default:
+          this.reject(conn, 'unknown message type');
+      }
+    } catch {
+      this.reject(conn, 'malformed message');
+    }
+  }
+
+  private receiveSync(conn: DocConnection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        Y.decodeStateVector(stateVector); // throws on garbage, before anything is queued
+        // Answered from the flush, so the answer never holds unstored updates.
+        this.pendingSyncReplies.push({ conn, stateVector });
+        this.scheduleFlush();
+        return;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (!conn.canWrite()) {
+          this.droppedWrites++;
+          return;
+        }
+        // V1 decoding only, inside the caller's try/catch: hostile bytes throw, they do not hang.
+        Y.applyUpdate(this.doc, update, conn);
+        return;
+      }
+      default:
+        this.reject(conn, 'unknown sync message');
+    }
+  }
+
+  private receiveAwareness(conn: DocConnection, update: Uint8Array): void {
+    if (update.length > this.options.maxAwarenessBytes) {
+      this.reject(conn, 'awareness state too large');
+      return;
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
+  }
+
+  private readonly onAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const controlled = this.conns.get(origin as DocConnection);
+    if (controlled) {
+      for (const id of [...changes.added, ...changes.updated]) controlled.add(id);
+      for (const id of changes.removed) controlled.delete(id);
+    }
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0) return;
+    const message = awarenessMessage(this.awareness, changed);
+    for (const conn of this.conns.keys()) conn.send(message);
+  };
+
+  private reject(conn: DocConnection, reason: string): void {
+    conn.close(CLOSE_CODES.BAD_MESSAGE, reason);
+    this.removeConnection(conn);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      this.flushChain = this.flushChain.then(() => this.flush());
+    });
+  }
+
+  /** Resolves when everything received so far is stored and sent. */
+  async flushed(): Promise<void> {
+    await this.flushChain;
+    if (this.pending.length || this.pendingSyncReplies.length) {
+      this.flushChain = this.flushChain.then(() => this.flush());
+      await this.flushChain;
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    const replies = this.pendingSyncReplies;
+    this.pending = [];
+    this.pendingSyncReplies = [];
+    if (batch.length === 0 && replies.length === 0) return;
+
+    // Sync answers are computed now, from exactly the state that is being stored.
+    const answers = replies.map(({ conn, stateVector }) => ({ conn, message: syncStep2Message(this.doc, stateVector) }));
+
+    if (batch.length > 0) {
+      try {
+        this.lastStoredId = await this.storage.appendUpdates(
+          this.workshopId,
+          batch.map((b) => b.update),
+        );
+      } catch (err) {
+        // Nothing unstored may reach anyone. Clients still hold their edits and
+        // will sync them again when they reconnect to a freshly loaded room.
+        this.logger.error(`storing board updates failed for a workshop`, err);
+        this.closeAll(CLOSE_CODES.SERVER_SHUTDOWN, 'storage failure');
+        return;
+      }
+      this.storedSinceCompact += batch.length;
+      // Merging our own, already-applied updates is safe (never client bytes).
+      const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      const message = updateMessage(merged);
+      const first = batch[0]!.origin;
+      const soleOrigin = batch.every((b) => b.origin === first) ? first : undefined;
+      for (const conn of this.conns.keys()) {
+        if (conn !== soleOrigin) conn.send(message);
+      }
+    }
+
+    for (const { conn, message } of answers) {
+      if (this.conns.has(conn)) conn.send(message);
+    }
+
+    if (this.storedSinceCompact >= this.options.compactAfterUpdates) await this.compact();
+  }
+
+  /** Replace the stored updates by one snapshot of the current state. */
+  async compact(): Promise<void> {
+    if (this.storedSinceCompact === 0) return;
+    const upTo = this.lastStoredId;
+    await this.storage.compactDoc(this.workshopId, Y.encodeStateAsUpdate(this.doc), upTo);
+    this.storedSinceCompact = 0;
+  }
+
+  /** Store what is left, compact, and free the memory. Idempotent. */
+  unload(): Promise<void> {
+    this.unloadPromise ??= (async () => {
+      await this.flushed();
+      try {
+        await this.compact();
+      } catch (err) {
+        // The updates are stored; compaction can wait for the next load.
+        this.logger.error('compacting a board document failed', err);
+      }
+      this.awareness.destroy();
+      this.doc.destroy();
+    })();
+    return this.unloadPromise;
+  }
+}
+
+function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}

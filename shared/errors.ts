@@ -1,0 +1,95 @@
+/**
+ * Named error codes shared by server and client. Every REST error body and every
+ * socket.io ack error carries one of these codes plus a human message.
+ * The client shows its own translation of the code; the server message is for
+ * integrations and logs.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_PAYLOAD: {
+    nl: 'De gegevens kloppen niet.',
+    en: 'The data is not valid.',
+  },
+  UNAUTHENTICATED: {
+    nl: 'Log eerst in of doe mee met een code.',
+    en: 'Log in first, or join with a code.',
+  },
+  NOT_ALLOWED: {
+    nl: 'Dat mag u hier niet doen.',
+    en: 'You are not allowed to do that here.',
+  },
+  NOT_FOUND: {
+    nl: 'Dat hebben we niet gevonden.',
+    en: 'We could not find that.',
+  },
+  UNKNOWN_CODE: {
+    nl: 'Deze code kennen we niet. Kijk goed naar het scherm en probeer het opnieuw.',
+    en: 'We do not know this code. Check the screen and try again.',
+  },
+  SETUP_DONE: {
+    nl: 'Er is al een begeleider-account. Log in.',
+    en: 'A facilitator account already exists. Please log in.',
+  },
+  INVALID_CREDENTIALS: {
+    nl: 'E-mailadres of wachtwoord klopt niet.',
+    en: 'E-mail address or password is not correct.',
+  },
+  EMAIL_TAKEN: {
+    nl: 'Er is al een account met dit e-mailadres.',
+    en: 'An account with this e-mail address already exists.',
+  },
+  INVITE_INVALID: {
+    nl: 'Deze uitnodiging is niet (meer) geldig.',
+    en: 'This invitation is not valid (any more).',
+  },
+  RATE_LIMITED: {
+    nl: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
+    en: 'Too many attempts. Please wait a moment and try again.',
+  },
+  FORBIDDEN_ORIGIN: {
+    nl: 'Dit verzoek komt van een andere website en is geweigerd.',
+    en: 'This request comes from another website and was refused.',
+  },
+  PROTOCOL_MISMATCH: {
+    nl: 'Deze pagina is verouderd. Laad de pagina opnieuw.',
+    en: 'This page is out of date. Please reload.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    nl: 'Dit bericht is te groot.',
+    en: 'This message is too large.',
+  },
+  UNKNOWN_EVENT: {
+    nl: 'Onbekende opdracht.',
+    en: 'Unknown command.',
+  },
+  INTERNAL: {
+    nl: 'Er ging iets mis op de server. Probeer het opnieuw.',
+    en: 'Something went wrong on the server. Please try again.',
+  },
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+export type Language = 'nl' | 'en';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export function errorBody(code: ErrorCode, lang: Language = 'nl', detail?: string): ErrorBody {
+  const base = ERROR_MESSAGES[code][lang];
+  return { code, message: detail ? `${base} (${detail})` : base };
+}
+
+/**
+ * WebSocket close codes in the 4000–4999 application range, modelled on HTTP
+ * status codes so they read well in logs (Hocuspocus does the same).
+ */
+export const CLOSE_CODES = {
+  BAD_MESSAGE: 4400,
+  UNAUTHORIZED: 4401,
+  FORBIDDEN: 4403,
+  NOT_FOUND: 4404,
+  PARTICIPANT_REMOVED: 4410,
+  RATE_LIMITED: 4429,
+  SERVER_SHUTDOWN: 4503,
+} as const;
