@@ -5,7 +5,9 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { CLOSE_CODES } from '../shared/errors';
-import { AccessControl, type Principal } from './auth/access';
+import { AccessControl } from './auth/access';
+import { createBoardGuard } from './board/boardGuard';
+import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { HttpError, errorHandler } from './http/errors';
@@ -32,11 +34,6 @@ export interface Regiebord {
 }
 
 const SCREEN_SECRET_KEY = 'screen_token_secret';
-
-/** Who may change the board document. Later: board locks. */
-function mayWriteBoard(p: Principal): boolean {
-  return p.role === 'facilitator' || p.role === 'participant';
-}
 
 export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
   const config = makeConfig(override);
@@ -68,9 +65,21 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.use(errorHandler(log));
 
   const httpServer = http.createServer(app);
-  const registry = new DocRegistry(storage, config.yjs, log);
-  const yjs = createYjsEndpoint({ config, access, registry, logger: log, mayWrite: mayWriteBoard });
-  const control = createControlPlane({ httpServer, config, access, storage, logger: log });
+  const controls = new ControlStates(storage.method);
+  const registry = new DocRegistry(
+    storage,
+    {
+      ...config.yjs,
+      // The board's write policy reads the workshop's phase and lock; load them before the first write.
+      createGuard: async (workshopId) => {
+        await controls.get(workshopId);
+        return createBoardGuard(() => controls.peek(workshopId));
+      },
+    },
+    log,
+  );
+  const yjs = createYjsEndpoint({ config, access, registry, logger: log });
+  const control = createControlPlane({ httpServer, config, access, storage, controls, registry, yjs, logger: log });
   httpServer.on('upgrade', (req, socket, head) => {
     if (yjs.handleUpgrade(req, socket, head)) return;
     // socket.io handles its own path; anything else is not ours.

@@ -12,6 +12,7 @@ import { randomId } from './ids';
  *     kind: 'domain' | 'project'
  *     title: string
  *     x, y: number in [0, 1], origin top-left of the quadrant area ("now")
+ *     tx?, ty?: number in [0, 1], the target position ("straks"); both or neither
  *     description?: string, department?: string
  *     createdAt: number (ms since epoch)
  *   }
@@ -44,6 +45,46 @@ export interface CardView {
   description: string;
   department: string;
   createdAt: number;
+  /** Where the card should go (Koers); null when not set. */
+  target: Position | null;
+}
+
+/** The fields of a card map, by what changing them means. The server's write policy uses this. */
+export const CARD_FIELDS = {
+  kind: 'edit',
+  title: 'edit',
+  description: 'edit',
+  department: 'edit',
+  createdAt: 'edit',
+  x: 'move',
+  y: 'move',
+  tx: 'target',
+  ty: 'target',
+} as const;
+export type CardField = keyof typeof CARD_FIELDS;
+export type CardChange = 'add' | 'remove' | (typeof CARD_FIELDS)[CardField];
+
+/** Is this a valid value for this card field? Used to refuse junk written by a misbehaving client. */
+export function isValidCardValue(field: string, value: unknown): boolean {
+  switch (field) {
+    case 'kind':
+      return value === 'domain' || value === 'project';
+    case 'title':
+      return typeof value === 'string' && value.trim().length > 0 && value.length <= CARD_TITLE_MAX;
+    case 'description':
+      return typeof value === 'string' && value.length <= CARD_TEXT_MAX;
+    case 'department':
+      return typeof value === 'string' && value.length <= CARD_TITLE_MAX;
+    case 'createdAt':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'x':
+    case 'y':
+    case 'tx':
+    case 'ty':
+      return typeof value === 'number' && value >= 0 && value <= 1;
+    default:
+      return false;
+  }
 }
 
 export function cardsOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -65,6 +106,8 @@ export function readCard(id: string, value: unknown): CardView | null {
   const description = value.get('description');
   const department = value.get('department');
   const createdAt = value.get('createdAt');
+  const tx = value.get('tx');
+  const ty = value.get('ty');
   return {
     id,
     kind,
@@ -74,6 +117,7 @@ export function readCard(id: string, value: unknown): CardView | null {
     description: typeof description === 'string' ? description : '',
     department: typeof department === 'string' ? department : '',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    target: typeof tx === 'number' && typeof ty === 'number' ? { x: clampUnit(tx), y: clampUnit(ty) } : null,
   };
 }
 
@@ -110,6 +154,22 @@ export function moveCard(doc: Y.Doc, id: string, pos: Position): boolean {
   doc.transact(() => {
     card.set('x', clampUnit(pos.x));
     card.set('y', clampUnit(pos.y));
+  });
+  return true;
+}
+
+/** Set (or with null, clear) the target position: the arrow of the kanteling. */
+export function setCardTarget(doc: Y.Doc, id: string, target: Position | null): boolean {
+  const card = cardsOf(doc).get(id);
+  if (!(card instanceof Y.Map)) return false;
+  doc.transact(() => {
+    if (target) {
+      card.set('tx', clampUnit(target.x));
+      card.set('ty', clampUnit(target.y));
+    } else {
+      card.delete('tx');
+      card.delete('ty');
+    }
   });
   return true;
 }

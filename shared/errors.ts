@@ -61,6 +61,38 @@ export const ERROR_MESSAGES = {
     nl: 'Onbekende opdracht.',
     en: 'Unknown command.',
   },
+  PHASE_NOT_ALLOWED: {
+    nl: 'Dat kan nu niet. De begeleider heeft een andere stap gekozen.',
+    en: 'You cannot do that now. The facilitator has chosen another step.',
+  },
+  BOARD_LOCKED: {
+    nl: 'Het bord is even op slot. Wacht op de begeleider.',
+    en: 'The board is locked for now. Wait for the facilitator.',
+  },
+  BUDGET_EXHAUSTED: {
+    nl: 'Je hebt al je stemmen gebruikt. Haal eerst een stem weg.',
+    en: 'You have used all your votes. Remove a vote first.',
+  },
+  CAP_REACHED: {
+    nl: 'Je hebt het hoogste aantal stemmen op deze drempel al gegeven.',
+    en: 'You have already given the most votes allowed on this barrier.',
+  },
+  NO_VOTE_TO_RETRACT: {
+    nl: 'Je hebt geen stem op deze drempel om weg te halen.',
+    en: 'You have no vote on this barrier to remove.',
+  },
+  ROUND_CLOSED: {
+    nl: 'Deze plaatsingsronde is gesloten.',
+    en: 'This placement round is closed.',
+  },
+  PARTICIPANT_REMOVED: {
+    nl: 'De begeleider heeft je uit deze werksessie gehaald.',
+    en: 'The facilitator has removed you from this workshop.',
+  },
+  LIMIT_REACHED: {
+    nl: 'Het maximum is bereikt.',
+    en: 'The limit has been reached.',
+  },
   INTERNAL: {
     nl: 'Er ging iets mis op de server. Probeer het opnieuw.',
     en: 'Something went wrong on the server. Please try again.',

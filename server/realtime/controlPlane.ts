@@ -1,13 +1,13 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { errorBody, type ErrorCode } from '../../shared/errors';
+import { CLOSE_CODES, errorBody, type ErrorCode } from '../../shared/errors';
 import {
+  EVENT_ROLES,
   PROTOCOL_VERSION,
   clientEvents,
   socketAuth,
   type ClientEventName,
   type ClientEventPayload,
-  type ClientEventResults,
   type ServerToClientEvents,
   type WorkshopState,
 } from '../../shared/protocol';
@@ -15,7 +15,16 @@ import type { AccessControl, Principal } from '../auth/access';
 import { isOriginAllowed } from '../auth/origin';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
+import { barriersAndVotes } from '../method/barriersAndVotes';
+import { Broadcaster, facilitatorRoomOf, participantRoomOf, roomOf } from '../method/broadcaster';
+import { ActionError, type Actor, type Handler, type Handlers, type MethodContext } from '../method/context';
+import type { ControlStates } from '../method/controlStates';
+import { facilitatorControls } from '../method/facilitatorControls';
+import { placementRounds } from '../method/placementRounds';
+import { proposalsAndAlarms } from '../method/proposalsAndAlarms';
 import type { Storage, WorkshopRecord } from '../storage/storage';
+import type { DocRegistry } from '../yjs/docRegistry';
+import type { YjsEndpoint } from '../yjs/wsEndpoint';
 import { PresenceTracker } from './presence';
 
 /** Inbound payloads are unknown until validated; the schemas in shared/protocol.ts decide. */
@@ -29,41 +38,31 @@ interface SocketData {
 type ControlSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type ControlServer = Server<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** A refusal with a named code, thrown by event handlers and sent back in the ack. */
-export class ActionError extends Error {
-  constructor(readonly code: ErrorCode) {
-    super(code);
-  }
-}
-
-type Handler<E extends ClientEventName> = (
-  payload: ClientEventPayload<E>,
-  socket: ControlSocket,
-) => Promise<ClientEventResults[E]>;
-
-export const roomOf = (workshopId: string) => `w:${workshopId}`;
-export const facilitatorRoomOf = (workshopId: string) => `f:${workshopId}`;
-
 export interface ControlPlaneDeps {
   httpServer: HttpServer;
   config: ServerConfig;
   access: AccessControl;
   storage: Storage;
+  controls: ControlStates;
+  registry: DocRegistry;
+  yjs: YjsEndpoint;
   logger: Logger;
 }
 
 export interface ControlPlane {
   io: ControlServer;
+  broadcaster: Broadcaster;
   close(): Promise<void>;
 }
 
 /**
- * socket.io: membership, roles and presence (later: phases, votes, locks, timers).
- * Every event is validated against its schema and answered through its ack;
- * a handler that throws answers INTERNAL and never takes the process down.
+ * socket.io: membership, roles and presence, and the workshop method (phases,
+ * votes, locks, timers, ...). Every event goes through one path: role check
+ * (EVENT_ROLES), schema check, handler, answer in the ack. A handler that
+ * throws answers INTERNAL and never takes the process down.
  */
 export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
-  const { httpServer, config, access, storage, logger } = deps;
+  const { httpServer, config, access, storage, controls, registry, yjs, logger } = deps;
   const io: ControlServer = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: config.socketIo.maxMessageBytes,
@@ -75,10 +74,52 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
     },
   });
 
+  const broadcaster = new Broadcaster(io as never, storage, controls);
   const presence = new PresenceTracker((workshopId) => {
     io.to(roomOf(workshopId)).except(facilitatorRoomOf(workshopId)).emit('presence', presence.countOnly(workshopId));
     io.to(facilitatorRoomOf(workshopId)).emit('presence', presence.full(workshopId));
   });
+
+  const ctx: MethodContext = {
+    storage,
+    controls,
+    broadcaster,
+    async withBoard(workshopId, fn) {
+      const room = await registry.acquire(workshopId);
+      try {
+        return fn(room);
+      } finally {
+        room.release();
+      }
+    },
+    endParticipant(workshopId, participantId) {
+      const room = io.in(participantRoomOf(participantId));
+      room.emit('session:ended', errorBody('PARTICIPANT_REMOVED'));
+      room.disconnectSockets(true);
+      for (const conn of yjs.connections()) {
+        const p = conn.principal;
+        if (p.role === 'participant' && p.participantId === participantId && p.workshopId === workshopId) {
+          conn.close(CLOSE_CODES.PARTICIPANT_REMOVED, 'participant removed');
+        }
+      }
+    },
+  };
+
+  const handlers: Handlers = {
+    ...facilitatorControls(ctx),
+    ...barriersAndVotes(ctx),
+    ...proposalsAndAlarms(ctx),
+    ...placementRounds(ctx),
+    'participant:rename': async ({ name }, actor) => {
+      const p = actor.principal;
+      if (p.role !== 'participant') throw new ActionError('NOT_ALLOWED');
+      await storage.renameParticipant(p.participantId, name);
+      p.name = name;
+      presence.rename(actor.workshopId, p.participantId, name);
+      return { name };
+    },
+    'sync:request': async () => ({}),
+  };
 
   io.use(async (socket, next) => {
     const refuse = (code: ErrorCode) => {
@@ -98,6 +139,7 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       if (result.viaCookie && (!origin || !isOriginAllowed(origin, socket.handshake.headers.host, config))) {
         return refuse('FORBIDDEN_ORIGIN');
       }
+      await controls.get(result.workshop.id);
       socket.data.principal = result.principal;
       socket.data.workshop = result.workshop;
       next();
@@ -107,26 +149,32 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
     }
   });
 
-  function on<E extends ClientEventName>(socket: ControlSocket, event: E, handler: Handler<E>): void {
+  function listen<E extends ClientEventName>(socket: ControlSocket, event: E, handler: Handler<E>): void {
     // socket.io's typed `on` cannot resolve a generic event name; the schema lookup below is typed instead.
-    const listen = socket.on.bind(socket) as (name: string, fn: (payload: unknown, ack: unknown) => void) => void;
-    listen(event, (payload: unknown, ack: unknown) => {
-      // Every event must be asked with an ack; without one there is nobody to answer.
+    const on = socket.on.bind(socket) as (name: string, fn: (payload: unknown, ack: unknown) => void) => void;
+    on(event, (payload: unknown, ack: unknown) => {
+      // Every event must be sent with an ack; without one there is nobody to answer.
       if (typeof ack !== 'function') return;
-      const parsed = clientEvents[event].safeParse(payload);
-      if (!parsed.success) {
-        ack({ ok: false, error: errorBody('INVALID_PAYLOAD') });
+      const answer = ack as (result: unknown) => void;
+      const actor: Actor = { principal: socket.data.principal, workshopId: socket.data.workshop.id };
+      if (!EVENT_ROLES[event].includes(actor.principal.role)) {
+        answer({ ok: false, error: errorBody('NOT_ALLOWED') });
         return;
       }
-      handler(parsed.data as ClientEventPayload<E>, socket).then(
-        (result) => ack({ ok: true, ...result }),
+      const parsed = clientEvents[event].safeParse(payload);
+      if (!parsed.success) {
+        answer({ ok: false, error: errorBody('INVALID_PAYLOAD') });
+        return;
+      }
+      handler(parsed.data as ClientEventPayload<E>, actor).then(
+        (result) => answer({ ok: true, ...result }),
         (err: unknown) => {
           if (err instanceof ActionError) {
-            ack({ ok: false, error: errorBody(err.code) });
+            answer({ ok: false, error: errorBody(err.code) });
             return;
           }
           logger.error(`socket event ${event} failed`, err);
-          ack({ ok: false, error: errorBody('INTERNAL') });
+          answer({ ok: false, error: errorBody('INTERNAL') });
         },
       );
     });
@@ -137,7 +185,10 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
     const workshopId = workshop.id;
     void socket.join(roomOf(workshopId));
     if (principal.role === 'facilitator') void socket.join(facilitatorRoomOf(workshopId));
-    if (principal.role === 'participant') presence.join(workshopId, principal.participantId, principal.name);
+    if (principal.role === 'participant') {
+      void socket.join(participantRoomOf(principal.participantId));
+      presence.join(workshopId, principal.participantId, principal.name);
+    }
 
     const state: WorkshopState = {
       protocolVersion: PROTOCOL_VERSION,
@@ -151,6 +202,9 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       presence: principal.role === 'facilitator' ? presence.full(workshopId) : presence.countOnly(workshopId),
     };
     socket.emit('state', state);
+    const sendAll = () =>
+      broadcaster.sendAll(socket, workshopId).catch((err: unknown) => logger.error('sending workshop views failed', err));
+    void sendAll();
 
     // Unknown events are answered, not silently dropped, so a client bug is visible.
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -159,14 +213,11 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       if (typeof ack === 'function') ack({ ok: false, error: errorBody('UNKNOWN_EVENT') });
     });
 
-    on(socket, 'participant:rename', async ({ name }, s) => {
-      const p = s.data.principal;
-      if (p.role !== 'participant') throw new ActionError('NOT_ALLOWED');
-      await storage.renameParticipant(p.participantId, name);
-      p.name = name;
-      presence.rename(workshopId, p.participantId, name);
-      return { name };
-    });
+    for (const event of Object.keys(clientEvents) as ClientEventName[]) {
+      const handler = handlers[event];
+      if (handler) listen(socket, event, handler as Handler<typeof event>);
+    }
+    socket.on('sync:request' as ClientEventName, () => void sendAll());
 
     socket.on('disconnect', () => {
       if (principal.role === 'participant') presence.leave(workshopId, principal.participantId);
@@ -175,8 +226,10 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
 
   return {
     io,
+    broadcaster,
     async close() {
       presence.close();
+      broadcaster.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

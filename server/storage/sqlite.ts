@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { templateSchema } from '../../shared/template';
+import { SqliteMethodStore } from './sqliteMethodStore';
 import type {
   AccountRecord,
   ParticipantRecord,
@@ -63,6 +64,86 @@ const MIGRATIONS: string[] = [
     workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
     data BLOB NOT NULL,
     updated_at INTEGER NOT NULL
+  );
+  `,
+  // 2: the workshop method (issue 3).
+  `
+  ALTER TABLE workshops ADD COLUMN control_json TEXT;
+  CREATE TABLE barriers (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    card_ids_json TEXT NOT NULL DEFAULT '[]',
+    heading TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL DEFAULT '',
+    merged_into TEXT,
+    removed INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX barriers_workshop ON barriers(workshop_id, created_at);
+  CREATE TABLE votes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    voter_id TEXT NOT NULL,
+    barrier_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX votes_voter ON votes(workshop_id, voter_id, barrier_id);
+  CREATE INDEX votes_barrier ON votes(workshop_id, barrier_id);
+  -- Accepted vote operations, so a retried opId counts once.
+  CREATE TABLE vote_ops (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    voter_id TEXT NOT NULL,
+    op_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    barrier_id TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, voter_id, op_id)
+  );
+  CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    barrier_id TEXT,
+    card_id TEXT,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open',
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL DEFAULT '',
+    removed INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX proposals_workshop ON proposals(workshop_id, created_at);
+  CREATE TABLE alarms (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL,
+    raised_by TEXT NOT NULL,
+    raised_by_name TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX alarms_workshop ON alarms(workshop_id, created_at);
+  CREATE TABLE placement_rounds (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    card_ids_json TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX rounds_workshop ON placement_rounds(workshop_id, created_at);
+  CREATE TABLE placements (
+    round_id TEXT NOT NULL REFERENCES placement_rounds(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    PRIMARY KEY (round_id, participant_id, card_id)
   );
   `,
 ];
@@ -138,8 +219,10 @@ function migrate(db: Database.Database): void {
 
 export class SqliteStorage implements Storage {
   private readonly stmt;
+  readonly method: SqliteMethodStore;
 
   constructor(readonly db: Database.Database) {
+    this.method = new SqliteMethodStore(db);
     this.stmt = {
       countAccounts: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
       insertAccount: db.prepare(

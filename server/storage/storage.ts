@@ -1,4 +1,5 @@
 import type { Template } from '../../shared/template';
+import type { MethodStore } from './methodStore';
 
 /**
  * The one narrow door to durable state. Everything the server must enforce
@@ -42,6 +43,9 @@ export interface StoredDoc {
 }
 
 export interface Storage {
+  /** Barriers, votes, proposals, alarms, placement rounds and the control state. */
+  readonly method: MethodStore;
+
   // Accounts and sessions
   countAccounts(): Promise<number>;
   createAccount(account: AccountRecord): Promise<void>;

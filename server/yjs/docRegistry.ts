@@ -1,9 +1,12 @@
+import type { WriteGuard } from '../board/boardGuard';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/storage';
 import { DocRoom, type DocRoomOptions } from './docRoom';
 
 export interface DocRegistryOptions extends DocRoomOptions {
   idleUnloadMs: number;
+  /** The write policy of a workshop's board; awaited before the room opens. */
+  createGuard: (workshopId: string) => Promise<WriteGuard>;
 }
 
 /**
@@ -26,7 +29,11 @@ export class DocRegistry {
     for (;;) {
       let entry = this.rooms.get(workshopId);
       if (!entry) {
-        entry = DocRoom.load(workshopId, this.storage, this.options, this.logger, (room) => this.onIdle(room));
+        entry = this.options
+          .createGuard(workshopId)
+          .then((guard) =>
+            DocRoom.load(workshopId, this.storage, this.options, this.logger, guard, (room) => this.onIdle(room)),
+          );
         this.rooms.set(workshopId, entry);
         entry.catch(() => {
           if (this.rooms.get(workshopId) === entry) this.rooms.delete(workshopId);

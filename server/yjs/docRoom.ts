@@ -4,6 +4,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { CLOSE_CODES } from '../../shared/errors';
+import type { Principal } from '../auth/access';
+import type { WriteGuard } from '../board/boardGuard';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/storage';
 
@@ -18,10 +20,10 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  * the ws adapter implements this, and tests can use in-memory pairs.
  */
 export interface DocConnection {
+  /** Who is writing: the room's write guard decides per update, as roles, phases and locks change. */
+  readonly principal: Principal;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
-  /** Asked on every incoming write: a role or a board lock can change while connected. */
-  canWrite(): boolean;
 }
 
 export interface DocRoomOptions {
@@ -31,6 +33,8 @@ export interface DocRoomOptions {
 
 /** Origin of transactions that replay stored state: they are not stored again. */
 const LOAD_ORIGIN = Symbol('load');
+/** Origin of the server's own changes (repairs of refused writes, facilitator actions). */
+export const SERVER_ORIGIN = Symbol('server');
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -60,14 +64,17 @@ export class DocRoom {
   private lastStoredId = 0;
   private reservations = 0;
   private unloadPromise: Promise<void> | null = null;
-  /** Count of writes dropped because the connection may not write (for tests and metrics). */
+  /** Writes dropped whole (read-only connection, or outside the board), for tests and metrics. */
   droppedWrites = 0;
+  /** Writes applied and then partly undone because they were not allowed. */
+  repairedWrites = 0;
 
   private constructor(
     readonly workshopId: string,
     private readonly storage: Storage,
     private readonly options: DocRoomOptions,
     private readonly logger: Logger,
+    private readonly guard: WriteGuard,
     private readonly onIdle: (room: DocRoom) => void,
   ) {
     // The server has no presence of its own.
@@ -85,9 +92,10 @@ export class DocRoom {
     storage: Storage,
     options: DocRoomOptions,
     logger: Logger,
+    guard: WriteGuard,
     onIdle: (room: DocRoom) => void,
   ): Promise<DocRoom> {
-    const room = new DocRoom(workshopId, storage, options, logger, onIdle);
+    const room = new DocRoom(workshopId, storage, options, logger, guard, onIdle);
     const stored = await storage.loadDoc(workshopId);
     // One transaction for the whole replay: much faster than one per update.
     room.doc.transact(() => {
@@ -197,12 +205,17 @@ export class DocRoom {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        if (!conn.canWrite()) {
+        // V1 decoding only, inside the caller's try/catch: hostile bytes throw, they do not hang.
+        const verdict = this.guard.review(conn.principal, this.doc, update);
+        if (verdict.action === 'drop') {
           this.droppedWrites++;
           return;
         }
-        // V1 decoding only, inside the caller's try/catch: hostile bytes throw, they do not hang.
         Y.applyUpdate(this.doc, update, conn);
+        if (verdict.repair) {
+          this.repairedWrites++;
+          this.doc.transact(() => verdict.repair!(this.doc), SERVER_ORIGIN);
+        }
         return;
       }
       default:
@@ -245,6 +258,11 @@ export class DocRoom {
       this.flushScheduled = false;
       this.flushChain = this.flushChain.then(() => this.flush());
     });
+  }
+
+  /** A change made by the server itself (for example adopting a placement mean). Stored and broadcast like any other. */
+  change(fn: (doc: Y.Doc) => void): void {
+    this.doc.transact(() => fn(this.doc), SERVER_ORIGIN);
   }
 
   /** Resolves when everything received so far is stored and sent. */

@@ -24,7 +24,6 @@ export class WsDocConnection implements DocConnection {
   constructor(
     readonly ws: WebSocket,
     readonly principal: Principal,
-    private readonly mayWrite: (p: Principal) => boolean,
   ) {}
 
   send(message: Uint8Array): void {
@@ -43,10 +42,6 @@ export class WsDocConnection implements DocConnection {
       this.ws.close(code, reason);
     }
   }
-
-  canWrite(): boolean {
-    return this.mayWrite(this.principal);
-  }
 }
 
 export interface YjsEndpointDeps {
@@ -54,8 +49,6 @@ export interface YjsEndpointDeps {
   access: AccessControl;
   registry: DocRegistry;
   logger: Logger;
-  /** Write permission per principal; asked for every incoming update. */
-  mayWrite: (p: Principal) => boolean;
 }
 
 export interface YjsEndpoint {
@@ -76,7 +69,7 @@ function refuse(socket: Duplex, status: number, text: string): void {
  * before the upgrade completes, so no client can sync against an empty doc.
  */
 export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
-  const { config, access, registry, logger, mayWrite } = deps;
+  const { config, access, registry, logger } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.yjs.maxFrameBytes });
   const all = new Set<WsDocConnection>();
 
@@ -109,7 +102,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new WsDocConnection(ws, result.principal, mayWrite);
+      const conn = new WsDocConnection(ws, result.principal);
       all.add(conn);
       room.addConnection(conn);
       ws.on('message', (data, isBinary) => {

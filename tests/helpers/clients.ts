@@ -81,3 +81,20 @@ export function connectControl(
 export function ask<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 5_000): Promise<T> {
   return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
 }
+
+/** Records the latest payload of every server event on a socket. */
+export class Recorder {
+  readonly latest = new Map<string, unknown>();
+  readonly seen: { event: string; payload: unknown }[] = [];
+
+  constructor(readonly socket: Socket) {
+    socket.onAny((event: string, payload: unknown) => {
+      this.latest.set(event, payload);
+      this.seen.push({ event, payload });
+    });
+  }
+
+  get<T>(event: string): T | undefined {
+    return this.latest.get(event) as T | undefined;
+  }
+}

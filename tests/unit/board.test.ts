@@ -10,7 +10,7 @@ describe('board document', () => {
     b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
     const id = addCard(a, { kind: 'domain', title: '  Klimaatbeleid ' }, 1);
     expect(readCards(b)).toEqual([
-      { id, kind: 'domain', title: 'Klimaatbeleid', x: 0.5, y: 0.5, description: '', department: '', createdAt: 1 },
+      { id, kind: 'domain', title: 'Klimaatbeleid', x: 0.5, y: 0.5, description: '', department: '', createdAt: 1, target: null },
     ]);
     expect(moveCard(b, id, { x: 2, y: -1 })).toBe(true);
     expect(readCards(a)[0]).toMatchObject({ x: 1, y: 0 });

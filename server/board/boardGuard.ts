@@ -1,0 +1,115 @@
+import * as Y from 'yjs';
+import { cardsOf, CARD_FIELDS, type CardChange } from '../../shared/board';
+import { currentPhase, type ControlState } from '../../shared/control';
+import { mayParticipant, type Permission } from '../../shared/phases';
+import type { Principal } from '../auth/access';
+import { classifyUpdate } from './classifyUpdate';
+
+export type WriteVerdict =
+  | { action: 'apply'; repair?: (doc: Y.Doc) => void }
+  | { action: 'drop'; reason: string };
+
+/** Decides, per incoming update, whether and how it may change the board. */
+export interface WriteGuard {
+  review(principal: Principal, doc: Y.Doc, update: Uint8Array): WriteVerdict;
+}
+
+/** What a participant needs for each kind of card change. Removing is the facilitator's. */
+const PERMISSION_FOR: Record<CardChange, Permission | null> = {
+  add: 'addCards',
+  edit: 'addCards',
+  move: 'moveCards',
+  target: 'setTargets',
+  remove: null,
+};
+
+/** The card fields that a change of this kind touches; used to put them back. */
+const FIELDS_OF: Record<CardChange, readonly string[]> = {
+  add: [],
+  remove: [],
+  move: ['x', 'y'],
+  target: ['tx', 'ty'],
+  edit: Object.keys(CARD_FIELDS).filter((f) => CARD_FIELDS[f as keyof typeof CARD_FIELDS] === 'edit'),
+};
+
+/**
+ * The board's write policy on the Yjs endpoint: the shared screen is read-only;
+ * participants may change cards only as the current phase allows and while the
+ * board is not locked; nobody writes outside the card map or invalid values.
+ *
+ * A refused change is not silently dropped (the sender's document would then
+ * differ from everyone else's for good). It is applied and at once undone by a
+ * server transaction, so every client, the sender included, converges on the
+ * allowed state and the sender sees its change bounce back.
+ */
+export function createBoardGuard(control: () => ControlState | undefined): WriteGuard {
+  return {
+    review(principal, doc, update) {
+      if (principal.role === 'screen') return { action: 'drop', reason: 'read-only' };
+      const found = classifyUpdate(doc, update);
+      if (found.other) return { action: 'drop', reason: 'outside the board document' };
+
+      const state = control();
+      const phase = state ? currentPhase(state) : undefined;
+      // Without a loaded control state we cannot know the phase: treat the board as locked.
+      const locked = !state || state.locked;
+      const refused = new Map<string, Set<CardChange>>();
+      for (const [cardId, changes] of found.cards) {
+        if (found.invalidCards.has(cardId)) {
+          refused.set(cardId, new Set(['add', 'remove', 'move', 'target', 'edit']));
+          continue;
+        }
+        if (principal.role === 'facilitator') continue;
+        // Setting the fields of a card being added is part of adding it.
+        const needed = changes.has('add') ? (['add', ...(changes.has('remove') ? ['remove'] : [])] as CardChange[]) : [...changes];
+        const denied = needed.filter((c) => {
+          const permission = PERMISSION_FOR[c];
+          return permission === null || !mayParticipant(phase, permission, locked);
+        });
+        if (denied.length) refused.set(cardId, new Set(denied));
+      }
+      if (refused.size === 0) return { action: 'apply' };
+
+      // Remember how the refused cards look now, to put them back after applying.
+      const before = new Map<string, Record<string, unknown> | null>();
+      for (const cardId of refused.keys()) {
+        const card = cardsOf(doc).get(cardId);
+        before.set(cardId, card instanceof Y.Map ? (card.toJSON() as Record<string, unknown>) : null);
+      }
+      return { action: 'apply', repair: (d) => restoreCards(d, before, refused) };
+    },
+  };
+}
+
+function restoreCards(
+  doc: Y.Doc,
+  before: Map<string, Record<string, unknown> | null>,
+  refused: Map<string, Set<CardChange>>,
+): void {
+  const cards = cardsOf(doc);
+  for (const [cardId, old] of before) {
+    const changes = refused.get(cardId)!;
+    const now = cards.get(cardId);
+    if (old === null) {
+      // It did not exist: an add that was not allowed.
+      if (now) cards.delete(cardId);
+      continue;
+    }
+    if (!(now instanceof Y.Map) || changes.has('add') || changes.has('remove')) {
+      // Removed or replaced: put the whole card back as it was.
+      const map = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries(old)) map.set(k, v);
+      cards.set(cardId, map);
+      continue;
+    }
+    for (const change of changes) {
+      for (const field of FIELDS_OF[change]) {
+        if (old[field] === undefined) {
+          if (now.has(field)) now.delete(field);
+        } else if (now.get(field) !== old[field]) {
+          now.set(field, old[field]);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import * as Y from 'yjs';
+import { CARDS_MAP, CARD_FIELDS, isValidCardValue, type CardChange } from '../../shared/board';
+
+/**
+ * What an incoming Yjs update would do to the board, found before applying it.
+ *
+ * Yjs items name their parent either directly (a root name or the id of a
+ * parent type's item) or, when they have a neighbour, only through that
+ * neighbour (`origin`). We resolve both against the current document and the
+ * update's own new items. Anything we cannot place on a card is `other`.
+ */
+export interface UpdateClassification {
+  /** Per card id: the kinds of change. */
+  cards: Map<string, Set<CardChange>>;
+  /** Card fields written with values that break the board document's rules. */
+  invalidCards: Set<string>;
+  /** Writes outside the card map, or that could not be understood. */
+  other: boolean;
+}
+
+/** Bounds on work per update, so a crafted update cannot make classification slow. */
+const MAX_ITEMS = 20_000;
+const MAX_DELETED_CLOCKS = 200_000;
+const MAX_ORIGIN_HOPS = 64;
+
+type Located =
+  | { kind: 'card'; cardId: string; isNewCardEntry: boolean }
+  | { kind: 'field'; cardId: string; field: string }
+  | { kind: 'other' };
+
+function idKey(id: Y.ID): string {
+  return `${id.client}:${id.clock}`;
+}
+
+function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  const structs = doc.store.clients.get(id.client);
+  if (!structs) return null;
+  try {
+    const struct = structs[Y.findIndexSS(structs, id.clock)];
+    return struct instanceof Y.Item ? struct : null;
+  } catch {
+    return null;
+  }
+}
+
+export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassification {
+  const result: UpdateClassification = { cards: new Map(), invalidCards: new Set(), other: false };
+  const note = (cardId: string, change: CardChange) => {
+    let set = result.cards.get(cardId);
+    if (!set) result.cards.set(cardId, (set = new Set()));
+    set.add(change);
+  };
+
+  const cardsType = doc.getMap(CARDS_MAP);
+  const { structs, ds } = Y.decodeUpdate(update);
+  if (structs.length > MAX_ITEMS) return { ...result, other: true };
+
+  // The update's own new items, by every clock they cover (map entries have length 1).
+  const fresh = new Map<string, Y.Item>();
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue;
+    if (s.length > 1) continue; // text runs: never part of a card map
+    fresh.set(idKey(s.id), s);
+  }
+
+  /** Where does the type with this item (a card map, or something else) sit? */
+  const cardOfTypeItem = (typeItem: Y.Item | null, isFresh: boolean): string | null => {
+    if (!typeItem) return null;
+    if (isFresh) {
+      const loc = locateFresh(typeItem, 0);
+      return loc.kind === 'card' ? loc.cardId : null;
+    }
+    return typeItem.parent === cardsType && typeItem.parentSub ? typeItem.parentSub : null;
+  };
+
+  /** Classify an item that is already in the document (for deletions and origins). */
+  const locateExisting = (item: Y.Item): Located => {
+    const parent = item.parent;
+    if (parent === cardsType && item.parentSub) return { kind: 'card', cardId: item.parentSub, isNewCardEntry: false };
+    if (parent instanceof Y.AbstractType && item.parentSub) {
+      const cardId = cardOfTypeItem(parent._item, false);
+      if (cardId) return { kind: 'field', cardId, field: item.parentSub };
+    }
+    return { kind: 'other' };
+  };
+
+  /** Classify a new item from the update. */
+  function locateFresh(item: Y.Item, hops: number): Located {
+    if (hops > MAX_ORIGIN_HOPS) return { kind: 'other' };
+    const parent = item.parent as unknown;
+    if (parent !== null && parent !== undefined) {
+      if (typeof parent === 'string') {
+        return parent === CARDS_MAP && item.parentSub
+          ? { kind: 'card', cardId: item.parentSub, isNewCardEntry: true }
+          : { kind: 'other' };
+      }
+      if (parent instanceof Y.ID) {
+        if (!item.parentSub) return { kind: 'other' };
+        const freshParent = fresh.get(idKey(parent));
+        const cardId = freshParent
+          ? cardOfTypeItem(freshParent, true)
+          : cardOfTypeItem(findInDoc(doc, parent), false);
+        return cardId ? { kind: 'field', cardId, field: item.parentSub } : { kind: 'other' };
+      }
+      return { kind: 'other' };
+    }
+    // No parent info: it sits next to its neighbour, under the same parent and key.
+    const ref = item.origin ?? item.rightOrigin;
+    if (!ref) return { kind: 'other' };
+    const freshNeighbour = fresh.get(idKey(ref));
+    if (freshNeighbour) return locateFresh(freshNeighbour, hops + 1);
+    const existing = findInDoc(doc, ref);
+    if (!existing) return { kind: 'other' };
+    const loc = locateExisting(existing);
+    return loc.kind === 'card' ? { ...loc, isNewCardEntry: true } : loc;
+  }
+
+  for (const s of structs) {
+    if (!(s instanceof Y.Item)) continue; // GC and Skip structs change nothing visible
+    const loc = locateFresh(s, 0);
+    switch (loc.kind) {
+      case 'card':
+        if (!(s.content instanceof Y.ContentType) || !(s.content.type instanceof Y.Map)) {
+          result.invalidCards.add(loc.cardId);
+        }
+        note(loc.cardId, 'add');
+        break;
+      case 'field': {
+        const field = loc.field;
+        const change = (CARD_FIELDS as Record<string, CardChange | undefined>)[field];
+        const value = s.content instanceof Y.ContentAny && s.content.arr.length === 1 ? s.content.arr[0] : undefined;
+        if (!change || !isValidCardValue(field, value)) result.invalidCards.add(loc.cardId);
+        note(loc.cardId, change ?? 'edit');
+        break;
+      }
+      case 'other':
+        result.other = true;
+        break;
+    }
+  }
+
+  // Deletions: what in the current document would they remove?
+  let budget = MAX_DELETED_CLOCKS;
+  for (const [client, ranges] of ds.clients) {
+    const list = doc.store.clients.get(client);
+    if (!list) continue;
+    for (const { clock, len } of ranges) {
+      budget -= len;
+      if (budget < 0) return { ...result, other: true };
+      let i: number;
+      try {
+        i = Y.findIndexSS(list, clock);
+      } catch {
+        continue; // deletes something we do not have (yet): nothing visible changes
+      }
+      for (; i < list.length && list[i]!.id.clock < clock + len; i++) {
+        const struct = list[i]!;
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        const loc = locateExisting(struct);
+        if (loc.kind === 'card') note(loc.cardId, 'remove');
+        else if (loc.kind === 'field') {
+          note(loc.cardId, (CARD_FIELDS as Record<string, CardChange | undefined>)[loc.field] ?? 'edit');
+        } else result.other = true;
+      }
+    }
+  }
+  return result;
+}

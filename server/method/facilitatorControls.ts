@@ -1,0 +1,99 @@
+import { applyTimer } from '../../shared/control';
+import { removeCard } from '../../shared/board';
+import { ActionError, type Handlers, type MethodContext } from './context';
+
+/** The facilitator's controls: phases, lock, reveal, spotlight, timer, settings, removals. */
+export function facilitatorControls(ctx: MethodContext): Handlers {
+  const { controls, broadcaster, storage } = ctx;
+  const changed = async (workshopId: string) => broadcaster.control(workshopId);
+
+  return {
+    'phase:go': async ({ phaseId }, { workshopId }) => {
+      await controls.update(workshopId, (s) => {
+        if (!s.phases.some((p) => p.id === phaseId)) throw new ActionError('NOT_FOUND');
+        return { ...s, currentPhaseId: phaseId };
+      });
+      await changed(workshopId);
+      return {};
+    },
+
+    'phases:set': async ({ phases }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({
+        ...s,
+        phases,
+        // Removing the current phase moves the workshop to the first phase.
+        currentPhaseId: phases.some((p) => p.id === s.currentPhaseId) ? s.currentPhaseId : phases[0]!.id,
+      }));
+      await changed(workshopId);
+      return {};
+    },
+
+    'board:lock': async ({ locked }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, locked }));
+      await changed(workshopId);
+      return {};
+    },
+
+    'results:reveal': async ({ revealed }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, resultsRevealed: revealed }));
+      await changed(workshopId);
+      // Sent now, not throttled: the reveal is the moment the room waits for.
+      broadcaster.schedule(workshopId, 'tally');
+      return {};
+    },
+
+    'spotlight:set': async ({ spotlight }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, spotlight }));
+      await changed(workshopId);
+      return {};
+    },
+
+    'timer:control': async (command, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, timer: applyTimer(s.timer, command, Date.now()) }));
+      await changed(workshopId);
+      return {};
+    },
+
+    'settings:update': async ({ named, voteBudget, voteCap }, { workshopId }) => {
+      await controls.update(workshopId, (s) => {
+        const budget = voteBudget ?? s.settings.vote.budget;
+        // A cap above the budget makes no sense: follow the budget unless a cap is given.
+        const cap = Math.min(budget, voteCap ?? (voteBudget !== undefined ? budget : s.settings.vote.capPerBarrier));
+        return { ...s, settings: { named: named ?? s.settings.named, vote: { budget, capPerBarrier: cap } } };
+      });
+      await changed(workshopId);
+      broadcaster.schedule(workshopId, 'barriers', 'proposals', 'alarms', 'myVotes');
+      return {};
+    },
+
+    'item:remove': async ({ type, id }, { workshopId }) => {
+      let removed = false;
+      if (type === 'card') removed = await ctx.withBoard(workshopId, (room) => {
+        let done = false;
+        room.change((doc) => {
+          done = removeCard(doc, id);
+        });
+        return done;
+      });
+      if (type === 'barrier') removed = await storage.method.removeBarrier(workshopId, id);
+      if (type === 'proposal') removed = await storage.method.removeProposal(workshopId, id);
+      if (!removed) throw new ActionError('NOT_FOUND');
+      const state = await controls.get(workshopId);
+      if (state.spotlight?.type === type && state.spotlight.id === id) {
+        await controls.update(workshopId, (s) => ({ ...s, spotlight: null }));
+        await changed(workshopId);
+      }
+      if (type === 'barrier') broadcaster.schedule(workshopId, 'barriers', 'tally', 'myVotes');
+      if (type === 'proposal') broadcaster.schedule(workshopId, 'proposals');
+      return {};
+    },
+
+    'participant:remove': async ({ participantId }, { workshopId }) => {
+      if (!(await storage.method.removeParticipant(workshopId, participantId))) throw new ActionError('NOT_FOUND');
+      // The token stops working at once: new connections are refused by access control,
+      // open ones are closed here.
+      ctx.endParticipant(workshopId, participantId);
+      return {};
+    },
+  };
+}

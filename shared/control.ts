@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { defaultPhases, phaseListSchema, type Phase } from './phases';
+import { DEFAULT_VOTE_SETTINGS, voteSettingsSchema } from './voting';
+
+/**
+ * The facilitator's controls for one workshop: phase, lock, reveal, spotlight,
+ * timer and settings. Held by the server (SQLite), sent to every client with
+ * socket.io `control`. The server checks every action against it.
+ */
+export const SPOTLIGHT_TYPES = ['card', 'barrier', 'proposal'] as const;
+export type SpotlightType = (typeof SPOTLIGHT_TYPES)[number];
+
+export const spotlightSchema = z
+  .object({ type: z.enum(SPOTLIGHT_TYPES), id: z.string().regex(/^[a-z0-9]{8,32}$/) })
+  .nullable();
+export type Spotlight = z.infer<typeof spotlightSchema>;
+
+export const TIMER_MAX_MS = 4 * 60 * 60 * 1000;
+
+export const timerSchema = z.object({
+  status: z.enum(['idle', 'running', 'paused']),
+  /** When running: the moment (server clock, ms since epoch) it reaches zero. */
+  endsAt: z.number().nullable(),
+  /** When idle or paused: the time left, in ms. */
+  remainingMs: z.number().min(0).max(TIMER_MAX_MS),
+});
+export type TimerState = z.infer<typeof timerSchema>;
+
+export const IDLE_TIMER: TimerState = { status: 'idle', endsAt: null, remainingMs: 0 };
+
+export const workshopSettingsSchema = z.object({
+  /** Named workshop: authors and participant names may be shown. Anonymous by default. */
+  named: z.boolean(),
+  vote: voteSettingsSchema,
+});
+export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>;
+
+export const controlStateSchema = z.object({
+  phases: phaseListSchema,
+  currentPhaseId: z.string(),
+  locked: z.boolean(),
+  /** Vote totals visible to participants and the shared screen. */
+  resultsRevealed: z.boolean(),
+  spotlight: spotlightSchema,
+  timer: timerSchema,
+  settings: workshopSettingsSchema,
+});
+export type ControlState = z.infer<typeof controlStateSchema>;
+
+export function defaultControlState(): ControlState {
+  const phases = defaultPhases();
+  return {
+    phases,
+    currentPhaseId: phases[0]!.id,
+    locked: false,
+    resultsRevealed: false,
+    spotlight: null,
+    timer: IDLE_TIMER,
+    settings: { named: false, vote: DEFAULT_VOTE_SETTINGS },
+  };
+}
+
+export function currentPhase(state: ControlState): Phase | undefined {
+  return state.phases.find((p) => p.id === state.currentPhaseId);
+}
+
+/** Time left on the timer at `now` (server clock), in ms. */
+export function timerRemaining(timer: TimerState, now: number): number {
+  if (timer.status === 'running' && timer.endsAt !== null) return Math.max(0, timer.endsAt - now);
+  return timer.remainingMs;
+}
+
+export type TimerAction =
+  | { action: 'start'; seconds: number }
+  | { action: 'adjust'; seconds: number }
+  | { action: 'pause' }
+  | { action: 'resume' }
+  | { action: 'reset' };
+
+/** The facilitator's timer buttons, as a pure rule (server clock `now`, ms). */
+export function applyTimer(timer: TimerState, command: TimerAction, now: number): TimerState {
+  const clamp = (ms: number) => Math.min(TIMER_MAX_MS, Math.max(0, ms));
+  switch (command.action) {
+    case 'start':
+      return { status: 'running', endsAt: now + clamp(command.seconds * 1000), remainingMs: clamp(command.seconds * 1000) };
+    case 'pause':
+      if (timer.status !== 'running') return timer;
+      return { status: 'paused', endsAt: null, remainingMs: timerRemaining(timer, now) };
+    case 'resume':
+      if (timer.status !== 'paused') return timer;
+      return { status: 'running', endsAt: now + timer.remainingMs, remainingMs: timer.remainingMs };
+    case 'adjust': {
+      const left = clamp(timerRemaining(timer, now) + command.seconds * 1000);
+      if (timer.status === 'running') return { status: 'running', endsAt: now + left, remainingMs: left };
+      return { ...timer, remainingMs: left };
+    }
+    case 'reset':
+      return IDLE_TIMER;
+  }
+}
