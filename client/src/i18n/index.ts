@@ -1,0 +1,75 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { ErrorCode } from '../../../shared/errors';
+import { nl, type MessageKey } from './nl';
+import { en } from './en';
+
+export type { MessageKey } from './nl';
+export type Lang = 'nl' | 'en';
+export type Vars = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: Vars) => string;
+
+/** Compile-time check: every error code in shared/errors.ts has a Dutch (and so an English) text. */
+const _everyErrorHasText: Record<`error.${ErrorCode}`, string> = nl;
+
+const STORAGE_KEY = 'regiebord.lang';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
+const listeners = new Set<() => void>();
+
+function readStoredLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+
+let current: Lang = readStoredLang();
+document.documentElement.lang = current;
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  if (lang === current) return;
+  current = lang;
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode: the choice lasts for this page only.
+  }
+  for (const fn of listeners) fn();
+}
+
+function subscribe(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+function format(text: string, vars?: Vars): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Translate outside React (uses the current language). */
+export function t(key: MessageKey, vars?: Vars): string {
+  return format(dictionaries[current][key], vars);
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(nl, key);
+}
+
+/** The key for an error code from the server (or 'NETWORK'); unknown codes fall back to INTERNAL. */
+export function errorKey(code: string): MessageKey {
+  const key = `error.${code}`;
+  return isMessageKey(key) ? key : 'error.INTERNAL';
+}
+
+/** The current language and a translate function; the component re-renders when the language changes. */
+export function useI18n(): { lang: Lang; t: Translate } {
+  const lang = useSyncExternalStore(subscribe, getLang);
+  const translate = useCallback<Translate>((key, vars) => format(dictionaries[lang][key], vars), [lang]);
+  return { lang, t: translate };
+}

@@ -1,0 +1,70 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * A tiny router: the pathname decides the view. Navigation uses
+ * history.pushState and tells the subscribers; popstate covers back/forward.
+ */
+const NAVIGATE_EVENT = 'regiebord:navigate';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'join' }
+  | { name: 'login' }
+  | { name: 'invite' }
+  | { name: 'dashboard' }
+  | { name: 'facilitator'; id: string }
+  | { name: 'screen'; id: string }
+  | { name: 'participant'; id: string }
+  | { name: 'notFound' };
+
+const ID = '([a-z0-9]{8,32})';
+const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
+  [/^\/$/, () => ({ name: 'home' })],
+  [/^\/doe-mee\/?$/, () => ({ name: 'join' })],
+  [/^\/inloggen\/?$/, () => ({ name: 'login' })],
+  [/^\/uitnodiging\/?$/, () => ({ name: 'invite' })],
+  [/^\/begeleider\/?$/, () => ({ name: 'dashboard' })],
+  [new RegExp(`^/begeleider/w/${ID}/?$`), (m) => ({ name: 'facilitator', id: m[1]! })],
+  [new RegExp(`^/scherm/${ID}/?$`), (m) => ({ name: 'screen', id: m[1]! })],
+  [new RegExp(`^/w/${ID}/?$`), (m) => ({ name: 'participant', id: m[1]! })],
+];
+
+export function matchRoute(pathname: string): Route {
+  for (const [re, make] of patterns) {
+    const m = pathname.match(re);
+    if (m) return make(m);
+  }
+  return { name: 'notFound' };
+}
+
+function subscribe(fn: () => void): () => void {
+  window.addEventListener('popstate', fn);
+  window.addEventListener(NAVIGATE_EVENT, fn);
+  return () => {
+    window.removeEventListener('popstate', fn);
+    window.removeEventListener(NAVIGATE_EVENT, fn);
+  };
+}
+
+const getPathname = () => location.pathname;
+
+/** The current pathname; re-renders on navigation. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, getPathname);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+/** Query parameter of the current URL. */
+export function queryParam(name: string): string | null {
+  return new URLSearchParams(location.search).get(name);
+}
+
+/** To the login page, and back to `back` after logging in. */
+export function goToLogin(back: string): void {
+  navigate(`/inloggen?terug=${encodeURIComponent(back)}`, { replace: true });
+}

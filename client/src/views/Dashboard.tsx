@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import type { AccountInfo, WorkshopSummary } from '../../../shared/protocol';
+import type { Template } from '../../../shared/template';
+import { ApiError, api, errorCode } from '../api';
+import { useI18n } from '../i18n';
+import { goToLogin, navigate } from '../router';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { CreateWorkshopForm } from './dashboard/CreateWorkshopForm';
+import { InviteForm } from './dashboard/InviteForm';
+import { WorkshopList } from './dashboard/WorkshopList';
+
+interface Loaded {
+  account: AccountInfo;
+  workshops: WorkshopSummary[];
+  templates: Template[];
+}
+
+type State = { kind: 'loading' } | { kind: 'error'; code: string } | ({ kind: 'ready' } & Loaded);
+
+/** /begeleider: the facilitator's workshops, a form for a new one, and invites. */
+export default function Dashboard() {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useDocumentTitle(t('dashboard.title'));
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api<{ account: AccountInfo }>('/api/me'),
+      api<{ workshops: WorkshopSummary[] }>('/api/workshops'),
+      api<{ templates: Template[] }>('/api/templates'),
+    ]).then(
+      ([me, list, tpl]) => {
+        if (live) setState({ kind: 'ready', account: me.account, workshops: list.workshops, templates: tpl.templates });
+      },
+      (err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError && err.status === 401) goToLogin('/begeleider');
+        else setState({ kind: 'error', code: errorCode(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function logout() {
+    try {
+      await api('/api/logout', { method: 'POST' });
+    } finally {
+      navigate('/inloggen');
+    }
+  }
+
+  if (state.kind === 'loading') return <p className="rb-loading">{t('app.loading')}</p>;
+  if (state.kind === 'error') {
+    return (
+      <div className="rb-page">
+        <h1>{t('dashboard.title')}</h1>
+        <ErrorAlert code={state.code} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="rb-page">
+      <div className="rb-page__head">
+        <h1>{t('dashboard.title')}</h1>
+        <p className="rb-page__who">
+          {t('dashboard.loggedInAs', { name: state.account.name })}{' '}
+          <button type="button" className="rb-button rb-button--secondary rb-button--small" onClick={() => void logout()}>
+            {t('dashboard.logout')}
+          </button>
+        </p>
+      </div>
+      <div className="rb-columns">
+        <section className="rb-panel rb-columns__main" aria-labelledby="rb-list-title">
+          <h2 className="rb-panel__title" id="rb-list-title">
+            {t('dashboard.listTitle')}
+          </h2>
+          <WorkshopList workshops={state.workshops} />
+        </section>
+        <div className="rb-columns__side">
+          <CreateWorkshopForm templates={state.templates} />
+          <InviteForm />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { WorkshopDetail } from '../../../shared/protocol';
+import { ApiError, api, errorCode } from '../api';
+import { useI18n } from '../i18n';
+import { Workspace } from '../board/Workspace';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Link } from '../components/Link';
+import { PresenceInfo } from '../components/PresenceInfo';
+import { SyncStatus } from '../components/SyncStatus';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { formatJoinCode, joinQrUrl } from '../joinCode';
+import { useBoardDoc } from '../realtime/useBoardDoc';
+import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
+import { goToLogin } from '../router';
+
+type State = { kind: 'loading' } | { kind: 'error'; code: string } | { kind: 'ready'; detail: WorkshopDetail };
+
+/** /begeleider/w/:id: the facilitator drives the workshop from here. */
+export default function Facilitator({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const ready = state.kind === 'ready';
+  const socket = useWorkshopSocket(id, null, ready);
+  const board = useBoardDoc(id, null, ready);
+  useDocumentTitle(ready ? state.detail.title : t('dashboard.title'));
+
+  useEffect(() => {
+    let live = true;
+    api<WorkshopDetail>(`/api/workshops/${id}`).then(
+      (detail) => live && setState({ kind: 'ready', detail }),
+      (err: unknown) => {
+        if (!live) return;
+        if (err instanceof ApiError && err.status === 401) goToLogin(`/begeleider/w/${id}`);
+        else setState({ kind: 'error', code: errorCode(err) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (state.kind === 'loading') return <p className="rb-loading">{t('app.loading')}</p>;
+  if (state.kind === 'error') {
+    return (
+      <div className="rb-page">
+        <p>
+          <Link href="/begeleider">← {t('facilitator.back')}</Link>
+        </p>
+        {state.code === 'NOT_ALLOWED' ? (
+          <p className="rb-alert" role="alert">
+            {t('facilitator.forbidden')}
+          </p>
+        ) : (
+          <ErrorAlert code={state.code} />
+        )}
+      </div>
+    );
+  }
+
+  const { detail } = state;
+  const presence = socket.presence;
+  return (
+    <div className="rb-page rb-page--wide">
+      <div className="rb-page__head">
+        <div>
+          <p className="rb-back">
+            <Link href="/begeleider">← {t('facilitator.back')}</Link>
+          </p>
+          <h1>{socket.state?.workshop.title ?? detail.title}</h1>
+        </div>
+        <SyncStatus state={board.sync} />
+      </div>
+      {socket.fatalError && <ErrorAlert code={socket.fatalError} />}
+      <div className="rb-facilitator">
+        <div className="rb-facilitator__board">
+          <Workspace template={detail.template} board={board} />
+        </div>
+        <aside className="rb-facilitator__side" aria-label={t('facilitator.joinTitle')}>
+          <section className="rb-panel">
+            <h2 className="rb-panel__title">{t('facilitator.joinTitle')}</h2>
+            <p className="rb-code-label">{t('facilitator.code')}</p>
+            <p className="rb-join-code" data-testid="join-code">
+              {formatJoinCode(detail.joinCode)}
+            </p>
+            <img className="rb-qr" src={joinQrUrl(detail.joinCode)} alt={t('facilitator.qrAlt')} width={200} height={200} />
+            <p>
+              <a className="rb-button rb-button--secondary" href={`/scherm/${detail.id}#${detail.screenToken}`} target="_blank" rel="noopener noreferrer">
+                {t('facilitator.screenLink')}
+              </a>
+            </p>
+            <p className="rb-field__hint">{t('facilitator.screenLinkHint')}</p>
+          </section>
+          <section className="rb-panel">
+            <h2 className="rb-panel__title">{t('facilitator.participantsTitle')}</h2>
+            <PresenceInfo presence={presence} showNames />
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+import { Workspace } from '../board/Workspace';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Link } from '../components/Link';
+import { PresenceInfo } from '../components/PresenceInfo';
+import { SyncStatus } from '../components/SyncStatus';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { forgetParticipant, loadParticipant } from '../realtime/session';
+import { useBoardDoc } from '../realtime/useBoardDoc';
+import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
+
+/** Refusals that a new join (new token) can fix. */
+const REJOIN_CODES = new Set(['UNAUTHENTICATED', 'NOT_FOUND', 'NOT_ALLOWED', 'INVALID_PAYLOAD']);
+
+/** /w/:id: the participant's phone view. */
+export default function Participant({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [session] = useState(() => loadParticipant(id));
+  const token = session?.token ?? null;
+  const socket = useWorkshopSocket(id, token, token !== null);
+  const board = useBoardDoc(id, token, token !== null && socket.fatalError === null);
+  const state = socket.state;
+  useDocumentTitle(state?.workshop.title ?? t('join.title'));
+
+  if (!session) {
+    return (
+      <div className="rb-page rb-page--narrow">
+        <h1>{t('join.title')}</h1>
+        <p>{t('participant.noSession')}</p>
+        <p>
+          <Link className="rb-button" href="/doe-mee">
+            {t('participant.joinLink')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (socket.fatalError) {
+    const rejoin = REJOIN_CODES.has(socket.fatalError);
+    const code = state?.workshop.joinCode;
+    return (
+      <div className="rb-page rb-page--narrow">
+        <h1>{state?.workshop.title ?? t('join.title')}</h1>
+        {rejoin ? (
+          <p className="rb-alert" role="alert">
+            {t('participant.refused')}
+          </p>
+        ) : (
+          <ErrorAlert code={socket.fatalError} />
+        )}
+        {rejoin ? (
+          <p>
+            <Link className="rb-button" href={code ? `/doe-mee?code=${code}` : '/doe-mee'} onClick={() => forgetParticipant(id)}>
+              {t('participant.joinAgain')}
+            </Link>
+          </p>
+        ) : (
+          <p>
+            <button type="button" className="rb-button" onClick={() => location.reload()}>
+              {t('app.reload')}
+            </button>
+          </p>
+        )}
+      </div>
+    );
+  }
+
+  const name = state?.you.name ?? session.name;
+  return (
+    <div className="rb-page rb-page--phone">
+      <h1 className="rb-title-small">{state?.workshop.title ?? t('app.loading')}</h1>
+      <SyncStatus state={board.sync} />
+      <div className="rb-participant-meta">
+        <p>{name ? t('participant.you', { name }) : t('participant.youAnonymous')}</p>
+        <PresenceInfo presence={socket.presence} />
+      </div>
+      {state ? (
+        <Workspace template={state.workshop.template} board={board} />
+      ) : (
+        <p className="rb-loading" role="status">
+          {t('board.loading')}
+        </p>
+      )}
+    </div>
+  );
+}
