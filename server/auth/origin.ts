@@ -24,3 +24,19 @@ function safeOrigin(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * For cookie-authenticated requests: did our own page send this? Browsers send
+ * Origin on WebSocket upgrades and cross-origin requests; a same-origin GET
+ * (socket.io's long-polling) carries none, but says `Sec-Fetch-Site: same-origin`.
+ * Anything else (no Origin and no such header) is refused.
+ */
+export function isSameSiteBrowserRequest(
+  headers: Record<string, string | string[] | undefined>,
+  config: ServerConfig,
+): boolean {
+  const origin = headers.origin;
+  const host = typeof headers.host === 'string' ? headers.host : undefined;
+  if (typeof origin === 'string') return isOriginAllowed(origin, host, config);
+  return headers['sec-fetch-site'] === 'same-origin';
+}

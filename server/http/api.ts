@@ -153,8 +153,9 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/workshops', async (req, res) => {
-    await requireAccount(req);
-    const list = await storage.listWorkshops();
+    const account = await requireAccount(req);
+    // A facilitator runs their own workshops; reading everyone's is the knowledge centre's job.
+    const list = (await storage.listWorkshops()).filter((w) => w.ownerId === account.id);
     res.json({ workshops: list.map((w) => workshops.summary(w, w.ownerName)) });
   });
 

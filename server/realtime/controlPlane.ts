@@ -12,7 +12,7 @@ import {
   type WorkshopState,
 } from '../../shared/protocol';
 import type { AccessControl, Principal } from '../auth/access';
-import { isOriginAllowed } from '../auth/origin';
+import { isOriginAllowed, isSameSiteBrowserRequest } from '../auth/origin';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import { barriersAndVotes } from '../method/barriersAndVotes';
@@ -135,8 +135,7 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       const result = await access.resolve(parsed.data.workshopId, { token: parsed.data.token, cookieHeader });
       if (!result.ok) return refuse(result.code);
       // A cookie is sent by the browser on its own: require our Origin (cross-site WebSocket hijacking).
-      const origin = socket.handshake.headers.origin;
-      if (result.viaCookie && (!origin || !isOriginAllowed(origin, socket.handshake.headers.host, config))) {
+      if (result.viaCookie && !isSameSiteBrowserRequest(socket.handshake.headers, config)) {
         return refuse('FORBIDDEN_ORIGIN');
       }
       await controls.get(result.workshop.id);

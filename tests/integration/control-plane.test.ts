@@ -50,6 +50,10 @@ describe('socket.io control plane', () => {
     await expect(control({ token: otherToken }).state).rejects.toThrow('UNAUTHENTICATED');
     await expect(control({}).state).rejects.toThrow('UNAUTHENTICATED');
     await expect(control({ headers: { cookie: api.cookie } }).state).rejects.toThrow('FORBIDDEN_ORIGIN');
+    await expect(control({ headers: { cookie: api.cookie, 'sec-fetch-site': 'cross-site' } }).state).rejects.toThrow('FORBIDDEN_ORIGIN');
+    // Our own page's same-origin request (long-polling sends no Origin) is let in.
+    const same = await control({ headers: { cookie: api.cookie, 'sec-fetch-site': 'same-origin' } }).state;
+    expect(same.you.role).toBe('facilitator');
     await expect(
       control({ token: workshop.screenToken, protocolVersion: 999 }).state,
     ).rejects.toThrow('PROTOCOL_MISMATCH');

@@ -96,6 +96,15 @@ describe('workshops and joining', () => {
     expect(other.body.template.id).toBe('nsob-vier-perspectieven');
     const badTemplate = await api.post('/api/workshops', { title: 'X', template: 'bestaat-niet' });
     expect(badTemplate.status).toBe(400);
+
+    // Another facilitator sees and opens only their own workshops.
+    const invite = await api.post<{ inviteUrl: string }>('/api/invites', { email: 'ander@lochem.nl' });
+    const colleague = new ApiClient(server.url);
+    await colleague.post('/api/invites/accept', { token: invite.body.inviteUrl.split('#')[1], name: 'Ander', password: 'another-long-pass' });
+    expect((await colleague.get<{ workshops: unknown[] }>('/api/workshops')).body.workshops).toEqual([]);
+    const refused = await colleague.get(`/api/workshops/${res.body.id}`);
+    expect(refused.status).toBe(403);
+    expectError(refused.body, 'NOT_ALLOWED');
   });
 
   it('joins by code with or without a name; an unknown code is 404 with a named error', async () => {
