@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // and real Chromium against the built client (e2e).
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       {
         test: {
