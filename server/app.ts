@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { CLOSE_CODES } from '../shared/errors';
-import { AccessControl } from './auth/access';
+import { AccessControl, type Principal } from './auth/access';
+import type { ErrorCode } from '../shared/errors';
 import { createBoardGuard } from './board/boardGuard';
 import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
@@ -66,6 +67,8 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
 
   const httpServer = http.createServer(app);
   const controls = new ControlStates(storage.method);
+  // Bound once the control plane exists: it tells a writer why the board undid its change.
+  let tellRefused: (p: Principal, code: ErrorCode) => void = () => {};
   const registry = new DocRegistry(
     storage,
     {
@@ -73,13 +76,18 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);
-        return createBoardGuard(() => controls.peek(workshopId));
+        return createBoardGuard({
+          control: () => controls.peek(workshopId),
+          maxCardsPerParticipant: config.yjs.maxCardsPerParticipant,
+          onRefused: (p, code) => tellRefused(p, code),
+        });
       },
     },
     log,
   );
   const yjs = createYjsEndpoint({ config, access, registry, logger: log });
   const control = createControlPlane({ httpServer, config, access, storage, controls, registry, yjs, logger: log });
+  tellRefused = control.tellRefused;
   httpServer.on('upgrade', (req, socket, head) => {
     if (yjs.handleUpgrade(req, socket, head)) return;
     // socket.io handles its own path; anything else is not ours.
@@ -105,11 +113,13 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     },
     close() {
       closing ??= (async () => {
+        // Stop accepting, close every realtime connection, store every board, then the database.
         httpServer.close();
         await registry.closeAll(CLOSE_CODES.SERVER_SHUTDOWN, 'server shutting down');
         yjs.close();
-        await control.close();
+        const stopped = control.close();
         httpServer.closeAllConnections();
+        await stopped;
         await storage.close();
       })();
       return closing;

@@ -36,10 +36,18 @@ export interface ServerConfig {
     idleUnloadMs: number;
     /** Largest awareness (presence) state one client may send, in bytes. */
     maxAwarenessBytes: number;
+    /** Messages per second one board connection may send on average (a drag sends one per frame), and its burst. */
+    messagesPerSecond: number;
+    messageBurst: number;
+    /** Cards one participant may add to one board (abuse limit; counted while the board is loaded). */
+    maxCardsPerParticipant: number;
   };
   socketIo: {
     /** Largest socket.io message, in bytes. */
     maxMessageBytes: number;
+    /** Events per second one socket may send on average, and its burst; beyond: RATE_LIMITED. */
+    eventsPerSecond: number;
+    eventBurst: number;
   };
   logLevel: 'silent' | 'error' | 'info';
 }
@@ -63,8 +71,11 @@ export const defaultConfig: ServerConfig = {
     compactAfterUpdates: 500,
     idleUnloadMs: 30_000,
     maxAwarenessBytes: 4 * 1024,
+    messagesPerSecond: 120,
+    messageBurst: 400,
+    maxCardsPerParticipant: 50,
   },
-  socketIo: { maxMessageBytes: 64 * 1024 },
+  socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   logLevel: 'info',
 };
 

@@ -317,6 +317,8 @@ export interface ServerToClientEvents {
   proposals: (proposals: Proposal[]) => void;
   alarms: (alarms: Alarm[]) => void;
   round: (round: RoundView) => void;
+  /** A change this client made to the board was undone by the server, and why. */
+  'board:refused': (reason: ErrorBody) => void;
   /** The server is closing this client for good (for example: removed participant). */
   'session:ended': (reason: ErrorBody) => void;
 }

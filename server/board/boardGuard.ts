@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { cardsOf, CARD_FIELDS, type CardChange } from '../../shared/board';
+import type { ErrorCode } from '../../shared/errors';
 import { currentPhase, type ControlState } from '../../shared/control';
 import { mayParticipant, type Permission } from '../../shared/phases';
 import type { Principal } from '../auth/access';
@@ -7,7 +8,10 @@ import { classifyUpdate } from './classifyUpdate';
 
 export type WriteVerdict =
   | { action: 'apply'; repair?: (doc: Y.Doc) => void }
-  | { action: 'drop'; reason: string };
+  /** Not applied; the connection stays (a read-only client's sync, a write outside the board). */
+  | { action: 'drop'; reason: string }
+  /** Not a real update: the sender is disconnected. */
+  | { action: 'reject'; reason: string };
 
 /** Decides, per incoming update, whether and how it may change the board. */
 export interface WriteGuard {
@@ -42,11 +46,23 @@ const FIELDS_OF: Record<CardChange, readonly string[]> = {
  * server transaction, so every client, the sender included, converges on the
  * allowed state and the sender sees its change bounce back.
  */
-export function createBoardGuard(control: () => ControlState | undefined): WriteGuard {
+export interface BoardGuardOptions {
+  /** The workshop's control state (phase, lock); undefined means: not loaded, treat as locked. */
+  control: () => ControlState | undefined;
+  maxCardsPerParticipant: number;
+  /** Tell the writer why (part of) its change was undone. */
+  onRefused: (principal: Principal, code: ErrorCode) => void;
+}
+
+export function createBoardGuard(options: BoardGuardOptions): WriteGuard {
+  const { control, maxCardsPerParticipant, onRefused } = options;
+  /** Cards each participant added while this board was loaded (for the abuse limit). */
+  const addedBy = new Map<string, Set<string>>();
   return {
     review(principal, doc, update) {
-      if (principal.role === 'screen') return { action: 'drop', reason: 'read-only' };
       const found = classifyUpdate(doc, update);
+      if (found.malformed) return { action: 'reject', reason: 'malformed update' };
+      if (principal.role === 'screen') return { action: 'drop', reason: 'read-only' };
       if (found.other) return { action: 'drop', reason: 'outside the board document' };
 
       const state = control();
@@ -54,9 +70,12 @@ export function createBoardGuard(control: () => ControlState | undefined): Write
       // Without a loaded control state we cannot know the phase: treat the board as locked.
       const locked = !state || state.locked;
       const refused = new Map<string, Set<CardChange>>();
+      let reason: ErrorCode | undefined;
+      const mine = principal.role === 'participant' ? (addedBy.get(principal.participantId) ?? new Set<string>()) : undefined;
       for (const [cardId, changes] of found.cards) {
         if (found.invalidCards.has(cardId)) {
           refused.set(cardId, new Set(['add', 'remove', 'move', 'target', 'edit']));
+          reason ??= 'INVALID_PAYLOAD';
           continue;
         }
         if (principal.role === 'facilitator') continue;
@@ -66,9 +85,21 @@ export function createBoardGuard(control: () => ControlState | undefined): Write
           const permission = PERMISSION_FOR[c];
           return permission === null || !mayParticipant(phase, permission, locked);
         });
-        if (denied.length) refused.set(cardId, new Set(denied));
+        if (denied.length) {
+          refused.set(cardId, new Set(denied));
+          reason ??= locked ? 'BOARD_LOCKED' : denied.includes('remove') ? 'NOT_ALLOWED' : 'PHASE_NOT_ALLOWED';
+          continue;
+        }
+        if (mine && changes.has('add') && !cardsOf(doc).has(cardId)) {
+          if (mine.size >= maxCardsPerParticipant) {
+            refused.set(cardId, new Set(['add']));
+            reason ??= 'LIMIT_REACHED';
+          } else mine.add(cardId);
+        }
       }
+      if (mine && principal.role === 'participant') addedBy.set(principal.participantId, mine);
       if (refused.size === 0) return { action: 'apply' };
+      onRefused(principal, reason ?? 'NOT_ALLOWED');
 
       // Remember how the refused cards look now, to put them back after applying.
       const before = new Map<string, Record<string, unknown> | null>();

@@ -16,7 +16,12 @@ export interface UpdateClassification {
   invalidCards: Set<string>;
   /** Writes outside the card map, or that could not be understood. */
   other: boolean;
+  /** Bytes that decode to nothing but are longer than an empty update: not a real update. */
+  malformed: boolean;
 }
+
+/** An empty V1 update is exactly [0 structs, 0 delete-set clients]. */
+const EMPTY_UPDATE_BYTES = 2;
 
 /** Bounds on work per update, so a crafted update cannot make classification slow. */
 const MAX_ITEMS = 20_000;
@@ -26,25 +31,28 @@ const MAX_ORIGIN_HOPS = 64;
 type Located =
   | { kind: 'card'; cardId: string; isNewCardEntry: boolean }
   | { kind: 'field'; cardId: string; field: string }
+  /** Inside a subtree the document already deleted and collected: invisible, harmless. */
+  | { kind: 'gone' }
   | { kind: 'other' };
 
 function idKey(id: Y.ID): string {
   return `${id.client}:${id.clock}`;
 }
 
-function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | null {
+function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | 'gc' | null {
   const structs = doc.store.clients.get(id.client);
   if (!structs) return null;
   try {
     const struct = structs[Y.findIndexSS(structs, id.clock)];
-    return struct instanceof Y.Item ? struct : null;
+    if (struct instanceof Y.Item) return struct;
+    return struct instanceof Y.GC ? 'gc' : null;
   } catch {
     return null;
   }
 }
 
 export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassification {
-  const result: UpdateClassification = { cards: new Map(), invalidCards: new Set(), other: false };
+  const result: UpdateClassification = { cards: new Map(), invalidCards: new Set(), other: false, malformed: false };
   const note = (cardId: string, change: CardChange) => {
     let set = result.cards.get(cardId);
     if (!set) result.cards.set(cardId, (set = new Set()));
@@ -54,6 +62,9 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
   const cardsType = doc.getMap(CARDS_MAP);
   const { structs, ds } = Y.decodeUpdate(update);
   if (structs.length > MAX_ITEMS) return { ...result, other: true };
+  if (structs.length === 0 && ds.clients.size === 0 && update.length > EMPTY_UPDATE_BYTES) {
+    return { ...result, malformed: true };
+  }
 
   // The update's own new items, by every clock they cover (map entries have length 1).
   const fresh = new Map<string, Y.Item>();
@@ -65,7 +76,7 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
 
   /** Where does the type with this item (a card map, or something else) sit? */
   const cardOfTypeItem = (typeItem: Y.Item | null, isFresh: boolean): string | null => {
-    if (!typeItem) return null;
+    if (!typeItem || !(typeItem instanceof Y.Item)) return null;
     if (isFresh) {
       const loc = locateFresh(typeItem, 0);
       return loc.kind === 'card' ? loc.cardId : null;
@@ -97,9 +108,13 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
       if (parent instanceof Y.ID) {
         if (!item.parentSub) return { kind: 'other' };
         const freshParent = fresh.get(idKey(parent));
-        const cardId = freshParent
-          ? cardOfTypeItem(freshParent, true)
-          : cardOfTypeItem(findInDoc(doc, parent), false);
+        if (freshParent) {
+          const cardId = cardOfTypeItem(freshParent, true);
+          return cardId ? { kind: 'field', cardId, field: item.parentSub } : { kind: 'other' };
+        }
+        const existing = findInDoc(doc, parent);
+        if (existing === 'gc') return { kind: 'gone' };
+        const cardId = cardOfTypeItem(existing, false);
         return cardId ? { kind: 'field', cardId, field: item.parentSub } : { kind: 'other' };
       }
       return { kind: 'other' };
@@ -110,6 +125,7 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
     const freshNeighbour = fresh.get(idKey(ref));
     if (freshNeighbour) return locateFresh(freshNeighbour, hops + 1);
     const existing = findInDoc(doc, ref);
+    if (existing === 'gc') return { kind: 'gone' };
     if (!existing) return { kind: 'other' };
     const loc = locateExisting(existing);
     return loc.kind === 'card' ? { ...loc, isNewCardEntry: true } : loc;
@@ -133,6 +149,8 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
         note(loc.cardId, change ?? 'edit');
         break;
       }
+      case 'gone':
+        break;
       case 'other':
         result.other = true;
         break;
@@ -160,7 +178,7 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
         if (loc.kind === 'card') note(loc.cardId, 'remove');
         else if (loc.kind === 'field') {
           note(loc.cardId, (CARD_FIELDS as Record<string, CardChange | undefined>)[loc.field] ?? 'edit');
-        } else result.other = true;
+        } else if (loc.kind === 'other') result.other = true;
       }
     }
   }

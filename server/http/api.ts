@@ -21,7 +21,7 @@ import type { ServerConfig } from '../config';
 import type { AccountRecord, Storage } from '../storage/storage';
 import type { WorkshopService } from '../workshops';
 import { HttpError, parseBody } from './errors';
-import { FailureLimiter } from './rateLimit';
+import { FailureLimiter } from '../limits';
 
 export interface ApiDeps {
   config: ServerConfig;

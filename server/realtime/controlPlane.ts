@@ -17,6 +17,7 @@ import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
 import { barriersAndVotes } from '../method/barriersAndVotes';
 import { Broadcaster, facilitatorRoomOf, participantRoomOf, roomOf } from '../method/broadcaster';
+import { TokenBucket } from '../limits';
 import { ActionError, type Actor, type Handler, type Handlers, type MethodContext } from '../method/context';
 import type { ControlStates } from '../method/controlStates';
 import { facilitatorControls } from '../method/facilitatorControls';
@@ -52,6 +53,8 @@ export interface ControlPlaneDeps {
 export interface ControlPlane {
   io: ControlServer;
   broadcaster: Broadcaster;
+  /** Tell a writer (on all its sockets) that the board undid its change, and why. */
+  tellRefused(principal: Principal, code: ErrorCode): void;
   close(): Promise<void>;
 }
 
@@ -179,8 +182,22 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
     });
   }
 
+  /** Sustained flooding past the rate limit ends the connection, in refused events. */
+  const MAX_REFUSED_IN_A_ROW = 200;
+
   io.on('connection', (socket) => {
     const { principal, workshop } = socket.data;
+    const bucket = new TokenBucket(config.socketIo.eventsPerSecond, config.socketIo.eventBurst);
+    let refusedInARow = 0;
+    socket.use(([, ...args], next) => {
+      if (bucket.take()) {
+        refusedInARow = 0;
+        return next();
+      }
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack({ ok: false, error: errorBody('RATE_LIMITED') });
+      if (++refusedInARow > MAX_REFUSED_IN_A_ROW) socket.disconnect(true);
+    });
     const workshopId = workshop.id;
     void socket.join(roomOf(workshopId));
     if (principal.role === 'facilitator') void socket.join(facilitatorRoomOf(workshopId));
@@ -226,9 +243,15 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
   return {
     io,
     broadcaster,
+    tellRefused(p, code) {
+      const target =
+        p.role === 'participant' ? io.to(participantRoomOf(p.participantId)) : p.role === 'facilitator' ? io.to(facilitatorRoomOf(p.workshopId)) : null;
+      target?.emit('board:refused', errorBody(code));
+    },
     async close() {
       presence.close();
       broadcaster.close();
+      io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

@@ -207,6 +207,10 @@ export class DocRoom {
         const update = decoding.readVarUint8Array(decoder);
         // V1 decoding only, inside the caller's try/catch: hostile bytes throw, they do not hang.
         const verdict = this.guard.review(conn.principal, this.doc, update);
+        if (verdict.action === 'reject') {
+          this.reject(conn, verdict.reason);
+          return;
+        }
         if (verdict.action === 'drop') {
           this.droppedWrites++;
           return;

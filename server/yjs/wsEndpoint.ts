@@ -6,6 +6,7 @@ import { ID_PATTERN } from '../../shared/ids';
 import type { AccessControl, Principal } from '../auth/access';
 import { isOriginAllowed } from '../auth/origin';
 import type { ServerConfig } from '../config';
+import { TokenBucket } from '../limits';
 import type { Logger } from '../logger';
 import type { DocConnection } from './docRoom';
 import type { DocRegistry } from './docRegistry';
@@ -20,11 +21,15 @@ const PING_INTERVAL_MS = 30_000;
 /** Adapts a `ws` socket to the room's DocConnection. */
 export class WsDocConnection implements DocConnection {
   alive = true;
+  readonly bucket: TokenBucket;
 
   constructor(
     readonly ws: WebSocket,
     readonly principal: Principal,
-  ) {}
+    limits: { messagesPerSecond: number; messageBurst: number },
+  ) {
+    this.bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+  }
 
   send(message: Uint8Array): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
@@ -102,12 +107,16 @@ export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const conn = new WsDocConnection(ws, result.principal);
+      const conn = new WsDocConnection(ws, result.principal, config.yjs);
       all.add(conn);
       room.addConnection(conn);
       ws.on('message', (data, isBinary) => {
         if (!isBinary) {
           conn.close(CLOSE_CODES.BAD_MESSAGE, 'binary frames only');
+          return;
+        }
+        if (!conn.bucket.take()) {
+          conn.close(CLOSE_CODES.RATE_LIMITED, 'too many messages');
           return;
         }
         room.receive(conn, toBytes(data));

@@ -52,6 +52,22 @@ describe('classifying updates', () => {
     expect(classifyUpdate(server, captured(client, () => client.getText('t').insert(0, 'hoi'))).other).toBe(true);
   });
 
+  it('treats a move that raced a removal as harmless, not as a write outside the board', () => {
+    const { server, client } = pair();
+    const id = addCard(client, { kind: 'domain', title: 'Weg' });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    removeCard(server, id); // the facilitator removes it; the phone has not heard yet
+    const found = classifyUpdate(server, captured(client, () => moveCard(client, id, { x: 0.9, y: 0.9 })));
+    expect(found.other).toBe(false);
+    expect(found.malformed).toBe(false);
+  });
+
+  it('calls bytes that decode to nothing but are longer than an empty update malformed', () => {
+    const doc = new Y.Doc();
+    expect(classifyUpdate(doc, new Uint8Array([0, 0])).malformed).toBe(false);
+    expect(classifyUpdate(doc, new Uint8Array([0, 0, 11, 176, 133, 128])).malformed).toBe(true);
+  });
+
   it('flags invalid values', () => {
     const { server, client } = pair();
     const id = addCard(client, { kind: 'domain', title: 'A' });
@@ -66,9 +82,14 @@ describe('classifying updates', () => {
 });
 
 describe('the board write guard', () => {
-  function setup(state: ControlState) {
+  function setup(state: ControlState, maxCardsPerParticipant = 50) {
     const { server, client } = pair();
-    const guard = createBoardGuard(() => state);
+    const refusals: string[] = [];
+    const guard = createBoardGuard({
+      control: () => state,
+      maxCardsPerParticipant,
+      onRefused: (_p, code) => refusals.push(code),
+    });
     /** Apply as the server would: review, apply, repair; then sync the result back to the client. */
     const send = (who: Principal, change: () => void) => {
       const update = captured(client, change);
@@ -80,7 +101,7 @@ describe('the board write guard', () => {
       Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
       return verdict.action;
     };
-    return { server, client, send };
+    return { server, client, send, refusals };
   }
 
   it('drops every write from the shared screen', () => {
@@ -116,6 +137,22 @@ describe('the board write guard', () => {
     send(facilitator, () => cardsOf(client).get(id)!.set('x', 'heel ver'));
     expect(readCards(server)[0]).toMatchObject({ x: 0.2 });
     expect(cardsOf(server).get(id)!.get('x')).toBe(0.2);
+  });
+
+  it('names why a change was undone', () => {
+    const { client, send, refusals } = setup({ ...defaultControlState(), currentPhaseId: 'stemmen' });
+    send(participant, () => addCard(client, { kind: 'domain', title: 'Te vroeg' }));
+    expect(refusals).toEqual(['PHASE_NOT_ALLOWED']);
+  });
+
+  it('limits the cards one participant may add', () => {
+    const { server, client, send, refusals } = setup(defaultControlState(), 3);
+    for (let i = 0; i < 5; i++) send(participant, () => addCard(client, { kind: 'domain', title: `Kaart ${i}` }));
+    expect(readCards(server)).toHaveLength(3);
+    expect(readCards(client)).toHaveLength(3);
+    expect(refusals).toEqual(['LIMIT_REACHED', 'LIMIT_REACHED']);
+    send(facilitator, () => addCard(client, { kind: 'domain', title: 'Begeleider mag' }));
+    expect(readCards(server)).toHaveLength(4);
   });
 
   it('drops writes outside the board document', () => {

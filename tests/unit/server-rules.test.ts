@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from '../../server/http/rateLimit';
+import { FailureLimiter, TokenBucket } from '../../server/limits';
 import { hashPassword, verifyPassword } from '../../server/auth/passwords';
 import { readCookie, sessionCookie } from '../../server/auth/cookies';
 import { isOriginAllowed } from '../../server/auth/origin';
@@ -16,6 +16,17 @@ describe('failure limiter', () => {
     expect(limiter.isBlocked('ip', 10)).toBe(true);
     expect(limiter.isBlocked('other', 10)).toBe(false);
     expect(limiter.isBlocked('ip', 1003)).toBe(false);
+  });
+});
+
+describe('token bucket', () => {
+  it('allows a burst, then the rate, and refills over time', () => {
+    const bucket = new TokenBucket(2, 3, 0);
+    expect([bucket.take(0), bucket.take(0), bucket.take(0), bucket.take(0)]).toEqual([true, true, true, false]);
+    expect(bucket.take(400)).toBe(false);
+    expect(bucket.take(500)).toBe(true);
+    expect(bucket.take(10_000)).toBe(true);
+    expect([bucket.take(10_000), bucket.take(10_000), bucket.take(10_000)]).toEqual([true, true, false]);
   });
 });
 

@@ -39,3 +39,30 @@ export class FailureLimiter {
     for (const key of [...this.failures.keys()]) this.recent(key, now);
   }
 }
+
+/**
+ * A token bucket: `ratePerSecond` actions a second on average, bursts up to
+ * `burst`. One per socket and per board connection, so one misbehaving phone
+ * cannot flood a workshop.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    now = Date.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  take(now = Date.now()): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,161 @@
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, readCards } from '../../shared/board';
+import { clientEvents, type AckResult, type WorkshopDetail } from '../../shared/protocol';
+import { ApiClient, createWorkshop, facilitatorClient, join } from '../helpers/api';
+import { ask, connectControl, connectedDoc } from '../helpers/clients';
+import { eventually } from '../helpers/poll';
+import { startServer, type TestServer } from '../helpers/server';
+
+/**
+ * The authorization matrix: every REST route and every socket event, for six
+ * roles. The expected table is written out here on purpose, independent of
+ * the server's own EVENT_ROLES, so a change there that widens access fails.
+ */
+const ROLES = ['nobody', 'participant', 'otherParticipant', 'screen', 'facilitator', 'otherFacilitator'] as const;
+type RoleName = (typeof ROLES)[number];
+
+let server: TestServer;
+let workshop: WorkshopDetail;
+const creds = {} as Record<RoleName, { cookie?: string; token?: string }>;
+
+beforeAll(async () => {
+  server = await startServer();
+  const owner = await facilitatorClient(server.url);
+  workshop = await createWorkshop(owner);
+  const invite = await owner.post<{ inviteUrl: string }>('/api/invites', { email: 'ander@lochem.nl' });
+  const other = new ApiClient(server.url);
+  await other.post('/api/invites/accept', { token: invite.body.inviteUrl.split('#')[1], name: 'Ander', password: 'another-long-pass' });
+  const otherWorkshop = await createWorkshop(other, 'Andere werksessie');
+  creds.nobody = {};
+  creds.participant = { token: (await join(server.url, workshop.joinCode, 'Deelnemer')).token };
+  creds.otherParticipant = { token: (await join(server.url, otherWorkshop.joinCode, 'Elders')).token };
+  creds.screen = { token: workshop.screenToken };
+  creds.facilitator = { cookie: owner.cookie };
+  creds.otherFacilitator = { cookie: other.cookie };
+});
+
+afterAll(async () => {
+  await server.stop();
+});
+
+function apiAs(role: RoleName): ApiClient {
+  const api = new ApiClient(server.url);
+  api.cookie = creds[role].cookie ?? '';
+  return api;
+}
+
+describe('REST routes × roles', () => {
+  // Participants and the screen authenticate on the realtime channels only; on REST they are nobody.
+  const F = 'facilitator' as const;
+  const facilitators = (r: RoleName) => r === F || r === 'otherFacilitator';
+  const none = () => undefined;
+  const table: [method: string, path: () => string, body: () => unknown, expected: (role: RoleName) => number][] = [
+    ['GET', () => '/healthz', none, () => 200],
+    ['GET', () => '/api/setup', none, () => 200],
+    ['POST', () => '/api/setup', () => ({ name: 'X', email: 'x@y.nl', password: 'lang-genoeg-ww' }), () => 409],
+    ['GET', () => '/api/me', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['POST', () => '/api/invites', () => ({ email: `nieuw${Math.random().toString(36).slice(2)}@lochem.nl` }), (r) => (facilitators(r) ? 201 : 401)],
+    ['GET', () => '/api/templates', none, () => 200],
+    ['GET', () => '/api/workshops', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['POST', () => '/api/workshops', () => ({ title: 'Nieuw' }), (r) => (facilitators(r) ? 201 : 401)],
+    ['GET', () => `/api/workshops/${workshop.id}`, none, (r) => (r === F ? 200 : r === 'otherFacilitator' ? 403 : 401)],
+    ['POST', () => '/api/join', () => ({ code: workshop.joinCode, name: '' }), () => 200],
+    ['GET', () => `/api/join-qr.svg?code=${workshop.joinCode}`, none, () => 200],
+    ['POST', () => '/api/logout', none, () => 204],
+  ];
+  for (const [method, path, body, expected] of table) {
+    it.each(ROLES)(`${method} ${path.toString().replace(/.*=> /, '')} as %s`, async (role) => {
+      // Logging out ends the session: use a fresh one so later rows keep theirs.
+      if (path() === '/api/logout' && creds[role].cookie) {
+        const fresh = new ApiClient(server.url);
+        await fresh.post('/api/login', role === 'facilitator' ? { email: 'fenna@lochem.nl', password: 'correct-horse-battery' } : { email: 'ander@lochem.nl', password: 'another-long-pass' });
+        expect((await fresh.post('/api/logout')).status).toBe(204);
+        expect((await fresh.get('/api/me')).status).toBe(401);
+        return;
+      }
+      const res = await apiAs(role).request(method, path(), body());
+      expect(res.status).toBe(expected(role));
+    });
+  }
+});
+
+describe('socket events × roles', () => {
+  /** Who may send each event. Written out independently of the server's table. */
+  const allowed: Record<string, RoleName[]> = {
+    'participant:rename': ['participant'],
+    'barrier:add': ['participant', 'facilitator'],
+    'vote:cast': ['participant'],
+    'vote:retract': ['participant'],
+    'proposal:add': ['participant', 'facilitator'],
+    'alarm:raise': ['participant', 'facilitator'],
+    'placement:set': ['participant'],
+    'sync:request': ['participant', 'screen', 'facilitator'],
+  };
+  for (const event of Object.keys(clientEvents)) allowed[event] ??= ['facilitator'];
+
+  it('refuses the handshake to nobody, to another workshop\'s participant and to another facilitator', async () => {
+    for (const role of ['nobody', 'otherParticipant', 'otherFacilitator'] as const) {
+      const c = connectControl(server.url, workshop.id, {
+        token: creds[role].token,
+        headers: creds[role].cookie ? { cookie: creds[role].cookie!, origin: server.url } : undefined,
+      });
+      await expect(c.state, role).rejects.toThrow(/UNAUTHENTICATED|NOT_ALLOWED/);
+      c.socket.disconnect();
+    }
+  });
+
+  it.each(['participant', 'screen', 'facilitator'] as const)('as %s, every event is allowed or refused as the table says', async (role) => {
+    const c = connectControl(server.url, workshop.id, {
+      token: creds[role].token,
+      headers: creds[role].cookie ? { cookie: creds[role].cookie!, origin: server.url } : undefined,
+    });
+    await c.state;
+    // An empty object: enough to tell a role refusal (checked first) from anything else.
+    for (const event of Object.keys(clientEvents)) {
+      const res = await ask<AckResult<unknown>>(c.socket, event, {});
+      const refusedForRole = !res.ok && res.error.code === 'NOT_ALLOWED';
+      expect(refusedForRole, `${event} as ${role}`).toBe(!allowed[event]!.includes(role));
+    }
+    c.socket.disconnect();
+  });
+});
+
+describe('board (Yjs) × roles', () => {
+  function upgrade(role: RoleName): Promise<number> {
+    const { token, cookie } = creds[role];
+    const headers: Record<string, string> = cookie ? { cookie, origin: server.url } : {};
+    return new Promise((resolve) => {
+      const ws = new WebSocket(`${server.wsUrl}/yjs/${workshop.id}${token ? `?token=${token}` : ''}`, { headers });
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => resolve(-1));
+    });
+  }
+
+  it.each([
+    ['nobody', 401],
+    ['participant', 101],
+    ['otherParticipant', 401],
+    ['screen', 101],
+    ['facilitator', 101],
+    ['otherFacilitator', 403],
+  ] as const)('%s connecting -> %i', async (role, status) => {
+    expect(await upgrade(role)).toBe(status);
+  });
+
+  it('writes count from the participant and the facilitator, never from the screen', async () => {
+    const open = (role: RoleName) =>
+      connectedDoc(server.wsUrl, workshop.id, creds[role].token ? { token: creds[role].token } : { headers: { cookie: creds[role].cookie!, origin: server.url } });
+    const [p, s, f] = [await open('participant'), await open('screen'), await open('facilitator')];
+    addCard(p.doc, { kind: 'domain', title: 'van deelnemer' });
+    addCard(f.doc, { kind: 'domain', title: 'van begeleider' });
+    addCard(s.doc, { kind: 'domain', title: 'van scherm' });
+    const check = await open('participant');
+    await eventually(() => expect(readCards(check.doc).map((c) => c.title).sort()).toEqual(['van begeleider', 'van deelnemer']));
+    for (const d of [p, s, f, check]) d.destroy();
+  });
+});
