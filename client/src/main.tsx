@@ -2,6 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
+import './styles/method.css';
+import './styles/lists.css';
+import './styles/results.css';
+import './styles/facilitator.css';
+import './styles/screen.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -62,7 +62,11 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
       const { vote } = (await controls.get(actor.workshopId)).settings;
       const outcome = await storage.method.castVote(actor.workshopId, actorId(actor), opId, barrierId, vote);
       if (!outcome.ok) throw new ActionError(outcome.code);
-      if (!outcome.duplicate) broadcaster.schedule(actor.workshopId, 'tally');
+      if (!outcome.duplicate) {
+        broadcaster.schedule(actor.workshopId, 'tally');
+        // Other tabs of the same participant stay right too.
+        await broadcaster.myVotesTo(actor.workshopId, actorId(actor));
+      }
       return { remaining: outcome.remaining };
     },
 
@@ -71,7 +75,10 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
       const { vote } = (await controls.get(actor.workshopId)).settings;
       const outcome = await storage.method.retractVote(actor.workshopId, actorId(actor), opId, barrierId, vote);
       if (!outcome.ok) throw new ActionError(outcome.code);
-      if (!outcome.duplicate) broadcaster.schedule(actor.workshopId, 'tally');
+      if (!outcome.duplicate) {
+        broadcaster.schedule(actor.workshopId, 'tally');
+        await broadcaster.myVotesTo(actor.workshopId, actorId(actor));
+      }
       return { remaining: outcome.remaining };
     },
   };

@@ -64,6 +64,16 @@ export class Broadcaster {
     }
   }
 
+  /** Send one topic at once, bypassing the throttle (for moments the room waits for, like a reveal). */
+  async now(workshopId: string, topic: Topic): Promise<void> {
+    await this.send(workshopId, topic);
+  }
+
+  /** A participant's own votes, to all of its sockets (after a cast or retract). */
+  async myVotesTo(workshopId: string, participantId: string): Promise<void> {
+    this.io.to(participantRoomOf(participantId)).emit('my-votes', await this.myVotes(workshopId, participantId));
+  }
+
   async control(workshopId: string): Promise<void> {
     this.io.to(roomOf(workshopId)).emit('control', await this.controlView(workshopId));
   }

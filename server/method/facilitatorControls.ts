@@ -38,7 +38,7 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
       await controls.update(workshopId, (s) => ({ ...s, resultsRevealed: revealed }));
       await changed(workshopId);
       // Sent now, not throttled: the reveal is the moment the room waits for.
-      broadcaster.schedule(workshopId, 'tally');
+      await broadcaster.now(workshopId, 'tally');
       return {};
     },
 

@@ -1,7 +1,7 @@
 import { randomId } from '../../shared/ids';
 import { cardsOf, moveCard, setCardTarget } from '../../shared/board';
 import { placementStats } from '../../shared/placement';
-import { ActionError, requirePermission, type Handlers, type MethodContext } from './context';
+import { ActionError, type Handlers, type MethodContext } from './context';
 
 /**
  * Placement rounds: everyone places cards privately (held here, not in the
@@ -57,8 +57,9 @@ export function placementRounds(ctx: MethodContext): Handlers {
     },
 
     'round:adopt': async ({ roundId, cardId }, actor) => {
-      await requirePermission(ctx, actor, 'moveCards');
       const round = await openRound(actor.workshopId, roundId);
+      // Before the reveal, moving the card to the mean would show everyone the hidden placements.
+      if (round.status !== 'revealed') throw new ActionError('ROUND_CLOSED');
       const dots = (await storage.method.placementsOf(roundId)).filter((p) => p.cardId === cardId);
       const stats = placementStats(dots);
       if (!stats) throw new ActionError('NOT_FOUND');

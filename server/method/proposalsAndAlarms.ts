@@ -13,12 +13,9 @@ import {
 /** Proposals (voorstellen) with owners, and alarms that the facilitator confirms. */
 export function proposalsAndAlarms(ctx: MethodContext): Handlers {
   const { storage, broadcaster } = ctx;
-  const written = new Map<string, number>();
-  /** Per-participant limits on how much one phone can write. */
-  const count = (key: string, max: number) => {
-    const n = (written.get(key) ?? 0) + 1;
-    if (n > max) throw new ActionError('LIMIT_REACHED');
-    written.set(key, n);
+  /** Per-participant limits on how much one phone can write, counted in storage. */
+  const limit = async (count: Promise<number>, max: number) => {
+    if ((await count) >= max) throw new ActionError('LIMIT_REACHED');
   };
 
   return {
@@ -28,7 +25,9 @@ export function proposalsAndAlarms(ctx: MethodContext): Handlers {
       if (p.cardId && !(await ctx.withBoard(actor.workshopId, (room) => cardsOf(room.doc).has(p.cardId!)))) {
         throw new ActionError('NOT_FOUND');
       }
-      if (actor.principal.role === 'participant') count(`proposal:${actor.workshopId}:${actorId(actor)}`, MAX_PROPOSALS_PER_PARTICIPANT);
+      if (actor.principal.role === 'participant') {
+        await limit(storage.method.countProposalsBy(actor.workshopId, actorId(actor)), MAX_PROPOSALS_PER_PARTICIPANT);
+      }
       const id = randomId(16);
       await storage.method.addProposal({
         id,
@@ -60,7 +59,9 @@ export function proposalsAndAlarms(ctx: MethodContext): Handlers {
           ? await storage.method.findBarrier(actor.workshopId, targetId)
           : await storage.method.findProposal(actor.workshopId, targetId);
       if (!exists) throw new ActionError('NOT_FOUND');
-      if (actor.principal.role === 'participant') count(`alarm:${actor.workshopId}:${actorId(actor)}`, MAX_ALARMS_PER_PARTICIPANT);
+      if (actor.principal.role === 'participant') {
+        await limit(storage.method.countAlarmsBy(actor.workshopId, actorId(actor)), MAX_ALARMS_PER_PARTICIPANT);
+      }
       const id = randomId(16);
       await storage.method.addAlarm({
         id,

@@ -121,7 +121,12 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       presence.rename(actor.workshopId, p.participantId, name);
       return { name };
     },
-    'sync:request': async () => ({}),
+    'sync:request': async (_payload, actor) => {
+      for (const socket of await io.in(roomOf(actor.workshopId)).fetchSockets()) {
+        if (socket.data.principal === actor.principal) await broadcaster.sendAll(socket, actor.workshopId);
+      }
+      return {};
+    },
   };
 
   io.use(async (socket, next) => {
@@ -233,7 +238,6 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       const handler = handlers[event];
       if (handler) listen(socket, event, handler as Handler<typeof event>);
     }
-    socket.on('sync:request' as ClientEventName, () => void sendAll());
 
     socket.on('disconnect', () => {
       if (principal.role === 'participant') presence.leave(workshopId, principal.participantId);

@@ -64,6 +64,8 @@ export interface MethodStore {
   mergeBarriers(workshopId: string, sourceId: string, targetId: string): Promise<boolean>;
   setBarrierHeading(workshopId: string, ids: string[], heading: string): Promise<number>;
   countBarriersBy(workshopId: string, authorId: string): Promise<number>;
+  countProposalsBy(workshopId: string, authorId: string): Promise<number>;
+  countAlarmsBy(workshopId: string, raisedBy: string): Promise<number>;
 
   castVote(workshopId: string, voterId: string, opId: string, barrierId: string, settings: VoteSettings): Promise<VoteOutcome>;
   retractVote(workshopId: string, voterId: string, opId: string, barrierId: string, settings: VoteSettings): Promise<VoteOutcome>;

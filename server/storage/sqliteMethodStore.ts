@@ -133,6 +133,8 @@ export class SqliteMethodStore implements MethodStore {
         'UPDATE barriers SET heading = ? WHERE workshop_id = ? AND id = ? AND removed = 0 AND merged_into IS NULL',
       ),
       countBarriersBy: db.prepare('SELECT COUNT(*) AS n FROM barriers WHERE workshop_id = ? AND author_id = ?'),
+      countProposalsBy: db.prepare('SELECT COUNT(*) AS n FROM proposals WHERE workshop_id = ? AND author_id = ?'),
+      countAlarmsBy: db.prepare('SELECT COUNT(*) AS n FROM alarms WHERE workshop_id = ? AND raised_by = ?'),
       findOp: db.prepare('SELECT kind FROM vote_ops WHERE workshop_id = ? AND voter_id = ? AND op_id = ?'),
       insertOp: db.prepare(
         'INSERT INTO vote_ops (workshop_id, voter_id, op_id, kind, barrier_id) VALUES (?, ?, ?, ?, ?)',
@@ -238,6 +240,14 @@ export class SqliteMethodStore implements MethodStore {
 
   async countBarriersBy(workshopId: string, authorId: string): Promise<number> {
     return (this.q.countBarriersBy.get(workshopId, authorId) as { n: number }).n;
+  }
+
+  async countProposalsBy(workshopId: string, authorId: string): Promise<number> {
+    return (this.q.countProposalsBy.get(workshopId, authorId) as { n: number }).n;
+  }
+
+  async countAlarmsBy(workshopId: string, raisedBy: string): Promise<number> {
+    return (this.q.countAlarmsBy.get(workshopId, raisedBy) as { n: number }).n;
   }
 
   private spent(workshopId: string, voterId: string): number {

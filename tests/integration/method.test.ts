@@ -107,6 +107,7 @@ describe('facilitator controls', () => {
     await eventually(() => expect(readCards(other.doc)).toHaveLength(1));
 
     await w.act('board:lock', { locked: true });
+    const refusal = new Promise((resolve) => p.socket.once('board:refused', resolve));
     moveCard(mine.doc, id, { x: 0.9, y: 0.9 });
     addCard(mine.doc, { kind: 'project', title: 'Mag niet' });
     // The refused changes bounce back: the sender converges to the server's board too.
@@ -119,6 +120,8 @@ describe('facilitator controls', () => {
     });
     const room = await server.app.registry.loaded(w.workshop.id);
     expect(room!.repairedWrites).toBeGreaterThan(0);
+    // The writer is told why, in words it can show.
+    expect(await refusal).toMatchObject({ code: 'BOARD_LOCKED', message: expect.stringContaining('op slot') });
 
     // The facilitator may still move cards on a locked board.
     const fac = await board();
@@ -254,6 +257,8 @@ describe('placement rounds', () => {
       for (const e of who.events.seen.filter((x) => x.event === 'round')) expect(e.payload).not.toHaveProperty('results');
     }
 
+    const early = await ask<AckResult<unknown>>(w.facilitator.socket, 'round:adopt', { roundId, cardId: calm });
+    expect(early).toMatchObject({ ok: false, error: { code: 'ROUND_CLOSED' } });
     await w.act('round:reveal', { roundId });
     await eventually(() => {
       const results = b.events.get<RoundView>('round')?.results;

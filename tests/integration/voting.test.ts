@@ -90,7 +90,8 @@ describe('dot voting: the server is the judge', () => {
     await w.goToPhase('stemmen');
     const cast = await ask<AckResult<{ remaining: number }>>(voter.socket, 'vote:cast', { opId: 'only-one-vote', barrierId: a });
     expect(cast).toEqual({ ok: true, remaining: 2 });
-    await eventually(() => expect(voter.events.get<MyVotesView>('my-votes')?.perBarrier).toBeDefined());
+    // The voter's own count is pushed (to every tab of that participant), not only in the ack.
+    await eventually(() => expect(voter.events.get<MyVotesView>('my-votes')).toEqual({ budget: 3, remaining: 2, perBarrier: { [a!]: 1 } }));
     await eventually(() => expect(w.facilitator.events.get<TallyView>('tally')).toMatchObject({ revealed: false, voters: 1 }));
 
     // Nothing with numbers ever reached the participant or the screen before the reveal.

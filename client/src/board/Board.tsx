@@ -1,14 +1,23 @@
-import { useCallback, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { CardView } from '../../../shared/board';
-import { QUADRANT_CORNERS, cornerCentre, type Position, type Template } from '../../../shared/template';
+import type { Position, Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
+import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
-import { KEY_STEP, KEY_STEP_LARGE, pointToUnit, roundPosition } from './geometry';
+import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
 import { SelectedCardPanel } from './SelectedCardPanel';
+import { TrajectoryList, Trajectories } from './Trajectories';
 import { useCardAnnouncements } from './useCardAnnouncements';
 import { useDrag } from './useDrag';
+import { usePlaneSize, type PlaneSize } from './usePlaneSize';
+
+/**
+ * What a press, a tap on the board and the arrow keys do:
+ * move the card (now), move its target (straks), or nothing (only choose it).
+ */
+export type BoardMode = 'move' | 'target' | 'view';
 
 export interface BoardProps {
   template: Template;
@@ -18,118 +27,130 @@ export interface BoardProps {
   /** Shared screen: large, no dragging, no selection, cards are not buttons. */
   readOnly?: boolean;
   large?: boolean;
+  mode?: BoardMode;
+  /** Why cards cannot be moved now (mode 'view'); shown instead of the instructions. */
+  notice?: string | null;
+  /** Own instructions above the board (null: none); by default they follow the mode. */
+  help?: string | null;
   onMove?: (id: string, pos: Position) => void;
+  onTarget?: (id: string, pos: Position | null) => void;
   selectedId?: string | null;
   onSelect?: (id: string | null) => void;
+  /** More actions for the chosen card (the facilitator's spotlight and remove). */
+  selectedExtra?: (card: CardView) => ReactNode;
+  /** Drawn over the board, under the cards (placement round results). */
+  overlay?: (size: PlaneSize) => ReactNode;
+  /** Draw the arrows from now to target (default true). */
+  trajectories?: boolean;
+  testId?: string;
+  /** Accessible name of the board section, when it is not the main board. */
+  label?: string;
 }
 
 const noop = () => {};
 
-/** Where a key sends a card, or null when the key is not ours. */
-function keyTarget(e: KeyboardEvent, card: CardView): Position | null {
-  const step = e.shiftKey ? KEY_STEP_LARGE : KEY_STEP;
-  switch (e.key) {
-    case 'ArrowLeft':
-      return { x: card.x - step, y: card.y };
-    case 'ArrowRight':
-      return { x: card.x + step, y: card.y };
-    case 'ArrowUp':
-      return { x: card.x, y: card.y - step };
-    case 'ArrowDown':
-      return { x: card.x, y: card.y + step };
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-      return cornerCentre(QUADRANT_CORNERS[Number(e.key) - 1]!);
-    default:
-      return null;
-  }
-}
-
 /** The four-quadrant board with its cards: shared by facilitator, participant and shared screen. */
-export function Board({ template, cards, loaded, readOnly, large, onMove = noop, selectedId = null, onSelect = noop }: BoardProps) {
+export function Board(props: BoardProps) {
+  const { template, cards, loaded, readOnly, large, mode = 'move', notice, selectedId = null } = props;
+  const { onMove = noop, onTarget = noop, onSelect = noop, selectedExtra, overlay, trajectories = true } = props;
   const { t, lang } = useI18n();
   const plane = useRef<HTMLDivElement>(null);
+  const size = usePlaneSize(plane);
   const { message, announce } = useAnnouncer();
   useCardAnnouncements(cards, template, loaded, announce, t);
   const toggle = useCallback((id: string) => onSelect(selectedId === id ? null : id), [onSelect, selectedId]);
-  const drag = useDrag(plane, onMove, toggle);
+  const drag = useDrag(plane, onMove, toggle, mode === 'move');
   const selected = readOnly ? undefined : cards.find((c) => c.id === selectedId);
 
-  const onCardKey = useCallback(
-    (card: CardView, e: KeyboardEvent<HTMLButtonElement>) => {
-      if (e.key === 'Escape') {
-        if (selectedId) {
-          e.preventDefault();
-          onSelect(null);
-        }
-        return;
+  const onCardKey = (card: CardView, e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'Escape') {
+      if (selectedId) {
+        e.preventDefault();
+        onSelect(null);
       }
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const pos = keyTarget(e, card);
-      if (!pos) return;
-      e.preventDefault();
-      onMove(card.id, roundPosition(pos));
-      if (selectedId !== card.id) onSelect(card.id);
-    },
-    [onMove, onSelect, selectedId],
-  );
+      return;
+    }
+    if (mode === 'view') return;
+    const from = mode === 'target' ? (card.target ?? card) : card;
+    const pos = keyTarget(e, from);
+    if (!pos) return;
+    e.preventDefault();
+    if (mode === 'target') onTarget(card.id, roundPosition(pos));
+    else onMove(card.id, roundPosition(pos));
+    if (selectedId !== card.id) onSelect(card.id);
+  };
 
   /** Keyboard (Enter, Space) and assistive technology; pointer taps are handled by useDrag. */
   const onCardClick = (card: CardView) => {
     if (!drag.isPointerClick(card.id)) toggle(card.id);
   };
 
-  /** Tap-to-place: with a card chosen, a tap on the board moves it there. */
+  /** Tap-to-place: with a card chosen, a tap on the board moves it (or its target) there. */
   const onPlaneClick = (e: MouseEvent<HTMLDivElement>) => {
-    if (readOnly || !selectedId || !plane.current) return;
+    if (readOnly || mode === 'view' || !selectedId || !plane.current) return;
     if (e.target instanceof Element && e.target.closest('[data-card-id]')) return;
-    onMove(selectedId, roundPosition(pointToUnit(plane.current, e.clientX, e.clientY)));
+    const pos = roundPosition(pointToUnit(plane.current, e.clientX, e.clientY));
+    if (mode === 'target') onTarget(selectedId, pos);
+    else onMove(selectedId, pos);
   };
+
+  const shown = cards.map((card) => {
+    const dragged = drag.active?.id === card.id ? drag.active.pos : null;
+    return { card, pos: dragged ?? { x: card.x, y: card.y }, dragging: dragged !== null };
+  });
+  const help =
+    props.help !== undefined
+      ? props.help
+      : mode === 'view'
+        ? notice
+        : mode === 'target'
+          ? t('board.targetInstructions')
+          : t('board.instructions');
+  const keys = mode === 'target' ? t('board.targetKeys') : t('board.keys');
 
   const { axes } = template;
   return (
     <section
       className={`rb-board-section${large ? ' rb-board-section--large' : ''}`}
-      aria-label={t('board.label', { name: template.name[lang] })}
+      aria-label={props.label ?? t('board.label', { name: template.name[lang] })}
     >
-      {!readOnly && (
-        <p className="rb-board-help">
-          {t('board.instructions')} <span className="rb-board-help__keys">{t('board.keys')}</span>
+      {!readOnly && help && (
+        <p className={`rb-board-help${mode === 'view' ? ' rb-board-help--notice' : ''}`}>
+          {help} {mode !== 'view' && <span className="rb-board-help__keys">{keys}</span>}
         </p>
       )}
-      <div className="rb-board" data-readonly={readOnly ? 'true' : undefined}>
+      <div className="rb-board" data-readonly={readOnly ? 'true' : undefined} data-mode={mode}>
         <p className="rb-axis rb-axis--top">
           <span aria-hidden="true">↑ </span>
           {axes.y.start[lang]}
         </p>
         <div
           ref={plane}
-          data-testid="board"
-          className={`rb-board__plane${selected ? ' rb-board__plane--placing' : ''}`}
+          data-testid={props.testId ?? 'board'}
+          className={`rb-board__plane${selected && mode !== 'view' ? ' rb-board__plane--placing' : ''}`}
           onClick={onPlaneClick}
         >
           <Quadrants template={template} />
+          {overlay?.(size)}
+          {trajectories && (
+            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} />
+          )}
           <ul className="rb-board__cards" aria-label={t('board.cards')}>
-            {cards.map((card) => {
-              const dragged = drag.active?.id === card.id ? drag.active.pos : null;
-              const pos = dragged ?? card;
-              return (
-                <CardChip
-                  key={card.id}
-                  card={card}
-                  template={template}
-                  pos={pos}
-                  readOnly={readOnly}
-                  selected={card.id === selectedId}
-                  dragging={dragged !== null}
-                  onClick={() => onCardClick(card)}
-                  onKeyDown={(e) => onCardKey(card, e)}
-                  pointer={readOnly ? undefined : drag.handlers(card.id, card)}
-                />
-              );
-            })}
+            {shown.map(({ card, pos, dragging }) => (
+              <CardChip
+                key={card.id}
+                card={card}
+                template={template}
+                pos={pos}
+                readOnly={readOnly}
+                movable={mode === 'move'}
+                selected={card.id === selectedId}
+                dragging={dragging}
+                onClick={() => onCardClick(card)}
+                onKeyDown={(e) => onCardKey(card, e)}
+                pointer={readOnly ? undefined : drag.handlers(card.id, card)}
+              />
+            ))}
           </ul>
           {!loaded && (
             <p className="rb-board__loading" role="status">
@@ -152,7 +173,19 @@ export function Board({ template, cards, loaded, readOnly, large, onMove = noop,
           {axes.y.end[lang]}
         </p>
       </div>
-      {selected && <SelectedCardPanel card={selected} template={template} onMove={onMove} onDone={() => onSelect(null)} />}
+      {trajectories && <TrajectoryList cards={cards} template={template} />}
+      {selected && (
+        <SelectedCardPanel
+          card={selected}
+          template={template}
+          mode={mode}
+          notice={notice}
+          onMove={onMove}
+          onTarget={onTarget}
+          onDone={() => onSelect(null)}
+          extra={selectedExtra?.(selected)}
+        />
+      )}
       <LiveRegion message={message} />
     </section>
   );

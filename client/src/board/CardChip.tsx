@@ -9,6 +9,8 @@ export interface CardChipProps {
   /** Where to draw it (differs from the card while it is dragged). */
   pos: Position;
   readOnly?: boolean;
+  /** Can be dragged; otherwise a press only chooses the card. */
+  movable?: boolean;
   selected?: boolean;
   dragging?: boolean;
   onClick?: (e: MouseEvent<HTMLButtonElement>) => void;
@@ -27,13 +29,18 @@ export function KindIcon({ kind }: { kind: CardView['kind'] }) {
 }
 
 /** One card on the board: a button when the board can be edited, plain text on the shared screen. */
-export function CardChip({ card, template, pos, readOnly, selected, dragging, onClick, onKeyDown, pointer }: CardChipProps) {
+export function CardChip(props: CardChipProps) {
+  const { card, template, pos, readOnly, movable = true, selected, dragging, onClick, onKeyDown, pointer } = props;
   const { t } = useI18n();
   const kind = t(card.kind === 'domain' ? 'card.domain' : 'card.project');
   const quadrant = quadrantOf(template, pos).label;
+  const name = card.target
+    ? t('board.cardNameTarget', { title: card.title, kind, quadrant, target: quadrantOf(template, card.target).label })
+    : t('board.cardName', { title: card.title, kind, quadrant });
   const classes = [
     'rb-card',
     `rb-card--${card.kind}`,
+    readOnly || !movable ? 'rb-card--static' : '',
     selected ? 'rb-card--selected' : '',
     dragging ? 'rb-card--dragging' : '',
   ].join(' ');
@@ -57,9 +64,9 @@ export function CardChip({ card, template, pos, readOnly, selected, dragging, on
   if (readOnly) {
     return (
       <li className="rb-card-slot">
-        <div className={classes} style={style} data-card-id={card.id}>
+        {/* One image-like object with one name: title, kind and quadrant (as on the buttons). */}
+        <div className={classes} style={style} data-card-id={card.id} role="img" aria-label={name}>
           {body}
-          <span className="rb-sr-only">, {t('board.inQuadrant', { quadrant })}</span>
         </div>
       </li>
     );
@@ -72,7 +79,7 @@ export function CardChip({ card, template, pos, readOnly, selected, dragging, on
         className={classes}
         style={style}
         data-card-id={card.id}
-        aria-label={t('board.cardName', { title: card.title, kind, quadrant })}
+        aria-label={name}
         aria-pressed={selected ?? false}
         onClick={onClick}
         onKeyDown={onKeyDown}

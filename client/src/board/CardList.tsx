@@ -25,6 +25,12 @@ export function CardList({ cards, template }: { cards: CardView[]; template: Tem
                     kind: t(card.kind === 'domain' ? 'card.domain' : 'card.project'),
                     quadrant: quadrantOf(template, card).label,
                   })}
+                  {card.target && (
+                    <>
+                      {' '}
+                      <span aria-hidden="true">→</span> {t('card.listTarget', { quadrant: quadrantOf(template, card.target).label })}
+                    </>
+                  )}
                 </span>
               </span>
             </li>

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { CardView } from '../../../shared/board';
 import {
   QUADRANT_CORNERS,
@@ -10,25 +10,37 @@ import {
   type Template,
 } from '../../../shared/template';
 import { useI18n } from '../i18n';
+import type { BoardMode } from './Board';
 import { KindIcon } from './CardChip';
 
 interface Props {
   card: CardView;
   template: Template;
+  mode: BoardMode;
+  notice?: string | null;
   onMove: (id: string, pos: Position) => void;
+  onTarget: (id: string, pos: Position | null) => void;
   onDone: () => void;
+  extra?: ReactNode;
 }
+
+const NO_TARGET = 'none';
 
 function isCorner(v: string): v is QuadrantCorner {
   return (QUADRANT_CORNERS as readonly string[]).includes(v);
 }
 
-/** Details of the chosen card, with a non-dragging way to move it to another quadrant. */
-export function SelectedCardPanel({ card, template, onMove, onDone }: Props) {
+/** Details of the chosen card, with a non-dragging way to move it (or its target) to another quadrant. */
+export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarget, onDone, extra }: Props) {
   const { t } = useI18n();
   const id = useId();
-  const corner = cornerOf(card);
   const quadrant = quadrantOf(template, card).label;
+  const target = card.target ? quadrantOf(template, card.target).label : null;
+  const options = QUADRANT_CORNERS.map((c) => (
+    <option key={c} value={c}>
+      {template.quadrants.find((q) => q.corner === c)?.label}
+    </option>
+  ));
   return (
     <section className="rb-selected" aria-labelledby={`${id}-title`} data-testid="selected-card">
       <h3 className="rb-selected__heading" id={`${id}-title`}>
@@ -40,30 +52,58 @@ export function SelectedCardPanel({ card, template, onMove, onDone }: Props) {
         <span className="rb-selected__kind">({t(card.kind === 'domain' ? 'card.domain' : 'card.project')})</span>
       </p>
       <p>{t('board.selectedIn', { quadrant })}</p>
-      <p className="rb-selected__hint">{t('board.tapHint')}</p>
-      <div className="rb-field">
-        <label className="rb-field__label" htmlFor={`${id}-move`}>
-          {t('board.moveTo')}
-        </label>
-        <select
-          id={`${id}-move`}
-          className="rb-input rb-select"
-          value={corner}
-          onChange={(e) => {
-            const value = e.target.value;
-            if (isCorner(value)) onMove(card.id, cornerCentre(value));
-          }}
-        >
-          {QUADRANT_CORNERS.map((c) => (
-            <option key={c} value={c}>
-              {template.quadrants.find((q) => q.corner === c)?.label}
-            </option>
-          ))}
-        </select>
+      {target && <p>{t('board.selectedTarget', { quadrant: target })}</p>}
+      {mode === 'view' && notice && <p className="rb-selected__hint">{notice}</p>}
+      {mode === 'move' && (
+        <>
+          <p className="rb-selected__hint">{t('board.tapHint')}</p>
+          <div className="rb-field">
+            <label className="rb-field__label" htmlFor={`${id}-move`}>
+              {t('board.moveTo')}
+            </label>
+            <select
+              id={`${id}-move`}
+              className="rb-input rb-select"
+              value={cornerOf(card)}
+              onChange={(e) => {
+                const value = e.target.value;
+                if (isCorner(value)) onMove(card.id, cornerCentre(value));
+              }}
+            >
+              {options}
+            </select>
+          </div>
+        </>
+      )}
+      {mode === 'target' && (
+        <>
+          <p className="rb-selected__hint">{t('board.targetTapHint')}</p>
+          <div className="rb-field">
+            <label className="rb-field__label" htmlFor={`${id}-target`}>
+              {t('board.targetTo')}
+            </label>
+            <select
+              id={`${id}-target`}
+              className="rb-input rb-select"
+              value={card.target ? cornerOf(card.target) : NO_TARGET}
+              onChange={(e) => {
+                const value = e.target.value;
+                if (value === NO_TARGET) onTarget(card.id, null);
+                else if (isCorner(value)) onTarget(card.id, cornerCentre(value));
+              }}
+            >
+              <option value={NO_TARGET}>{t('board.noTarget')}</option>
+              {options}
+            </select>
+          </div>
+        </>
+      )}
+      <div className="rb-actions">
+        {extra}
+        <button type="button" className="rb-button rb-button--secondary" onClick={onDone}>
+          {t('board.done')}
+        </button>
       </div>
-      <button type="button" className="rb-button rb-button--secondary" onClick={onDone}>
-        {t('board.done')}
-      </button>
     </section>
   );
 }

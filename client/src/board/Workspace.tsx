@@ -1,21 +1,36 @@
-import { useCallback, useRef, useState } from 'react';
-import { addCard, moveCard, type CardKind } from '../../../shared/board';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { addCard, moveCard, setCardTarget, type CardKind, type CardView } from '../../../shared/board';
 import type { Position, Template } from '../../../shared/template';
 import type { BoardDoc } from '../realtime/useBoardDoc';
 import { AddCardForm } from './AddCardForm';
-import { Board } from './Board';
+import { Board, type BoardMode } from './Board';
 import { CardList } from './CardList';
+import type { PlaneSize } from './usePlaneSize';
 
 /** Where a new card starts: the middle of the board, where nobody has placed it yet. */
 const NEW_CARD_POSITION: Position = { x: 0.5, y: 0.5 };
 
+interface Props {
+  template: Template;
+  board: BoardDoc;
+  mode?: BoardMode;
+  /** Show the form to add cards. */
+  canAdd?: boolean;
+  notice?: string | null;
+  selectedExtra?: (card: CardView) => ReactNode;
+  overlay?: (size: PlaneSize) => ReactNode;
+  /** Show the list of all cards next to the form (default true). */
+  showList?: boolean;
+}
+
 /** The editable board with the add-card form and the card list (facilitator and participant). */
-export function Workspace({ template, board }: { template: Template; board: BoardDoc }) {
+export function Workspace({ template, board, mode = 'move', canAdd = true, notice, selectedExtra, overlay, showList = true }: Props) {
   const { doc } = board;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const boardArea = useRef<HTMLDivElement>(null);
 
   const onMove = useCallback((id: string, pos: Position) => void moveCard(doc, id, pos), [doc]);
+  const onTarget = useCallback((id: string, pos: Position | null) => void setCardTarget(doc, id, pos), [doc]);
   const onAdd = useCallback(
     (kind: CardKind, title: string) => {
       const id = addCard(doc, { kind, title, ...NEW_CARD_POSITION });
@@ -34,14 +49,21 @@ export function Workspace({ template, board }: { template: Template; board: Boar
         template={template}
         cards={board.cards}
         loaded={board.loaded}
+        mode={mode}
+        notice={notice}
         onMove={onMove}
+        onTarget={onTarget}
         selectedId={selectedId}
         onSelect={setSelectedId}
+        selectedExtra={selectedExtra}
+        overlay={overlay}
       />
-      <div className="rb-workspace__tools">
-        <AddCardForm onAdd={onAdd} />
-        <CardList cards={board.cards} template={template} />
-      </div>
+      {(canAdd || showList) && (
+        <div className="rb-workspace__tools">
+          {canAdd && <AddCardForm onAdd={onAdd} />}
+          {showList && <CardList cards={board.cards} template={template} />}
+        </div>
+      )}
     </div>
   );
 }

@@ -41,6 +41,8 @@ export function useDrag(
   plane: RefObject<HTMLElement | null>,
   onMove: (id: string, pos: Position) => void,
   onTap: (id: string) => void,
+  /** When false every press is a tap: cards can be chosen, not dragged. */
+  enabled = true,
 ): DragState {
   const [active, setActive] = useState<DragState['active']>(null);
   const gesture = useRef<Gesture | null>(null);
@@ -50,10 +52,12 @@ export function useDrag(
   const lastGesture = useRef<{ id: string; at: number } | null>(null);
   const onMoveRef = useRef(onMove);
   const onTapRef = useRef(onTap);
+  const enabledRef = useRef(enabled);
   useEffect(() => {
     onMoveRef.current = onMove;
     onTapRef.current = onTap;
-  }, [onMove, onTap]);
+    enabledRef.current = enabled;
+  }, [onMove, onTap, enabled]);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
 
   const flush = useCallback(() => {
@@ -110,7 +114,7 @@ export function useDrag(
         const dx = e.clientX - g.startX;
         const dy = e.clientY - g.startY;
         if (!g.dragging) {
-          if (Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
+          if (!enabledRef.current || Math.hypot(dx, dy) < DRAG_THRESHOLD_PX) return;
           g.dragging = true;
           if (!e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.setPointerCapture(e.pointerId);
         }

@@ -28,8 +28,9 @@ export function useAnnouncer(): { message: string; announce: (text: string) => v
     if (parts.length > MAX_PARTS) shown.push(tRef.current('announce.more', { count: parts.length - MAX_PARTS }));
     lastAt.current = Date.now();
     // A trailing non-breaking space makes a repeated text a new text, so it is read again.
+    // Parts that end a sentence themselves are not given a second full stop.
     setMessage((prev) => {
-      const next = shown.join('. ');
+      const next = shown.map((p) => (/[.!?…]$/.test(p) ? p : `${p}.`)).join(' ');
       return prev === next ? `${next}\u00a0` : next;
     });
   }, []);

@@ -2,8 +2,12 @@
  * Dutch texts: the source of truth for every text in the interface.
  * Language level B1: short sentences, common words, "je" instead of "u".
  * Placeholders in braces, for example {name}, are filled in by t().
+ * The workshop method's texts are in nl.method.ts.
  */
+import { nlMethod } from './nl.method';
+
 export const nl = {
+  ...nlMethod,
   'app.name': 'Regiebord',
   'app.tagline': 'Samen kijken naar de rol van de gemeente',
   'app.skipLink': 'Naar de inhoud',

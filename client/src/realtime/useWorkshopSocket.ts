@@ -1,32 +1,29 @@
-import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import {
-  PROTOCOL_VERSION,
-  type ClientToServerEvents,
-  type Presence,
-  type ServerToClientEvents,
-  type WorkshopState,
-} from '../../../shared/protocol';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION } from '../../../shared/protocol';
+import { newOpId, sendOnce, sendWithRetry, type ControlSocket, type Send, type SendResult } from './sendEvent';
+import { EMPTY_DATA, dataReducer, type WorkshopData } from './workshopData';
 
-export interface WorkshopSocket {
-  state: WorkshopState | null;
-  presence: Presence | null;
+export interface WorkshopSocket extends WorkshopData {
   connected: boolean;
   /** Set when the server refused us for good (bad token, removed, wrong version). */
   fatalError: string | null;
+  /** Send an action and get the server's typed answer (or a refusal; 'NETWORK' after 5 s). */
+  send: Send;
+  /** Cast or retract one vote, exactly once: retried with the same opId after a timeout or reconnect. */
+  vote: (action: 'cast' | 'retract', barrierId: string) => Promise<SendResult<'vote:cast'>>;
 }
 
-type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 /**
- * The socket.io control channel: workshop state and presence.
- * Facilitators pass token null; the session cookie is used then.
+ * The socket.io control channel: workshop state, presence and every view of
+ * the workshop method (control, barriers, tally, votes, proposals, alarms,
+ * placement round). Facilitators pass token null; the session cookie is used then.
  */
 export function useWorkshopSocket(workshopId: string, token: string | null, enabled = true): WorkshopSocket {
-  const [state, setState] = useState<WorkshopState | null>(null);
-  const [presence, setPresence] = useState<Presence | null>(null);
+  const [data, dispatch] = useReducer(dataReducer, EMPTY_DATA);
   const [connected, setConnected] = useState(false);
   const [fatalError, setFatalError] = useState<string | null>(null);
+  const socketRef = useRef<ControlSocket | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
@@ -36,28 +33,56 @@ export function useWorkshopSocket(workshopId: string, token: string | null, enab
       transports: ['websocket'],
       auth: token ? { protocolVersion: PROTOCOL_VERSION, workshopId, token } : { protocolVersion: PROTOCOL_VERSION, workshopId },
     });
+    socketRef.current = socket;
+    const set = (patch: Partial<WorkshopData>) => dispatch({ type: 'set', patch });
+
     socket.on('connect', () => setConnected(true));
     socket.on('disconnect', () => setConnected(false));
-    socket.on('state', (s) => {
-      setState(s);
-      setPresence(s.presence);
-    });
-    socket.on('presence', (p) => setPresence(p));
+    // After a reconnect, ask for every view again: something may have changed meanwhile.
+    const onReconnect = () => void sendOnce(socket, 'sync:request', {});
+    socket.io.on('reconnect', onReconnect);
+    socket.on('state', (s) => set({ state: s, presence: s.presence }));
+    socket.on('presence', (presence) => set({ presence }));
+    socket.on('control', (control) => set({ control, clockOffset: control.serverNow - Date.now() }));
+    socket.on('barriers', (barriers) => set({ barriers }));
+    socket.on('tally', (tally) => set({ tally }));
+    socket.on('my-votes', (myVotes) => set({ myVotes }));
+    socket.on('proposals', (proposals) => set({ proposals }));
+    socket.on('alarms', (alarms) => set({ alarms }));
+    socket.on('round', (round) => set({ round }));
+    socket.on('board:refused', (reason) => set({ boardRefusal: { code: reason.code, at: Date.now() } }));
     socket.on('connect_error', (err) => {
       setConnected(false);
       // A refusal by the server's middleware is final; socket.io does not retry those.
       if (!socket.active) setFatalError(err.message || 'INTERNAL');
     });
     socket.on('session:ended', (reason) => {
+      // Final: no reconnecting with a token that no longer works.
       setFatalError(reason.code);
       socket.disconnect();
     });
     return () => {
       socket.removeAllListeners();
+      socket.io.off('reconnect', onReconnect);
       socket.disconnect();
+      socketRef.current = null;
       setConnected(false);
+      dispatch({ type: 'reset' });
     };
   }, [workshopId, token, enabled]);
 
-  return { state, presence, connected, fatalError };
+  const send = useCallback<Send>((event, payload) => sendOnce(socketRef.current, event, payload), []);
+
+  const vote = useCallback(async (action: 'cast' | 'retract', barrierId: string) => {
+    // One opId per intended vote; every retry of this vote carries the same one.
+    const opId = newOpId();
+    const event = action === 'cast' ? 'vote:cast' : 'vote:retract';
+    const result = await sendWithRetry(() => socketRef.current, event, { opId, barrierId });
+    // Accepted: the server has already pushed 'my-votes' (before this answer, on the same
+    // connection), so the count on screen is the server's. Refused or lost: ask for it again.
+    if (!result.ok) void sendOnce(socketRef.current, 'sync:request', {});
+    return result;
+  }, []);
+
+  return { ...data, connected, fatalError, send, vote };
 }

@@ -2,16 +2,14 @@ import { useEffect, useState } from 'react';
 import type { WorkshopDetail } from '../../../shared/protocol';
 import { ApiError, api, errorCode } from '../api';
 import { useI18n } from '../i18n';
-import { Workspace } from '../board/Workspace';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
-import { PresenceInfo } from '../components/PresenceInfo';
 import { SyncStatus } from '../components/SyncStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-import { formatJoinCode, joinQrUrl } from '../joinCode';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
 import { goToLogin } from '../router';
+import { FacilitatorWorkshop } from './facilitator/FacilitatorWorkshop';
 
 type State = { kind: 'loading' } | { kind: 'error'; code: string } | { kind: 'ready'; detail: WorkshopDetail };
 
@@ -58,7 +56,6 @@ export default function Facilitator({ id }: { id: string }) {
   }
 
   const { detail } = state;
-  const presence = socket.presence;
   return (
     <div className="rb-page rb-page--wide">
       <div className="rb-page__head">
@@ -71,31 +68,7 @@ export default function Facilitator({ id }: { id: string }) {
         <SyncStatus state={board.sync} />
       </div>
       {socket.fatalError && <ErrorAlert code={socket.fatalError} />}
-      <div className="rb-facilitator">
-        <div className="rb-facilitator__board">
-          <Workspace template={detail.template} board={board} />
-        </div>
-        <aside className="rb-facilitator__side" aria-label={t('facilitator.joinTitle')}>
-          <section className="rb-panel">
-            <h2 className="rb-panel__title">{t('facilitator.joinTitle')}</h2>
-            <p className="rb-code-label">{t('facilitator.code')}</p>
-            <p className="rb-join-code" data-testid="join-code">
-              {formatJoinCode(detail.joinCode)}
-            </p>
-            <img className="rb-qr" src={joinQrUrl(detail.joinCode)} alt={t('facilitator.qrAlt')} width={200} height={200} />
-            <p>
-              <a className="rb-button rb-button--secondary" href={`/scherm/${detail.id}#${detail.screenToken}`} target="_blank" rel="noopener noreferrer">
-                {t('facilitator.screenLink')}
-              </a>
-            </p>
-            <p className="rb-field__hint">{t('facilitator.screenLinkHint')}</p>
-          </section>
-          <section className="rb-panel">
-            <h2 className="rb-panel__title">{t('facilitator.participantsTitle')}</h2>
-            <PresenceInfo presence={presence} showNames />
-          </section>
-        </aside>
-      </div>
+      <FacilitatorWorkshop detail={detail} socket={socket} board={board} />
     </div>
   );
 }

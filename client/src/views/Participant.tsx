@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n';
-import { Workspace } from '../board/Workspace';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { PresenceInfo } from '../components/PresenceInfo';
@@ -9,9 +8,10 @@ import { useDocumentTitle } from '../components/useDocumentTitle';
 import { forgetParticipant, loadParticipant } from '../realtime/session';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
+import { PhoneWorkshop } from './participant/PhoneWorkshop';
 
 /** Refusals that a new join (new token) can fix. */
-const REJOIN_CODES = new Set(['UNAUTHENTICATED', 'NOT_FOUND', 'NOT_ALLOWED', 'INVALID_PAYLOAD']);
+const REJOIN_CODES = new Set(['UNAUTHENTICATED', 'NOT_FOUND', 'NOT_ALLOWED', 'INVALID_PAYLOAD', 'PARTICIPANT_REMOVED']);
 
 /** /w/:id: the participant's phone view. */
 export default function Participant({ id }: { id: string }) {
@@ -43,7 +43,9 @@ export default function Participant({ id }: { id: string }) {
     return (
       <div className="rb-page rb-page--narrow">
         <h1>{state?.workshop.title ?? t('join.title')}</h1>
-        {rejoin ? (
+        {socket.fatalError === 'PARTICIPANT_REMOVED' ? (
+          <ErrorAlert code={socket.fatalError} />
+        ) : rejoin ? (
           <p className="rb-alert" role="alert">
             {t('participant.refused')}
           </p>
@@ -77,7 +79,7 @@ export default function Participant({ id }: { id: string }) {
         <PresenceInfo presence={socket.presence} />
       </div>
       {state ? (
-        <Workspace template={state.workshop.template} board={board} />
+        <PhoneWorkshop socket={socket} board={board} template={state.workshop.template} />
       ) : (
         <p className="rb-loading" role="status">
           {t('board.loading')}
