@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createWorkshop, facilitatorClient, join } from '../helpers/api';
+import { ask, connectControl } from '../helpers/clients';
+import { startServer, type TestServer } from '../helpers/server';
+import { CLIENT_DIR, PHONE, SHARED_SCREEN, closeAll, launchChromium } from '../helpers/browser';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+/** Every request any page made, to check that none left the server's own origin. */
+const requests: string[] = [];
+
+async function open(options: object): Promise<Page> {
+  const context = await browser.newContext(options);
+  contexts.push(context);
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  // A script that runs would set this; inert text never does.
+  await page.addInitScript(() => {
+    (window as unknown as { __pwned: number }).__pwned = 0;
+  });
+  return page;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await startServer({ clientDir: CLIENT_DIR });
+});
+
+afterAll(async () => {
+  await closeAll(contexts);
+  await browser?.close();
+  await server?.stop();
+});
+
+const HOSTILE = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=1</script>',
+  'javascript:window.__pwned=1',
+  '"><svg onload="window.__pwned=1">',
+];
+
+describe('hostile texts stay inert; no request leaves the origin', () => {
+  it('shows markup as text in every view', async () => {
+    const api = await facilitatorClient(server.url);
+    const workshop = await createWorkshop(api, '<b>Titel</b><img src=x onerror="window.__pwned=1">');
+    const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    await fac.state;
+    await ask(fac.socket, 'settings:update', { named: true });
+
+    const phone = await open(PHONE);
+    const { token, workshopId, participantId } = await join(server.url, workshop.joinCode, '<i>n</i><img src=x onerror=alert(1)>');
+    await phone.goto(server.url + '/');
+    await phone.evaluate(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [`regiebord.participant.${workshopId}`, JSON.stringify({ participantId, token, name: 'x' })],
+    );
+    await phone.goto(`${server.url}/w/${workshopId}`);
+    const screen = await open(SHARED_SCREEN);
+    await screen.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+    const facilitator = await open({ viewport: { width: 1366, height: 900 } });
+    await facilitator.context().addCookies([{ name: 'rb_session', value: api.cookie.split('=')[1]!, url: server.url }]);
+    await facilitator.goto(`${server.url}/begeleider/w/${workshop.id}`);
+
+    const inert = async () => {
+      for (const page of [phone, screen, facilitator]) {
+        for (const text of HOSTILE) {
+          await expect.poll(() => page.locator('body').innerText(), { timeout: 10_000 }).toContain(text);
+        }
+        expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
+        expect(await page.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+        expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+      }
+    };
+
+    // Cards (Welkom shows the board everywhere).
+    for (const text of HOSTILE) {
+      await phone.getByLabel('Titel van de kaart').fill(text);
+      await phone.getByRole('button', { name: 'Kaart toevoegen' }).click();
+    }
+    await inert();
+
+    // Barriers (the screen lists them in Drempels), with a hostile author name shown in a named workshop.
+    await ask(fac.socket, 'phase:go', { phaseId: 'drempels' });
+    for (const text of HOSTILE) {
+      await phone.getByLabel('Drempel', { exact: true }).fill(text);
+      await phone.getByRole('button', { name: 'Drempel toevoegen' }).click();
+    }
+    await inert();
+    fac.socket.disconnect();
+
+    const origin = new URL(server.url).origin;
+    const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
+});
