@@ -53,8 +53,14 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  // Counts only (no names, no content): for monitoring, and for the soak test's leak check.
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    res.json({
+      ok: true,
+      boardsLoaded: registry.loadedCount,
+      boardConnections: yjs.connections().length,
+      controlConnections: control.io.engine.clientsCount,
+    });
   });
   app.use(
     '/api',

@@ -104,6 +104,15 @@ export class DocRoom {
     }, LOAD_ORIGIN);
     room.storedSinceCompact = stored.updates.length;
     room.lastStoredId = stored.lastUpdateId;
+    // A long tail (an older database, or a crash before compaction): compact now, so the
+    // next cold load reads one snapshot and a short tail.
+    if (room.storedSinceCompact >= options.compactAfterUpdates) {
+      try {
+        await room.compact();
+      } catch (err) {
+        logger.error('compacting a board document on load failed', err);
+      }
+    }
     return room;
   }
 

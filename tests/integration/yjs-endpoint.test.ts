@@ -225,3 +225,20 @@ describe('storage', () => {
     await s2.close();
   });
 });
+
+describe('compaction on load', () => {
+  it('compacts a long stored tail when the board is loaded', async () => {
+    const storage = server.app.storage;
+    const history = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    history.on('update', (u: Uint8Array) => updates.push(u));
+    const id = addCard(history, { kind: 'domain', title: 'Oud' });
+    for (let i = 0; i < 600; i++) moveCard(history, id, { x: i / 600, y: 0.5 });
+    await storage.appendUpdates(workshop.id, updates);
+    const reader = await doc({ token: (await join(server.url, workshop.joinCode)).token });
+    expect(readCards(reader.doc)[0]).toMatchObject({ title: 'Oud', x: 599 / 600 });
+    const stored = await storage.loadDoc(workshop.id);
+    expect(stored.snapshot).not.toBeNull();
+    expect(stored.updates).toHaveLength(0);
+  });
+});

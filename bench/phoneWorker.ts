@@ -1,0 +1,173 @@
+/**
+ * A worker process full of simulated phones: each a real socket.io-client and
+ * a real y-websocket WebsocketProvider, joined through the public API (or, for
+ * the reference server, a bare provider). Driven by the bench over IPC.
+ */
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { io, type Socket } from 'socket.io-client';
+import { addCard, cardsOf, moveCard } from '../shared/board';
+import { PROTOCOL_VERSION, type AckResult, type TallyView } from '../shared/protocol';
+import { now } from './stats';
+
+interface Phone {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  socket?: Socket;
+  /** The join code (or reference room) this phone belongs to. */
+  group: string;
+}
+
+export type Command =
+  | { cmd: 'connect'; id: number; target: 'ours' | 'reference'; url: string; wsUrl: string; joins: { code: string; room?: string }[] }
+  | { cmd: 'watch'; id: number; cards: Record<string, string> }
+  | { cmd: 'move'; id: number; writers: { phone: number; cardId: string }[]; times: number; intervalMs: number }
+  | { cmd: 'addCard'; id: number; phone: number; title: string }
+  | { cmd: 'burst'; id: number; at: number; expected: number }
+  | { cmd: 'vote'; id: number; barrierIds: string[]; votes: number; windowMs: number; expectedTotal: number }
+  | { cmd: 'tallySeen'; id: number }
+  | { cmd: 'close'; id: number };
+
+const phones: Phone[] = [];
+/** Every change of a watched card's x, with when this phone saw it. */
+let seen: { phone: string; group: string; x: number; at: number }[] = [];
+let tallyTimes: number[] = [];
+const reply = (id: number, data: unknown = {}) => process.send!({ id, data });
+
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return true;
+}
+
+async function join(url: string, code: string): Promise<{ workshopId: string; token: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(`${url}/api/join`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, name: '' }),
+    });
+    if (res.ok) return (await res.json()) as { workshopId: string; token: string };
+    if (attempt > 5) throw new Error(`join failed: ${res.status}`);
+  }
+}
+
+async function handle(c: Command): Promise<void> {
+  switch (c.cmd) {
+    case 'connect': {
+      const made = await Promise.all(
+        c.joins.map(async ({ code, room }) => {
+          const doc = new Y.Doc();
+          if (c.target === 'reference') {
+            const provider = new WebsocketProvider(c.wsUrl, room!, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true });
+            return { doc, provider, group: room! } as Phone;
+          }
+          const { workshopId, token } = await join(c.url, code);
+          const provider = new WebsocketProvider(`${c.wsUrl}/yjs`, workshopId, doc, {
+            params: { token },
+            WebSocketPolyfill: WebSocket as never,
+            disableBc: true,
+          });
+          const socket = io(c.url, { auth: { protocolVersion: PROTOCOL_VERSION, workshopId, token }, transports: ['websocket'] });
+          socket.on('tally', (t: TallyView) => {
+            if (t.revealed && t.total !== undefined) tallyTimes.push(now());
+          });
+          return { doc, provider, socket, group: code } as Phone;
+        }),
+      );
+      phones.push(...made);
+      const ok = await until(() => made.every((p) => p.provider.synced && (!p.socket || p.socket.connected)), 120_000);
+      reply(c.id, { ok, phones: phones.length });
+      return;
+    }
+    case 'watch': {
+      seen = [];
+      phones.forEach((p, i) => {
+        const cardId = c.cards[p.group];
+        if (!cardId) return;
+        const cards = cardsOf(p.doc);
+        cards.observeDeep(() => {
+          const x = cards.get(cardId)?.get('x');
+          if (typeof x === 'number') seen.push({ phone: `${process.pid}:${i}`, group: p.group, x, at: now() });
+        });
+      });
+      reply(c.id);
+      return;
+    }
+    case 'addCard': {
+      const writer = phones[c.phone]!;
+      const cardId = addCard(writer.doc, { kind: 'domain', title: c.title, x: 0.5, y: 0.5 });
+      await until(() => phones.filter((p) => p.group === writer.group).every((p) => cardsOf(p.doc).has(cardId)), 30_000);
+      reply(c.id, { cardId, group: writer.group, phone: `${process.pid}:${c.phone}` });
+      return;
+    }
+    case 'move': {
+      const sent: { group: string; x: number; at: number }[] = [];
+      for (let i = 0; i < c.times; i++) {
+        const x = (i + 1) / 1000;
+        for (const w of c.writers) {
+          sent.push({ group: phones[w.phone]!.group, x, at: now() });
+          moveCard(phones[w.phone]!.doc, w.cardId, { x, y: 0.5 });
+        }
+        await new Promise((r) => setTimeout(r, c.intervalMs));
+      }
+      reply(c.id, { sent });
+      return;
+    }
+    case 'burst': {
+      const wait = c.at - now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      phones.forEach((p, i) => addCard(p.doc, { kind: 'project', title: `burst ${process.pid}-${i}` }));
+      const done: number[] = [];
+      await Promise.all(
+        phones.map(async (p) => {
+          await until(() => cardsOf(p.doc).size >= c.expected, 60_000);
+          done.push(now());
+        }),
+      );
+      reply(c.id, { done, complete: phones.every((p) => cardsOf(p.doc).size >= c.expected) });
+      return;
+    }
+    case 'vote': {
+      tallyTimes = [];
+      const acks: { ms: number; ok: boolean; code?: string }[] = [];
+      await Promise.all(
+        phones.map(async (p, i) => {
+          for (let v = 0; v < c.votes; v++) {
+            await new Promise((r) => setTimeout(r, Math.random() * (c.windowMs / c.votes)));
+            const opId = `bench-${process.pid}-${i}-${v}`;
+            const barrierId = c.barrierIds[(i + v) % c.barrierIds.length]!;
+            const t0 = now();
+            const res = (await p.socket!.timeout(10_000).emitWithAck('vote:cast', { opId, barrierId })) as AckResult<{ remaining: number }>;
+            acks.push({ ms: now() - t0, ok: res.ok, code: res.ok ? undefined : res.error.code });
+          }
+        }),
+      );
+      reply(c.id, { acks });
+      return;
+    }
+    case 'tallySeen': {
+      await until(() => tallyTimes.length >= phones.length, 30_000);
+      reply(c.id, { times: tallyTimes });
+      return;
+    }
+    case 'close': {
+      for (const p of phones) {
+        p.provider.destroy();
+        p.socket?.disconnect();
+      }
+      reply(c.id, { seen });
+      setTimeout(() => process.exit(0), 50);
+      return;
+    }
+  }
+}
+
+process.on('message', (c: Command) => {
+  handle(c).catch((err: unknown) => process.send!({ id: c.id, error: String(err) }));
+});
+process.send!({ ready: true });

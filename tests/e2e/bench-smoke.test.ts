@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser';
+
+/**
+ * The load harness works: `bench/run.ts --smoke` runs every scenario with a few
+ * phones, against our server and the reference. No timing is asserted here;
+ * the figures belong in docs/performance.md, measured with `npm run bench`.
+ */
+describe('bench harness (smoke)', () => {
+  it('runs every scenario and prints its table', async () => {
+    // Fails clearly when Chromium or the build is missing (scenario f needs both).
+    await (await launchChromium()).close();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(0);
+    for (const title of ['(a) Fan-out', '(b) Burst', '(c) Vote storm', '(d) Capacity', '(e) Cold load', '(f) Phone bundle']) {
+      expect(output).toContain(title);
+    }
+    // Exactly once holds even in the smoke run.
+    expect(output).toMatch(/accepted \/ attempted \| 18 \/ 18/);
+    expect(output).toMatch(/server total after reveal \| 18 \|/);
+  }, 240_000);
+});
