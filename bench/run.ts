@@ -292,23 +292,29 @@ async function scenarioBundle(server: ServerProcess, api: ApiClient) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const page = await (await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true })).newPage();
+  // A fresh phone with an empty cache that opens the participant route directly: the token is put
+  // in localStorage before any page script runs, so nothing from other routes is loaded or counted.
+  const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+  await context.addInitScript(
+    ([k, v]) => localStorage.setItem(k!, v!),
+    [`regiebord.participant.${joined.workshopId}`, JSON.stringify({ ...joined, name: 'Telefoon' })],
+  );
+  const page = await context.newPage();
+  const pending: Promise<void>[] = [];
   const scripts: { url: string; gzip: number }[] = [];
-  page.on('response', async (res) => {
+  page.on('response', (res) => {
     if (res.request().resourceType() !== 'script') return;
-    const body = await res.body().catch(() => Buffer.alloc(0));
-    scripts.push({ url: new URL(res.url()).pathname, gzip: zlib.gzipSync(body, { level: 9 }).length });
+    pending.push(
+      res.body().then(
+        (body) => void scripts.push({ url: new URL(res.url()).pathname, gzip: zlib.gzipSync(body, { level: 9 }).length }),
+        () => undefined,
+      ),
+    );
   });
-  await page.goto(`${server.url}/`);
-  await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [`regiebord.participant.${joined.workshopId}`, JSON.stringify({ ...joined, name: 'Telefoon' })]);
-  // Count only what the participant route itself loads, each file once, from an empty cache.
-  await page.context().clearCookies();
-  scripts.length = 0;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.clearBrowserCache');
   await page.goto(`${server.url}/w/${joined.workshopId}`);
   await page.getByTestId('board').waitFor({ timeout: 15_000 });
   await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
   await browser.close();
   const unique = new Map(scripts.map((s) => [s.url, s.gzip]));
   const total = [...unique.values()].reduce((s, x) => s + x, 0);

@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { clampUnit, type Position } from './template';
 import { randomId } from './ids';
 
@@ -25,15 +24,16 @@ export type CardKind = (typeof CARD_KINDS)[number];
 export const CARD_TITLE_MAX = 120;
 export const CARD_TEXT_MAX = 600;
 
-export const newCardSchema = z.object({
-  kind: z.enum(CARD_KINDS),
-  title: z.string().trim().min(1).max(CARD_TITLE_MAX),
-  x: z.number().min(0).max(1).optional(),
-  y: z.number().min(0).max(1).optional(),
-  description: z.string().max(CARD_TEXT_MAX).optional(),
-  department: z.string().max(CARD_TITLE_MAX).optional(),
-});
-export type NewCard = z.infer<typeof newCardSchema>;
+/** What addCard accepts; `newCardSchema` in shared/schemas/board.ts is the same rule for the server. */
+export interface NewCard {
+  kind: CardKind;
+  /** Trimmed; 1 to CARD_TITLE_MAX characters after trimming. */
+  title: string;
+  x?: number;
+  y?: number;
+  description?: string;
+  department?: string;
+}
 
 /** A card as the views see it: plain values, already checked. */
 export interface CardView {
@@ -131,8 +131,27 @@ export function readCards(doc: Y.Doc): CardView[] {
   return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
+/**
+ * The rule of `newCardSchema` (shared/schemas/board.ts) without zod, which this module
+ * must not pull into the phone's bundle: the title is trimmed, every field is
+ * checked with isValidCardValue, unknown fields are dropped. Throws on invalid input.
+ */
+function checkNewCard(input: NewCard): NewCard {
+  if (typeof input !== 'object' || input === null) throw new TypeError('Invalid card: not an object');
+  const card: NewCard = { kind: input.kind, title: typeof input.title === 'string' ? input.title.trim() : input.title };
+  if (!isValidCardValue('kind', card.kind)) throw new TypeError('Invalid card: kind');
+  if (!isValidCardValue('title', card.title)) throw new TypeError('Invalid card: title');
+  for (const field of ['x', 'y', 'description', 'department'] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (!isValidCardValue(field, value)) throw new TypeError(`Invalid card: ${field}`);
+    Object.assign(card, { [field]: value });
+  }
+  return card;
+}
+
 export function addCard(doc: Y.Doc, input: NewCard, now = Date.now()): string {
-  const card = newCardSchema.parse(input);
+  const card = checkNewCard(input);
   const id = randomId(16);
   doc.transact(() => {
     const map = new Y.Map<unknown>();

@@ -1,51 +1,49 @@
-import { z } from 'zod';
-import { defaultPhases, phaseListSchema, type Phase } from './phases';
-import { DEFAULT_VOTE_SETTINGS, voteSettingsSchema } from './voting';
+import { defaultPhases, type Phase } from './phases';
+import { DEFAULT_VOTE_SETTINGS, type VoteSettings } from './voting';
 
 /**
  * The facilitator's controls for one workshop: phase, lock, reveal, spotlight,
  * timer and settings. Held by the server (SQLite), sent to every client with
  * socket.io `control`. The server checks every action against it.
+ * The schemas (`controlStateSchema` and its parts) are in shared/schemas/control.ts.
  */
 export const SPOTLIGHT_TYPES = ['card', 'barrier', 'proposal'] as const;
 export type SpotlightType = (typeof SPOTLIGHT_TYPES)[number];
 
-export const spotlightSchema = z
-  .object({ type: z.enum(SPOTLIGHT_TYPES), id: z.string().regex(/^[a-z0-9]{8,32}$/) })
-  .nullable();
-export type Spotlight = z.infer<typeof spotlightSchema>;
+/** What the shared screen shows large; null for nothing. The id is a card, barrier or proposal id. */
+export type Spotlight = { type: SpotlightType; id: string } | null;
 
 export const TIMER_MAX_MS = 4 * 60 * 60 * 1000;
 
-export const timerSchema = z.object({
-  status: z.enum(['idle', 'running', 'paused']),
+export const TIMER_STATUSES = ['idle', 'running', 'paused'] as const;
+export type TimerStatus = (typeof TIMER_STATUSES)[number];
+
+export interface TimerState {
+  status: TimerStatus;
   /** When running: the moment (server clock, ms since epoch) it reaches zero. */
-  endsAt: z.number().nullable(),
-  /** When idle or paused: the time left, in ms. */
-  remainingMs: z.number().min(0).max(TIMER_MAX_MS),
-});
-export type TimerState = z.infer<typeof timerSchema>;
+  endsAt: number | null;
+  /** When idle or paused: the time left, in ms (0 to TIMER_MAX_MS). */
+  remainingMs: number;
+}
 
 export const IDLE_TIMER: TimerState = { status: 'idle', endsAt: null, remainingMs: 0 };
 
-export const workshopSettingsSchema = z.object({
+export interface WorkshopSettings {
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */
-  named: z.boolean(),
-  vote: voteSettingsSchema,
-});
-export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>;
+  named: boolean;
+  vote: VoteSettings;
+}
 
-export const controlStateSchema = z.object({
-  phases: phaseListSchema,
-  currentPhaseId: z.string(),
-  locked: z.boolean(),
+export interface ControlState {
+  phases: Phase[];
+  currentPhaseId: string;
+  locked: boolean;
   /** Vote totals visible to participants and the shared screen. */
-  resultsRevealed: z.boolean(),
-  spotlight: spotlightSchema,
-  timer: timerSchema,
-  settings: workshopSettingsSchema,
-});
-export type ControlState = z.infer<typeof controlStateSchema>;
+  resultsRevealed: boolean;
+  spotlight: Spotlight;
+  timer: TimerState;
+  settings: WorkshopSettings;
+}
 
 export function defaultControlState(): ControlState {
   const phases = defaultPhases();

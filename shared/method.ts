@@ -1,10 +1,9 @@
-import { z } from 'zod';
-
 /**
  * Barriers (drempels), proposals (voorstellen), alarms and placement rounds:
  * records held by the server (not in the shared board document), because the
  * server must check them (a voted barrier exists), keep authors anonymous, and
- * keep placements private until the reveal. See docs/protocol.md.
+ * keep placements private until the reveal. See docs/protocol.md. The event
+ * payload schemas are in shared/schemas/method.ts.
  */
 export const BARRIER_TEXT_MAX = 280;
 export const PROPOSAL_TEXT_MAX = 600;
@@ -13,9 +12,6 @@ export const HEADING_MAX = 80;
 export const ALARM_REASON_MAX = 280;
 export const MAX_LINKED_CARDS = 10;
 export const MAX_ROUND_CARDS = 30;
-
-const id = z.string().regex(/^[a-z0-9]{8,32}$/);
-export const idSchema = id;
 
 export interface Barrier {
   id: string;
@@ -76,53 +72,58 @@ export interface PlacementRound {
   createdAt: number;
 }
 
-const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/);
-
 // ------------------------------------------------------------ event payloads
+// As the handlers receive them, after the schemas in shared/schemas/method.ts
+// (trimmed, defaults filled in). Ids are lowercase letters and digits, 8 to 32
+// (ID_PATTERN).
 
-export const barrierAddPayload = z.object({
-  text: z.string().trim().min(1).max(BARRIER_TEXT_MAX),
-  cardIds: z.array(id).max(MAX_LINKED_CARDS).default([]),
-});
+export interface BarrierAddPayload {
+  text: string;
+  /** At most MAX_LINKED_CARDS; empty when left out. */
+  cardIds: string[];
+}
 
-export const proposalAddPayload = z
-  .object({
-    barrierId: id.nullable().default(null),
-    cardId: id.nullable().default(null),
-    text: z.string().trim().min(1).max(PROPOSAL_TEXT_MAX),
-    kind: z.enum(PROPOSAL_KINDS),
-    owner: z.string().trim().max(OWNER_MAX).default(''),
-    dueDate: isoDate.default(''),
-  })
-  .refine((p) => p.barrierId !== null || p.cardId !== null, { message: 'link a barrier or a card', path: ['barrierId'] });
+/** Linked to a barrier, a card, or both (at least one). */
+export interface ProposalAddPayload {
+  barrierId: string | null;
+  cardId: string | null;
+  text: string;
+  kind: ProposalKind;
+  owner: string;
+  /** ISO date (yyyy-mm-dd) or empty. */
+  dueDate: string;
+}
 
-export const proposalUpdatePayload = z.object({
-  id,
-  text: z.string().trim().min(1).max(PROPOSAL_TEXT_MAX).optional(),
-  kind: z.enum(PROPOSAL_KINDS).optional(),
-  owner: z.string().trim().max(OWNER_MAX).optional(),
-  dueDate: isoDate.optional(),
-  status: z.enum(PROPOSAL_STATUSES).optional(),
-});
+/** Only the given fields change. */
+export interface ProposalUpdatePayload {
+  id: string;
+  text?: string;
+  kind?: ProposalKind;
+  owner?: string;
+  dueDate?: string;
+  status?: ProposalStatus;
+}
 
-export const alarmRaisePayload = z.object({
-  targetType: z.enum(ALARM_TARGETS),
-  targetId: id,
-  reason: z.string().trim().min(1).max(ALARM_REASON_MAX),
-});
+export interface AlarmRaisePayload {
+  targetType: AlarmTarget;
+  targetId: string;
+  reason: string;
+}
 
 /** One vote operation. `opId` is chosen by the client; a retry with the same opId counts once. */
-export const voteOpPayload = z.object({
-  opId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  barrierId: id,
-});
+export interface VoteOpPayload {
+  /** Letters, digits, `_` and `-`, 8 to 64. */
+  opId: string;
+  barrierId: string;
+}
 
-export const placementSetPayload = z.object({
-  roundId: id,
-  cardId: id,
-  x: z.number().min(0).max(1),
-  y: z.number().min(0).max(1),
-});
+export interface PlacementSetPayload {
+  roundId: string;
+  cardId: string;
+  /** Fractions of the quadrant area, in [0, 1]. */
+  x: number;
+  y: number;
+}
 
 /** Per participant, per workshop: enough for a real session, not enough to flood it. */
 export const MAX_BARRIERS_PER_PARTICIPANT = 50;

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 /**
  * The workshop method as data: a list of phases, each saying what participants
  * may do. The facilitator can rename, reorder, skip and step back and forth;
  * the server checks permissions against the current phase (see mayParticipant).
+ * The schemas (`phaseSchema`, `phaseListSchema`) are in shared/schemas/phases.ts.
  */
 export const PHASE_KINDS = ['welkom', 'positioneren', 'koers', 'drempels', 'stemmen', 'voorstellen', 'afronden'] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
@@ -14,23 +13,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const PHASE_TITLE_MAX = 60;
 export const PHASE_INSTRUCTION_MAX = 300;
 
-export const phaseSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  kind: z.enum(PHASE_KINDS),
+export interface Phase {
+  /** Lowercase letters, digits and hyphens, 1 to 40; unique within the list. */
+  id: string;
+  kind: PhaseKind;
   /** Custom title; empty means the default title of the kind (translated by the client). */
-  title: z.string().trim().max(PHASE_TITLE_MAX).default(''),
+  title: string;
   /** Custom instruction; empty means the default instruction of the kind. */
-  instruction: z.string().trim().max(PHASE_INSTRUCTION_MAX).default(''),
-  permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
-  skipped: z.boolean().default(false),
-});
-export type Phase = z.infer<typeof phaseSchema>;
-
-export const phaseListSchema = z
-  .array(phaseSchema)
-  .min(1)
-  .max(20)
-  .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'phase ids are unique');
+  instruction: string;
+  permissions: Permission[];
+  skipped: boolean;
+}
 
 export const DEFAULT_PERMISSIONS: Record<PhaseKind, Permission[]> = {
   // Warm-up while people join: put your own domains and projects on the board.

@@ -1,74 +1,75 @@
-import { z } from 'zod';
-import { templateSchema, type Template } from './template';
+import type { Template } from './template';
 import type { ErrorBody } from './errors';
-import { SPOTLIGHT_TYPES, TIMER_MAX_MS, spotlightSchema, type ControlState } from './control';
-import { phaseListSchema } from './phases';
-import { VOTE_BUDGET_MAX, VOTE_BUDGET_MIN } from './voting';
-import {
-  HEADING_MAX,
-  MAX_ROUND_CARDS,
-  ROUND_MODES,
-  alarmRaisePayload,
-  barrierAddPayload,
-  idSchema,
-  placementSetPayload,
-  proposalAddPayload,
-  proposalUpdatePayload,
-  voteOpPayload,
-  type Alarm,
-  type Barrier,
-  type PlacementRound,
-  type Proposal,
+import type { ControlState, Spotlight, SpotlightType, TimerAction } from './control';
+import type { Phase } from './phases';
+import type {
+  Alarm,
+  AlarmRaisePayload,
+  Barrier,
+  BarrierAddPayload,
+  PlacementRound,
+  PlacementSetPayload,
+  Proposal,
+  ProposalAddPayload,
+  ProposalUpdatePayload,
+  RoundMode,
+  VoteOpPayload,
 } from './method';
 import type { PlacementStats } from './placement';
 import type { TallyEntry } from './voting';
 
 /**
  * The contract between client and server: every REST body and every socket.io
- * event is described here once, as a zod schema. Types come from the schemas.
- * The server validates at the boundary; see docs/api.md and docs/protocol.md.
+ * event is described here once, as a TypeScript type. The zod schemas the server
+ * validates with at the boundary are in shared/schemas/protocol.ts, which proves
+ * at compile time that they match these types. This module imports no zod, so
+ * the client (and the phone's bundle) can use it. See docs/api.md and
+ * docs/protocol.md.
  */
 export const PROTOCOL_VERSION = 1;
 
 // ---------------------------------------------------------------- REST bodies
+// As the handlers receive them, after the schemas (emails trimmed and lowercased).
 
-const email = z.string().trim().toLowerCase().email().max(200);
-const password = z.string().min(10).max(200);
-const personName = z.string().trim().min(1).max(80);
+export interface SetupBody {
+  name: string;
+  email: string;
+  password: string;
+}
 
-export const setupBody = z.object({ name: personName, email, password });
-export const loginBody = z.object({ email, password: z.string().min(1).max(200) });
-export const inviteBody = z.object({ email });
-export const acceptInviteBody = z.object({
-  token: z.string().min(20).max(200),
-  name: personName,
-  password,
-});
+export interface LoginBody {
+  email: string;
+  password: string;
+}
+
+export interface InviteBody {
+  email: string;
+}
+
+export interface AcceptInviteBody {
+  token: string;
+  name: string;
+  password: string;
+}
 
 export const WORKSHOP_TITLE_MAX = 120;
-export const createWorkshopBody = z.object({
-  title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX),
+
+export interface CreateWorkshopBody {
+  title: string;
   /** A template id from the built-in list, or a whole template (edited copy). */
-  template: z.union([z.string().max(40), templateSchema]).optional(),
-});
+  template?: string | Template;
+}
 
 export const JOIN_CODE_PATTERN = /^[0-9]{8}$/;
 export const DISPLAY_NAME_MAX = 40;
-export const joinBody = z.object({
-  /** Spaces are allowed when typing ("1234 5678"); they are removed here. */
-  code: z
-    .string()
-    .max(20)
-    .transform((s) => s.replace(/\s+/g, ''))
-    .pipe(z.string().regex(JOIN_CODE_PATTERN)),
-  /** Empty means anonymous. */
-  name: z.string().trim().max(DISPLAY_NAME_MAX).default(''),
-});
 
-export type SetupBody = z.infer<typeof setupBody>;
-export type LoginBody = z.infer<typeof loginBody>;
-export type CreateWorkshopBody = z.infer<typeof createWorkshopBody>;
-export type JoinBody = z.input<typeof joinBody>;
+/** What a client sends to POST /api/join. */
+export interface JoinBody {
+  /** Spaces are allowed when typing ("1234 5678"); the server removes them. */
+  code: string;
+  /** Empty or left out means anonymous. */
+  name?: string;
+}
 
 // -------------------------------------------------------------- REST answers
 
@@ -109,12 +110,11 @@ export const ROLES = ['facilitator', 'participant', 'screen'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a client sends in `io(url, {auth})`. Facilitators use their cookie instead of a token. */
-export const socketAuth = z.object({
-  protocolVersion: z.number().int(),
-  workshopId: z.string().regex(/^[a-z0-9]{8,32}$/),
-  token: z.string().min(20).max(200).optional(),
-});
-export type SocketAuth = z.infer<typeof socketAuth>;
+export interface SocketAuth {
+  protocolVersion: number;
+  workshopId: string;
+  token?: string;
+}
 
 export interface PresenceEntry {
   participantId: string;
@@ -144,59 +144,47 @@ export interface WorkshopState {
   presence: Presence;
 }
 
-const empty = z.object({}).strict();
-const TIMER_MAX_SECONDS = TIMER_MAX_MS / 1000;
-
 /**
- * Client → server events: name → payload schema. Every event is sent with an
- * ack and answered `{ok: true, ...result}` or `{ok: false, error}`.
+ * Client → server events: name → payload, as the handler receives it (after
+ * `clientEvents` in shared/schemas/protocol.ts: trimmed, defaults filled in). Every event
+ * is sent with an ack and answered `{ok: true, ...result}` or `{ok: false, error}`.
  * Who may send what is in EVENT_ROLES; the current phase and the board lock
  * are checked by the handlers.
  */
-export const clientEvents = {
-  'participant:rename': z.object({ name: z.string().trim().max(DISPLAY_NAME_MAX) }),
+export interface ClientEventPayloads {
+  'participant:rename': { name: string };
 
   // Facilitator controls
-  'phase:go': z.object({ phaseId: z.string().max(40) }),
-  'phases:set': z.object({ phases: phaseListSchema }),
-  'board:lock': z.object({ locked: z.boolean() }),
-  'results:reveal': z.object({ revealed: z.boolean() }),
-  'spotlight:set': z.object({ spotlight: spotlightSchema }),
-  'timer:control': z.discriminatedUnion('action', [
-    z.object({ action: z.literal('start'), seconds: z.number().int().min(1).max(TIMER_MAX_SECONDS) }),
-    z.object({ action: z.literal('adjust'), seconds: z.number().int().min(-TIMER_MAX_SECONDS).max(TIMER_MAX_SECONDS) }),
-    z.object({ action: z.literal('pause') }),
-    z.object({ action: z.literal('resume') }),
-    z.object({ action: z.literal('reset') }),
-  ]),
-  'settings:update': z.object({
-    named: z.boolean().optional(),
-    voteBudget: z.number().int().min(VOTE_BUDGET_MIN).max(VOTE_BUDGET_MAX).optional(),
-    voteCap: z.number().int().min(1).max(VOTE_BUDGET_MAX).optional(),
-  }),
-  'item:remove': z.object({ type: z.enum(SPOTLIGHT_TYPES), id: idSchema }),
-  'participant:remove': z.object({ participantId: idSchema }),
-  'barrier:merge': z.object({ sourceId: idSchema, targetId: idSchema }),
-  'barrier:group': z.object({ barrierIds: z.array(idSchema).min(1).max(100), heading: z.string().trim().max(HEADING_MAX) }),
-  'alarm:decide': z.object({ alarmId: idSchema, status: z.enum(['confirmed', 'dismissed']) }),
-  'proposal:update': proposalUpdatePayload,
-  'round:start': z.object({ cardIds: z.array(idSchema).min(1).max(MAX_ROUND_CARDS), mode: z.enum(ROUND_MODES) }),
-  'round:reveal': z.object({ roundId: idSchema }),
-  'round:close': z.object({ roundId: idSchema }),
-  'round:adopt': z.object({ roundId: idSchema, cardId: idSchema }),
+  'phase:go': { phaseId: string };
+  'phases:set': { phases: Phase[] };
+  'board:lock': { locked: boolean };
+  'results:reveal': { revealed: boolean };
+  'spotlight:set': { spotlight: Spotlight };
+  'timer:control': TimerAction;
+  'settings:update': { named?: boolean; voteBudget?: number; voteCap?: number };
+  'item:remove': { type: SpotlightType; id: string };
+  'participant:remove': { participantId: string };
+  'barrier:merge': { sourceId: string; targetId: string };
+  'barrier:group': { barrierIds: string[]; heading: string };
+  'alarm:decide': { alarmId: string; status: 'confirmed' | 'dismissed' };
+  'proposal:update': ProposalUpdatePayload;
+  'round:start': { cardIds: string[]; mode: RoundMode };
+  'round:reveal': { roundId: string };
+  'round:close': { roundId: string };
+  'round:adopt': { roundId: string; cardId: string };
 
   // Participants (and, where it makes sense, the facilitator)
-  'barrier:add': barrierAddPayload,
-  'vote:cast': voteOpPayload,
-  'vote:retract': voteOpPayload,
-  'proposal:add': proposalAddPayload,
-  'alarm:raise': alarmRaisePayload,
-  'placement:set': placementSetPayload,
-  /** Ask the server to send this client's views again (after a reconnect). */
-  'sync:request': empty,
-} as const;
-export type ClientEventName = keyof typeof clientEvents;
-export type ClientEventPayload<E extends ClientEventName> = z.infer<(typeof clientEvents)[E]>;
+  'barrier:add': BarrierAddPayload;
+  'vote:cast': VoteOpPayload;
+  'vote:retract': VoteOpPayload;
+  'proposal:add': ProposalAddPayload;
+  'alarm:raise': AlarmRaisePayload;
+  'placement:set': PlacementSetPayload;
+  /** Ask the server to send this client's views again (after a reconnect). No fields. */
+  'sync:request': Record<string, never>;
+}
+export type ClientEventName = keyof ClientEventPayloads;
+export type ClientEventPayload<E extends ClientEventName> = ClientEventPayloads[E];
 
 type Anyone = 'facilitator' | 'participant';
 /** Who may send each event. Everything else is answered NOT_ALLOWED. */

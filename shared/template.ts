@@ -1,41 +1,44 @@
-import { z } from 'zod';
-
 /**
  * A template is data: the four quadrants of the model with labels, axes and
  * descriptions. A workshop stores its own copy, so editing it never changes
- * a past workshop.
+ * a past workshop. The schema that checks one is `templateSchema` in
+ * shared/schemas/template.ts (server only).
  */
-const text = z.object({ nl: z.string().min(1).max(400), en: z.string().min(1).max(400) });
-
 export const QUADRANT_CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
 export type QuadrantCorner = (typeof QUADRANT_CORNERS)[number];
 
-export const quadrantSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  corner: z.enum(QUADRANT_CORNERS),
+/** A text in both languages (each 1 to 400 characters). */
+export interface LocalizedText {
+  nl: string;
+  en: string;
+}
+
+export interface Quadrant {
+  id: string;
+  corner: QuadrantCorner;
   /** Role names are proper names from the source document and stay as they are. */
-  label: z.string().min(1).max(80),
-  description: text,
-});
+  label: string;
+  description: LocalizedText;
+}
 
-export const templateSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  name: text,
-  source: z.string().max(400),
-  axes: z.object({
+export interface AxisEnds {
+  start: LocalizedText;
+  end: LocalizedText;
+}
+
+export interface Template {
+  id: string;
+  name: LocalizedText;
+  source: string;
+  axes: {
     /** Horizontal axis, left end and right end. */
-    x: z.object({ start: text, end: text }),
+    x: AxisEnds;
     /** Vertical axis, top end and bottom end. */
-    y: z.object({ start: text, end: text }),
-  }),
-  quadrants: z
-    .array(quadrantSchema)
-    .length(4)
-    .refine((qs) => new Set(qs.map((q) => q.corner)).size === 4, 'every corner once'),
-});
-
-export type Template = z.infer<typeof templateSchema>;
-export type Quadrant = z.infer<typeof quadrantSchema>;
+    y: AxisEnds;
+  };
+  /** Exactly four, one per corner. */
+  quadrants: Quadrant[];
+}
 
 export const LOCHEM_TEMPLATE: Template = {
   id: 'lochem-vier-rollen',
@@ -171,7 +174,7 @@ export function cornerOf(pos: Position): QuadrantCorner {
 
 export function quadrantOf(template: Template, pos: Position): Quadrant {
   const corner = cornerOf(pos);
-  // The schema guarantees exactly one quadrant per corner.
+  // templateSchema (shared/schemas/template.ts) guarantees exactly one quadrant per corner.
   return template.quadrants.find((q) => q.corner === corner)!;
 }
 

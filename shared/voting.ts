@@ -1,18 +1,15 @@
-import { z } from 'zod';
-
 /** Dot voting rules. The server is the judge; these pure functions are its rules. */
 export const VOTE_BUDGET_MIN = 1;
 export const VOTE_BUDGET_MAX = 12;
 export const DEFAULT_VOTE_BUDGET = 3;
 
-export const voteSettingsSchema = z
-  .object({
-    budget: z.number().int().min(VOTE_BUDGET_MIN).max(VOTE_BUDGET_MAX),
-    /** Most votes one person may put on one barrier; at most the budget. */
-    capPerBarrier: z.number().int().min(1).max(VOTE_BUDGET_MAX),
-  })
-  .refine((s) => s.capPerBarrier <= s.budget, { message: 'cap exceeds budget', path: ['capPerBarrier'] });
-export type VoteSettings = z.infer<typeof voteSettingsSchema>;
+/** Checked by `voteSettingsSchema` in shared/schemas/voting.ts. */
+export interface VoteSettings {
+  /** Votes per person, VOTE_BUDGET_MIN to VOTE_BUDGET_MAX. */
+  budget: number;
+  /** Most votes one person may put on one barrier; at most the budget. */
+  capPerBarrier: number;
+}
 
 export const DEFAULT_VOTE_SETTINGS: VoteSettings = { budget: DEFAULT_VOTE_BUDGET, capPerBarrier: DEFAULT_VOTE_BUDGET };
 

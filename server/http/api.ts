@@ -1,17 +1,8 @@
 import express, { type Request, type Response, type Router } from 'express';
 import QRCode from 'qrcode';
 import { randomId } from '../../shared/ids';
-import {
-  JOIN_CODE_PATTERN,
-  acceptInviteBody,
-  createWorkshopBody,
-  inviteBody,
-  joinBody,
-  loginBody,
-  setupBody,
-  type AccountInfo,
-  type JoinResult,
-} from '../../shared/protocol';
+import { JOIN_CODE_PATTERN, type AccountInfo, type JoinResult } from '../../shared/protocol';
+import { acceptInviteBody, createWorkshopBody, inviteBody, joinBody, loginBody, setupBody } from '../../shared/schemas';
 import { TEMPLATES } from '../../shared/template';
 import type { AccessControl } from '../auth/access';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../auth/cookies';

@@ -1,4 +1,5 @@
-import { controlStateSchema, defaultControlState, type ControlState } from '../../shared/control';
+import { defaultControlState, type ControlState } from '../../shared/control';
+import { controlStateSchema } from '../../shared/schemas';
 import type { MethodStore } from '../storage/methodStore';
 
 /**

@@ -4,13 +4,12 @@ import { CLOSE_CODES, errorBody, type ErrorCode } from '../../shared/errors';
 import {
   EVENT_ROLES,
   PROTOCOL_VERSION,
-  clientEvents,
-  socketAuth,
   type ClientEventName,
   type ClientEventPayload,
   type ServerToClientEvents,
   type WorkshopState,
 } from '../../shared/protocol';
+import { clientEvents, socketAuth } from '../../shared/schemas';
 import type { AccessControl, Principal } from '../auth/access';
 import { isOriginAllowed, isSameSiteBrowserRequest } from '../auth/origin';
 import type { ServerConfig } from '../config';
@@ -28,7 +27,7 @@ import type { DocRegistry } from '../yjs/docRegistry';
 import type { YjsEndpoint } from '../yjs/wsEndpoint';
 import { PresenceTracker } from './presence';
 
-/** Inbound payloads are unknown until validated; the schemas in shared/protocol.ts decide. */
+/** Inbound payloads are unknown until validated; the schemas in shared/schemas/protocol.ts decide. */
 type InboundEvents = Record<ClientEventName, (payload: unknown, ack: unknown) => void>;
 
 interface SocketData {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { templateSchema } from '../../shared/template';
+import { templateSchema } from '../../shared/schemas';
 import { SqliteMethodStore } from './sqliteMethodStore';
 import type {
   AccountRecord,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { controlStateSchema, type ControlState } from '../../shared/control';
+import type { ControlState } from '../../shared/control';
+import { controlStateSchema } from '../../shared/schemas';
 import { judgeCast, remainingVotes, type VoteSettings } from '../../shared/voting';
 import type { AlarmStatus, PlacementRound, Proposal, RoundStatus } from '../../shared/method';
 import type {

@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../shared/board';
-import { clientEvents, type AckResult, type WorkshopDetail } from '../../shared/protocol';
+import type { AckResult, WorkshopDetail } from '../../shared/protocol';
+import { clientEvents } from '../../shared/schemas';
 import { ApiClient, createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl, connectedDoc } from '../helpers/clients';
 import { eventually } from '../helpers/poll';

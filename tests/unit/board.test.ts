@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addCard, cardsOf, moveCard, readCards, removeCard } from '../../shared/board';
+import { addCard, cardsOf, moveCard, readCards, removeCard, type NewCard } from '../../shared/board';
+import { newCardSchema } from '../../shared/schemas';
 
 describe('board document', () => {
   it('adds, moves and removes cards, and two documents converge', () => {
@@ -24,6 +26,55 @@ describe('board document', () => {
     expect(() => addCard(doc, { kind: 'domain', title: '   ' })).toThrow();
     expect(() => addCard(doc, { kind: 'other' as 'domain', title: 'x' })).toThrow();
     expect(() => addCard(doc, { kind: 'project', title: 'x'.repeat(121) })).toThrow();
+  });
+
+  // addCard checks without zod (it runs on the phone); the server's newCardSchema must agree with it.
+  it('accepts exactly what newCardSchema accepts, and stores what it produces', () => {
+    const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constantFrom(undefined, null, 7, ''));
+    const text = (max: number) =>
+      fc.oneof(
+        fc.string({ maxLength: max + 5 }),
+        fc.tuple(fc.constantFrom('', ' ', '\t\n ', '\u00a0'), fc.string({ minLength: max - 2, maxLength: max + 2 })).map(([pad, s]) => pad + s + pad),
+      );
+    const unit = fc.oneof(fc.double({ min: -0.5, max: 1.5 }), fc.constantFrom(0, 1, Number.NaN, Number.POSITIVE_INFINITY));
+    const card = fc.record(
+      {
+        kind: maybe(fc.constantFrom('domain', 'project', 'other')),
+        title: maybe(text(120)),
+        x: maybe(unit),
+        y: maybe(unit),
+        description: maybe(text(600)),
+        department: maybe(text(120)),
+        extra: fc.string(),
+      },
+      { requiredKeys: [] },
+    );
+    const inputs = fc.oneof(card, fc.constantFrom<unknown>(null, 'card', 3, [], [{ kind: 'domain', title: 'x' }]));
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const doc = new Y.Doc();
+        const parsed = newCardSchema.safeParse(input);
+        let id: string | null = null;
+        try {
+          id = addCard(doc, input as NewCard, 5);
+        } catch {
+          // refused
+        }
+        expect(id !== null).toBe(parsed.success);
+        if (!parsed.success) return;
+        const { kind, title, x, y, description, department } = parsed.data;
+        expect(cardsOf(doc).get(id!)!.toJSON()).toEqual({
+          kind,
+          title,
+          x: x ?? 0.5,
+          y: y ?? 0.5,
+          ...(description ? { description } : {}),
+          ...(department ? { department } : {}),
+          createdAt: 5,
+        });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('skips malformed entries written by a misbehaving client', () => {

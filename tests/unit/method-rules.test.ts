@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyTimer, IDLE_TIMER, timerRemaining, type TimerState } from '../../shared/control';
 import { defaultPhases, mayParticipant, stepPhase, type Permission } from '../../shared/phases';
 import { placementStats, rankBySpread } from '../../shared/placement';
-import { judgeCast, rankBarriers, remainingVotes, voteSettingsSchema } from '../../shared/voting';
+import { voteSettingsSchema } from '../../shared/schemas';
+import { judgeCast, rankBarriers, remainingVotes } from '../../shared/voting';
 
 describe('phase permissions', () => {
   const phases = defaultPhases();

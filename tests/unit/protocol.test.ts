@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES, errorBody } from '../../shared/errors';
-import { createWorkshopBody, joinBody, setupBody, socketAuth } from '../../shared/protocol';
+import { createWorkshopBody, joinBody, setupBody, socketAuth } from '../../shared/schemas';
 import { randomId, ID_PATTERN } from '../../shared/ids';
 
 describe('join body', () => {

@@ -7,8 +7,8 @@ import {
   cornerCentre,
   cornerOf,
   quadrantOf,
-  templateSchema,
 } from '../../shared/template';
+import { templateSchema } from '../../shared/schemas';
 
 describe('quadrant of a position (Lochem template)', () => {
   const cases: [x: number, y: number, label: string][] = [

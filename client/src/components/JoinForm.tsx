@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { JoinResult } from '../../../shared/protocol';
+import { DISPLAY_NAME_MAX, type JoinResult } from '../../../shared/protocol';
 import { api, errorCode } from '../api';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
@@ -7,12 +7,6 @@ import { saveParticipant } from '../realtime/session';
 import { joinCodeDigits } from '../joinCode';
 import { ErrorAlert } from './ErrorAlert';
 import { TextField } from './TextField';
-
-/**
- * Same as DISPLAY_NAME_MAX in shared/protocol.ts. Not imported from there: that module
- * pulls zod into the join page, the first page a phone loads. The server checks anyway.
- */
-const DISPLAY_NAME_MAX = 40;
 
 /** Join a workshop with its 8-digit code and an optional name. */
 export function JoinForm({ initialCode = '' }: { initialCode?: string }) {

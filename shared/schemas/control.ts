@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import {
+  SPOTLIGHT_TYPES,
+  TIMER_MAX_MS,
+  TIMER_STATUSES,
+  type ControlState,
+  type Spotlight,
+  type TimerState,
+  type WorkshopSettings,
+} from '../control';
+import { ID_PATTERN } from '../ids';
+import type { Equal, Expect } from './check';
+import { phaseListSchema } from './phases';
+import { voteSettingsSchema } from './voting';
+
+export const spotlightSchema = z
+  .object({ type: z.enum(SPOTLIGHT_TYPES), id: z.string().regex(ID_PATTERN) })
+  .nullable() satisfies z.ZodType<Spotlight>;
+
+export const timerSchema = z.object({
+  status: z.enum(TIMER_STATUSES),
+  /** When running: the moment (server clock, ms since epoch) it reaches zero. */
+  endsAt: z.number().nullable(),
+  /** When idle or paused: the time left, in ms. */
+  remainingMs: z.number().min(0).max(TIMER_MAX_MS),
+}) satisfies z.ZodType<TimerState>;
+
+export const workshopSettingsSchema = z.object({
+  /** Named workshop: authors and participant names may be shown. Anonymous by default. */
+  named: z.boolean(),
+  vote: voteSettingsSchema,
+}) satisfies z.ZodType<WorkshopSettings>;
+
+/** The control state as stored (SQLite) and after every change; see server/method/controlStates.ts. */
+export const controlStateSchema = z.object({
+  phases: phaseListSchema,
+  currentPhaseId: z.string(),
+  locked: z.boolean(),
+  /** Vote totals visible to participants and the shared screen. */
+  resultsRevealed: z.boolean(),
+  spotlight: spotlightSchema,
+  timer: timerSchema,
+  settings: workshopSettingsSchema,
+}) satisfies z.ZodType<ControlState>;
+
+type _Checks = [
+  Expect<Equal<z.output<typeof spotlightSchema>, Spotlight>>,
+  Expect<Equal<z.output<typeof timerSchema>, TimerState>>,
+  Expect<Equal<z.output<typeof workshopSettingsSchema>, WorkshopSettings>>,
+  Expect<Equal<z.output<typeof controlStateSchema>, ControlState>>,
+];
