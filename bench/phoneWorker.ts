@@ -73,8 +73,13 @@ async function handle(c: Command): Promise<void> {
             disableBc: true,
           });
           const socket = io(c.url, { auth: { protocolVersion: PROTOCOL_VERSION, workshopId, token }, transports: ['websocket'] });
+          let sawReveal = false;
           socket.on('tally', (t: TallyView) => {
-            if (t.revealed && t.total !== undefined) tallyTimes.push(now());
+            // The first revealed tally this phone receives.
+            if (t.revealed && t.total !== undefined && !sawReveal) {
+              sawReveal = true;
+              tallyTimes.push(now());
+            }
           });
           return { doc, provider, socket, group: code } as Phone;
         }),

@@ -24,6 +24,9 @@ import type { Command } from './phoneWorker';
 import { kb, ms, now, percentile, table } from './stats';
 
 const SMOKE = process.argv.includes('--smoke');
+/** `--only=a,c`: run just those scenarios. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const runs = (scenario: string) => !ONLY || ONLY.includes(scenario);
 const SCALE = SMOKE
   ? { phones: 6, workers: 2, moves: 5, capacityWorkshops: 2, capacityPerWorkshop: 3, coldCards: 50, coldUpdates: 600 }
   : { phones: 300, workers: 4, moves: 50, capacityWorkshops: 50, capacityPerWorkshop: 40, coldCards: 2000, coldUpdates: 20_000 };
@@ -131,11 +134,14 @@ async function connectPhones(target: Target, groups: { code: string; room?: stri
   return workers;
 }
 
-/** (a) and (d): writers move a card; every other phone of the same workshop receives it. */
-async function fanout(workers: Workers, groups: string[], moves: number, intervalMs: number) {
-  // The first phone of each group on worker i writes; phones are spread round robin, so worker w holds group indices w, w+W, ...
+/** (a) and (d): the first phone of each workshop moves a card; every other phone of it receives. */
+async function fanout(workers: Workers, groups: string[], perGroup: number, moves: number, intervalMs: number) {
+  // Joins were spread round robin (see connectPhones): join j sits on worker j % W as its phone floor(j / W).
   const writerFor = new Map<string, { worker: number; phone: number }>();
-  groups.forEach((g, gi) => writerFor.set(g, { worker: gi % SCALE.workers, phone: Math.floor(gi / SCALE.workers) }));
+  groups.forEach((g, gi) => {
+    const j = gi * perGroup;
+    writerFor.set(g, { worker: j % SCALE.workers, phone: Math.floor(j / SCALE.workers) });
+  });
   const cards: Record<string, string> = {};
   const writerIds = new Set<string>();
   for (const [group, w] of writerFor) {
@@ -156,7 +162,7 @@ async function fanout(workers: Workers, groups: string[], moves: number, interva
 
 async function scenarioFanout(target: Target, code: string, room?: string) {
   const workers = await connectPhones(target, [{ code, room, count: SCALE.phones }]);
-  const { sent, writerIds } = await fanout(workers, [room ?? code], SCALE.moves, 50);
+  const { sent, writerIds } = await fanout(workers, [room ?? code], SCALE.phones, SCALE.moves, 50);
   const seen = (await workers.close()).flatMap((r) => r.seen);
   const { all, last } = fanoutLatencies(sent, seen, writerIds);
   return { p50: percentile(all, 50), p99: percentile(all, 99), lastP50: percentile(last, 50), lastP99: percentile(last, 99), samples: all.length };
@@ -233,7 +239,7 @@ async function scenarioCapacity(server: ServerProcess, api: ApiClient) {
   const connected = rssKb(pid);
   const cpuActive0 = cpuTicks(pid);
   const activeStart = Date.now();
-  const { sent, writerIds } = await fanout(workers, workshops.map((w) => w.joinCode), SMOKE ? 3 : 20, 100);
+  const { sent, writerIds } = await fanout(workers, workshops.map((w) => w.joinCode), SCALE.capacityPerWorkshop, SMOKE ? 3 : 20, 100);
   const activeCpu = (cpuTicks(pid) - cpuActive0) / TICKS_PER_SECOND / ((Date.now() - activeStart) / 1000);
   const seen = (await workers.close()).flatMap((r) => r.seen);
   const { all } = fanoutLatencies(sent, seen, writerIds);
@@ -275,6 +281,10 @@ async function scenarioColdLoad(dataDir: string, env: Record<string, string>) {
   await storage.close();
 
   server = await spawnServer(dataDir, env);
+  // "Cold" means the board is not in memory, on a server that is already running: warm the
+  // process up on another, small workshop first (V8 compiles lazily on first use).
+  const warm = await createWorkshop(await facilitatorClient(server.url), 'Opwarmen');
+  (await connectedDoc(server.wsUrl, warm.id, { token: warm.screenToken })).destroy();
   const t0 = now();
   const client = await connectedDoc(server.wsUrl, workshop.id, { token: workshop.screenToken });
   const coldMs = now() - t0;
@@ -348,65 +358,77 @@ const ref: Target = { name: 'reference', url: reference.url, wsUrl: reference.ws
 say(`# Regiebord bench ${SMOKE ? '(smoke)' : ''}\n\n${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString()}`);
 
 try {
-  const fanWorkshop = await createWorkshop(api, 'Fan-out');
-  const a = await scenarioFanout(ours, fanWorkshop.joinCode);
-  const aRef = await scenarioFanout(ref, '', `fanout-${Date.now()}`);
-  say(
-    table(`(a) Fan-out: 1 writer, ${SCALE.phones - 1} receivers, a card moved ${SCALE.moves} times`, [
-      ['per-receiver p50', `${ms(a.p50)} (reference ${ms(aRef.p50)})`],
-      ['per-receiver p99', `${ms(a.p99)} (reference ${ms(aRef.p99)})`, '≤ 15 ms'],
-      ['p99 ours / reference', `${(a.p99 / aRef.p99).toFixed(2)}`, '≤ 0.5'],
-      ['last receiver p50 / p99', `${ms(a.lastP50)} / ${ms(a.lastP99)} (reference ${ms(aRef.lastP50)} / ${ms(aRef.lastP99)})`],
-      ['samples', `${a.samples} (reference ${aRef.samples})`],
-    ]),
-  );
+  if (runs('a')) {
+    const fanWorkshop = await createWorkshop(api, 'Fan-out');
+    const a = await scenarioFanout(ours, fanWorkshop.joinCode);
+    const aRef = await scenarioFanout(ref, '', `fanout-${Date.now()}`);
+    say(
+      table(`(a) Fan-out: 1 writer, ${SCALE.phones - 1} receivers, a card moved ${SCALE.moves} times`, [
+        ['per-receiver p50', `${ms(a.p50)} (reference ${ms(aRef.p50)})`],
+        ['per-receiver p99', `${ms(a.p99)} (reference ${ms(aRef.p99)})`, '≤ 15 ms'],
+        ['p99 ours / reference', `${(a.p99 / aRef.p99).toFixed(2)}`, '≤ 0.5'],
+        ['last receiver p50 / p99', `${ms(a.lastP50)} / ${ms(a.lastP99)} (reference ${ms(aRef.lastP50)} / ${ms(aRef.lastP99)})`],
+        ['samples', `${a.samples} (reference ${aRef.samples})`],
+      ]),
+    );
+  }
 
-  const burstWorkshop = await createWorkshop(api, 'Burst');
-  const b = await scenarioBurst(ours, burstWorkshop.joinCode);
-  const bRef = await scenarioBurst(ref, '', `burst-${Date.now()}`);
-  say(
-    table(`(b) Burst: ${SCALE.phones} participants each add a card at the same moment`, [
-      ['all converged', `${ms(b.converged)} (reference ${ms(bRef.converged)})`, '≤ 500 ms'],
-      ['ours / reference', `${(b.converged / bRef.converged).toFixed(2)}`],
-      ['every client holds every card', `${b.complete} (reference ${bRef.complete})`],
-    ]),
-  );
+  if (runs('b')) {
+    const burstWorkshop = await createWorkshop(api, 'Burst');
+    const b = await scenarioBurst(ours, burstWorkshop.joinCode);
+    const bRef = await scenarioBurst(ref, '', `burst-${Date.now()}`);
+    say(
+      table(`(b) Burst: ${SCALE.phones} participants each add a card at the same moment`, [
+        ['all converged', `${ms(b.converged)} (reference ${ms(bRef.converged)})`, '≤ 500 ms'],
+        ['ours / reference', `${(b.converged / bRef.converged).toFixed(2)}`],
+        ['every client holds every card', `${b.complete} (reference ${bRef.complete})`],
+      ]),
+    );
+  }
 
-  const c = await scenarioVotes(server, api);
-  say(
-    table(`(c) Vote storm: ${SCALE.phones} participants spend their budget (3) within one second`, [
-      ['ack p50 / p99', `${ms(c.ackP50)} / ${ms(c.ackP99)}`, 'p99 ≤ 100 ms'],
-      ['accepted / attempted', `${c.accepted} / ${c.attempted}`],
-      ['server total after reveal', `${c.serverTotal}`, 'equals accepted (exactly once)'],
-      ['tally on every client after reveal', `${ms(c.tallyEverywhere)} (${c.clientsWithTally} clients)`, '≤ 250 ms'],
-    ]),
-  );
+  if (runs('c')) {
+    const c = await scenarioVotes(server, api);
+    say(
+      table(`(c) Vote storm: ${SCALE.phones} participants spend their budget (3) within one second`, [
+        ['ack p50 / p99', `${ms(c.ackP50)} / ${ms(c.ackP99)}`, 'p99 ≤ 100 ms'],
+        ['accepted / attempted', `${c.accepted} / ${c.attempted}`],
+        ['server total after reveal', `${c.serverTotal}`, 'equals accepted (exactly once)'],
+        ['tally on every client after reveal', `${ms(c.tallyEverywhere)} (${c.clientsWithTally} clients)`, '≤ 250 ms'],
+      ]),
+    );
+  }
 
-  const d = await scenarioCapacity(server, api);
-  say(
-    table(`(d) Capacity: ${SCALE.capacityWorkshops} workshops × ${SCALE.capacityPerWorkshop} participants`, [
-      ['server memory per connected participant', kb(d.perParticipantKb * 1024), '≤ 100 KB'],
-      ['server CPU, idle / active', `${(d.idleCpu * 100).toFixed(0)}% / ${(d.activeCpu * 100).toFixed(0)}% of one core`],
-      ['fan-out p99 while all are connected', ms(d.fanoutP99), '≤ 50 ms'],
-    ]),
-  );
+  if (runs('d')) {
+    const d = await scenarioCapacity(server, api);
+    say(
+      table(`(d) Capacity: ${SCALE.capacityWorkshops} workshops × ${SCALE.capacityPerWorkshop} participants`, [
+        ['server memory per connected participant', kb(d.perParticipantKb * 1024), '≤ 100 KB'],
+        ['server CPU, idle / active', `${(d.idleCpu * 100).toFixed(0)}% / ${(d.activeCpu * 100).toFixed(0)}% of one core`],
+        ['fan-out p99 while all are connected', ms(d.fanoutP99), '≤ 50 ms'],
+      ]),
+    );
+  }
 
-  const e = await scenarioColdLoad(fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-cold-')), env);
-  say(
-    table(`(e) Cold load: ${SCALE.coldCards} cards, ${SCALE.coldUpdates} updates`, [
-      ['connect → synced', ms(e.coldMs), '≤ 200 ms'],
-      ['stored as', `${e.snapshot ? 'snapshot + ' : ''}${e.tail} updates in the tail`],
-      ['cards received', `${e.cards}`],
-    ]),
-  );
+  if (runs('e')) {
+    const e = await scenarioColdLoad(fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-cold-')), env);
+    say(
+      table(`(e) Cold load: ${SCALE.coldCards} cards, ${SCALE.coldUpdates} updates`, [
+        ['connect → synced', ms(e.coldMs), '≤ 200 ms'],
+        ['stored as', `${e.snapshot ? 'snapshot + ' : ''}${e.tail} updates in the tail`],
+        ['cards received', `${e.cards}`],
+      ]),
+    );
+  }
 
-  const f = await scenarioBundle(server, api);
-  say(
-    table('(f) Phone bundle: JavaScript the participant route downloads', [
-      ['gzipped', `${kb(f.total)} in ${f.files} files`, '≤ 150 KB'],
-      ['facilitator, knowledge-centre, export code shipped', f.forbidden.length ? f.forbidden.join(', ') : 'none', 'none'],
-    ]),
-  );
+  if (runs('f')) {
+    const f = await scenarioBundle(server, api);
+    say(
+      table('(f) Phone bundle: JavaScript the participant route downloads', [
+        ['gzipped', `${kb(f.total)} in ${f.files} files`, '≤ 150 KB'],
+        ['facilitator, knowledge-centre, export code shipped', f.forbidden.length ? f.forbidden.join(', ') : 'none', 'none'],
+      ]),
+    );
+  }
 } finally {
   server.child.kill('SIGTERM');
   reference.proc.kill('SIGTERM');

@@ -14,12 +14,51 @@ import path from 'node:path';
 import { addCard, cardsOf, moveCard } from '../shared/board';
 import { ask, connectControl, connectDoc, type DocClient } from '../tests/helpers/clients';
 import { createWorkshop, facilitatorClient, join } from '../tests/helpers/api';
+import WebSocket from 'ws';
 import { spawnServer } from '../tests/helpers/process';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 5);
 const CLIENTS = Number(process.env.SOAK_CLIENTS ?? 100);
 const WORKSHOPS = 5;
 const SAMPLE_MS = 10_000;
+
+/**
+ * The server's heap after a full garbage collection, through the inspector
+ * protocol: RSS alone cannot tell a leak from garbage V8 has not collected yet.
+ */
+async function inspector(output: () => string) {
+  const deadline = Date.now() + 10_000;
+  let url: string | undefined;
+  while (!url && Date.now() < deadline) {
+    url = /ws:\/\/127\.0\.0\.1:\d+\/[\w-]+/.exec(output())?.[0];
+    if (!url) await new Promise((r) => setTimeout(r, 50));
+  }
+  if (!url) throw new Error('no inspector address');
+  const ws = new WebSocket(url);
+  await new Promise((r) => ws.once('open', r));
+  let next = 1;
+  const call = (method: string, params: object = {}) =>
+    new Promise<{ result?: { result?: { value?: string } } }>((resolve) => {
+      const id = next++;
+      const onMessage = (data: WebSocket.RawData) => {
+        const msg = JSON.parse(data.toString()) as { id?: number };
+        if (msg.id === id) {
+          ws.off('message', onMessage);
+          resolve(msg as { result?: { result?: { value?: string } } });
+        }
+      };
+      ws.on('message', onMessage);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  return {
+    async heapAfterGcMb(): Promise<number> {
+      await call('HeapProfiler.collectGarbage');
+      const res = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+      return (JSON.parse(res.result!.result!.value!) as { heapUsed: number }).heapUsed / 2 ** 20;
+    },
+    close: () => ws.close(),
+  };
+}
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -37,8 +76,9 @@ function slope(points: [number, number][]): number {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-soak-'));
-const server = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+const server = await spawnServer(dataDir, { LOG_LEVEL: 'error' }, ['--inspect=127.0.0.1:0']);
 const pid = server.child.pid!;
+const probe = await inspector(server.output);
 const api = await facilitatorClient(server.url);
 const workshops = await Promise.all(Array.from({ length: WORKSHOPS }, (_, i) => createWorkshop(api, `Soak ${i}`)));
 
@@ -59,14 +99,19 @@ for (let i = 0; i < CLIENTS; i++) {
 const start = Date.now();
 const end = start + MINUTES * 60_000;
 const samples: [number, number][] = [];
+const heap: [number, number][] = [];
 let ops = 0;
 let reconnects = 0;
 console.log(`soak: ${CLIENTS} clients on ${WORKSHOPS} workshops for ${MINUTES} min; server pid ${pid}`);
 const sampler = setInterval(() => {
-  const minutes = (Date.now() - start) / 60_000;
-  const mb = rssMb(pid);
-  samples.push([minutes, mb]);
-  console.log(`  t=${minutes.toFixed(1)} min  rss=${mb.toFixed(1)} MB  ops=${ops}  reconnects=${reconnects}`);
+  void (async () => {
+    const minutes = (Date.now() - start) / 60_000;
+    const mb = rssMb(pid);
+    const heapMb = await probe.heapAfterGcMb();
+    samples.push([minutes, mb]);
+    heap.push([minutes, heapMb]);
+    console.log(`  t=${minutes.toFixed(1)} min  rss=${mb.toFixed(1)} MB  heap after GC=${heapMb.toFixed(1)} MB  ops=${ops}  reconnects=${reconnects}`);
+  })();
 }, SAMPLE_MS);
 
 // Each client acts every 1–3 s; now and then one drops and comes back (churn finds leaks).
@@ -108,14 +153,22 @@ while (Date.now() < deadline) {
   if (health.boardsLoaded === 0 && health.boardConnections === 0 && health.controlConnections === 0) break;
   await new Promise((r) => setTimeout(r, 1000));
 }
-const steady = samples.filter(([m]) => m >= Math.min(1, MINUTES / 3));
-const growth = slope(steady.length >= 2 ? steady : samples);
+const afterWarmUp = (list: [number, number][]) => {
+  const steady = list.filter(([m]) => m >= Math.min(1, MINUTES / 3));
+  return steady.length >= 2 ? steady : list;
+};
+const rssGrowth = slope(afterWarmUp(samples));
+const growth = slope(afterWarmUp(heap));
+const heapAfterLeaving = await probe.heapAfterGcMb();
+probe.close();
 console.log('\n| figure | value | target |');
 console.log('|---|---|---|');
 console.log(`| clients × minutes | ${CLIENTS} × ${MINUTES} | 100 × 5 |`);
 console.log(`| operations | ${ops} (${reconnects} reconnects) | — |`);
 console.log(`| server RSS first → last | ${samples[0]?.[1].toFixed(1)} → ${samples.at(-1)?.[1].toFixed(1)} MB | — |`);
-console.log(`| memory growth after warm-up | ${growth.toFixed(2)} MB/min | < 1 MB/min |`);
+console.log(`| heap after GC, first → last → after everyone left | ${heap[0]?.[1].toFixed(1)} → ${heap.at(-1)?.[1].toFixed(1)} → ${heapAfterLeaving.toFixed(1)} MB | — |`);
+console.log(`| memory growth after warm-up (heap after GC) | ${growth.toFixed(2)} MB/min | < 1 MB/min |`);
+console.log(`| RSS growth after warm-up (includes uncollected garbage) | ${rssGrowth.toFixed(2)} MB/min | — |`);
 console.log(`| after everyone left | ${health.controlConnections} sockets, ${health.boardConnections} board connections, ${health.boardsLoaded} boards loaded | 0, 0, 0 |`);
 server.child.kill('SIGTERM');
 await server.exited;

@@ -106,12 +106,13 @@ export class DocRoom {
     room.lastStoredId = stored.lastUpdateId;
     // A long tail (an older database, or a crash before compaction): compact now, so the
     // next cold load reads one snapshot and a short tail.
+    // Done right after this load is served, so the first client does not wait for it.
     if (room.storedSinceCompact >= options.compactAfterUpdates) {
-      try {
-        await room.compact();
-      } catch (err) {
-        logger.error('compacting a board document on load failed', err);
-      }
+      setImmediate(() => {
+        room.flushChain = room.flushChain
+          .then(() => room.compact())
+          .catch((err: unknown) => logger.error('compacting a board document on load failed', err));
+      });
     }
     return room;
   }
