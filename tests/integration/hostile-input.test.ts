@@ -160,14 +160,22 @@ describe('hostile board frames', () => {
     loop.enable();
     const send = async (frame: Uint8Array): Promise<number | 'open'> => {
       const ws = new WebSocket(`${server!.wsUrl}/yjs/${workshop.id}?token=${token}`);
+      // The server greets with its sync step 1; after that, any answer means "still open".
+      const greeted = new Promise((r) => ws.once('message', r));
       await new Promise<void>((resolve, reject) => {
         ws.on('open', () => resolve());
         ws.on('error', reject);
       });
-      const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+      await greeted;
+      const outcome = new Promise<number | 'open'>((resolve) => {
+        ws.once('close', (code) => resolve(code));
+        ws.once('message', () => resolve('open'));
+      });
       ws.send(frame);
-      // A harmless frame leaves the connection open; test that with a follow-up garbage byte.
-      const code = await Promise.race([closed, new Promise<'open'>((r) => setTimeout(() => r('open'), 300))]);
+      // Frames are handled in order: either the hostile one closed the connection, or this
+      // awareness query is answered and the connection is known to be open. No fixed wait.
+      ws.send(new Uint8Array([3]));
+      const code = await outcome;
       ws.terminate();
       return code;
     };
