@@ -64,16 +64,21 @@ describe('a whole workshop through every phase: facilitator, shared screen, thre
     // Positioneren (nu): two cards.
     await next.click();
     for (const page of [screen, anna]) await expect.poll(() => phaseTitle(page)).toMatch(/Positioneren/);
-    for (const [phone, title] of [
-      [anna, 'Klimaatbeleid'],
-      [bram, 'Beheer van wegen'],
-    ] as const) {
-      await phone.getByLabel('Titel van de kaart').fill(title);
-      await phone.getByRole('button', { name: 'Kaart toevoegen' }).click();
-    }
+    await anna.getByLabel('Titel van de kaart').fill('Klimaatbeleid');
+    await anna.getByRole('button', { name: 'Kaart toevoegen' }).click();
+    // A card with its department and an explanation (optional details).
+    await bram.getByLabel('Titel van de kaart').fill('Beheer van wegen');
+    await bram.getByText('Meer over de kaart (mag leeg blijven)').click();
+    await bram.getByLabel('Afdeling').fill('Openbare Werken');
+    await bram.getByLabel('Toelichting').fill('Langlopende contracten, bewoners beslissen mee.');
+    await bram.getByRole('button', { name: 'Kaart toevoegen' }).click();
     for (const title of ['Klimaatbeleid', 'Beheer van wegen']) {
       await screen.locator('[data-card-id]', { hasText: title }).first().waitFor();
     }
+    await facilitator.locator('[data-card-id]', { hasText: 'Beheer van wegen' }).first().click();
+    await expect.poll(() => facilitator.getByTestId('selected-card').innerText()).toContain('Afdeling: Openbare Werken');
+    expect(await facilitator.getByTestId('selected-card').innerText()).toContain('Langlopende contracten, bewoners beslissen mee.');
+    await facilitator.keyboard.press('Escape');
     // Chris moves a card by keyboard into Flashmob (key 4).
     await chris.locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first().focus();
     await chris.keyboard.press('4');

@@ -1,11 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
-import { CARD_TITLE_MAX, type CardKind } from '../../../shared/board';
+import { CARD_TEXT_MAX, CARD_TITLE_MAX, type CardKind } from '../../../shared/board';
 import { useI18n } from '../i18n';
+import { TextArea } from '../components/TextArea';
 import { TextField } from '../components/TextField';
+
+/** The optional parts of a card: who owns it in the organisation, and a short explanation. */
+export interface CardDetails {
+  department?: string;
+  description?: string;
+}
 
 interface Props {
   /** Adds the card and returns its id. */
-  onAdd: (kind: CardKind, title: string) => string;
+  onAdd: (kind: CardKind, title: string, details: CardDetails) => string;
 }
 
 /** Form to put a new domain or project card on the board (it starts in the middle). */
@@ -14,6 +21,8 @@ export function AddCardForm({ onAdd }: Props) {
   const id = useId();
   const [kind, setKind] = useState<CardKind>('domain');
   const [title, setTitle] = useState('');
+  const [department, setDepartment] = useState('');
+  const [description, setDescription] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
 
@@ -25,8 +34,13 @@ export function AddCardForm({ onAdd }: Props) {
       setDone(false);
       return;
     }
-    onAdd(kind, clean);
+    const details: CardDetails = {};
+    if (department.trim()) details.department = department.trim();
+    if (description.trim()) details.description = description.trim();
+    onAdd(kind, clean, details);
     setTitle('');
+    setDepartment('');
+    setDescription('');
     setError(null);
     setDone(true);
   }
@@ -68,6 +82,17 @@ export function AddCardForm({ onAdd }: Props) {
           enterKeyHint="done"
           error={error}
         />
+        <details className="rb-details">
+          <summary>{t('card.moreDetails')}</summary>
+          <TextField
+            label={t('card.departmentField')}
+            value={department}
+            onValue={setDepartment}
+            maxLength={CARD_TITLE_MAX}
+            autoComplete="off"
+          />
+          <TextArea label={t('card.descriptionField')} value={description} onValue={setDescription} maxLength={CARD_TEXT_MAX} rows={3} />
+        </details>
         <button type="submit" className="rb-button">
           {t('card.addSubmit')}
         </button>

@@ -51,6 +51,8 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
         <strong>{card.title}</strong>
         <span className="rb-selected__kind">({t(card.kind === 'domain' ? 'card.domain' : 'card.project')})</span>
       </p>
+      {card.department && <p>{t('card.departmentShown', { department: card.department })}</p>}
+      {card.description && <p className="rb-selected__description">{card.description}</p>}
       <p>{t('board.selectedIn', { quadrant })}</p>
       {target && <p>{t('board.selectedTarget', { quadrant: target })}</p>}
       {mode === 'view' && notice && <p className="rb-selected__hint">{notice}</p>}

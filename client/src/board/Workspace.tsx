@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { addCard, moveCard, setCardTarget, type CardKind, type CardView } from '../../../shared/board';
 import type { Position, Template } from '../../../shared/template';
 import type { BoardDoc } from '../realtime/useBoardDoc';
-import { AddCardForm } from './AddCardForm';
+import { AddCardForm, type CardDetails } from './AddCardForm';
 import { Board, type BoardMode } from './Board';
 import { CardList } from './CardList';
 import type { PlaneSize } from './usePlaneSize';
@@ -32,8 +32,8 @@ export function Workspace({ template, board, mode = 'move', canAdd = true, notic
   const onMove = useCallback((id: string, pos: Position) => void moveCard(doc, id, pos), [doc]);
   const onTarget = useCallback((id: string, pos: Position | null) => void setCardTarget(doc, id, pos), [doc]);
   const onAdd = useCallback(
-    (kind: CardKind, title: string) => {
-      const id = addCard(doc, { kind, title, ...NEW_CARD_POSITION });
+    (kind: CardKind, title: string, details: CardDetails) => {
+      const id = addCard(doc, { kind, title, ...details, ...NEW_CARD_POSITION });
       // The new card is chosen, so a tap on the board places it; on a phone the board is
       // above the form, so bring it into view (the focus stays in the form).
       setSelectedId(id);
