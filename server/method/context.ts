@@ -19,6 +19,8 @@ export class ActionError extends Error {
 export interface Actor {
   principal: Principal;
   workshopId: string;
+  /** Send this sender (only this connection) every view it may see again. */
+  resend(): Promise<void>;
 }
 
 export interface MethodContext {

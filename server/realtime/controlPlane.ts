@@ -121,9 +121,7 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       return { name };
     },
     'sync:request': async (_payload, actor) => {
-      for (const socket of await io.in(roomOf(actor.workshopId)).fetchSockets()) {
-        if (socket.data.principal === actor.principal) await broadcaster.sendAll(socket, actor.workshopId);
-      }
+      await actor.resend();
       return {};
     },
   };
@@ -162,7 +160,12 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       // Every event must be sent with an ack; without one there is nobody to answer.
       if (typeof ack !== 'function') return;
       const answer = ack as (result: unknown) => void;
-      const actor: Actor = { principal: socket.data.principal, workshopId: socket.data.workshop.id };
+      const workshopId = socket.data.workshop.id;
+      const actor: Actor = {
+        principal: socket.data.principal,
+        workshopId,
+        resend: () => broadcaster.sendAll(socket, workshopId),
+      };
       if (!EVENT_ROLES[event].includes(actor.principal.role)) {
         answer({ ok: false, error: errorBody('NOT_ALLOWED') });
         return;
