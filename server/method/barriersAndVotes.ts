@@ -5,6 +5,7 @@ import {
   ActionError,
   actorId,
   actorName,
+  requireBelow,
   requirePermission,
   type Handlers,
   type MethodContext,
@@ -18,8 +19,8 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
     'barrier:add': async ({ text, cardIds }, actor) => {
       await requirePermission(ctx, actor, 'addBarriers');
       const authorId = actorId(actor);
-      if (actor.principal.role === 'participant' && (await storage.method.countBarriersBy(actor.workshopId, authorId)) >= MAX_BARRIERS_PER_PARTICIPANT) {
-        throw new ActionError('LIMIT_REACHED');
+      if (actor.principal.role === 'participant') {
+        await requireBelow(storage.method.countBarriersBy(actor.workshopId, authorId), MAX_BARRIERS_PER_PARTICIPANT);
       }
       // Only links to cards that exist on the board.
       const existing = await ctx.withBoard(actor.workshopId, (room) => {

@@ -58,3 +58,8 @@ export function actorName(actor: Actor): string {
   const p = actor.principal;
   return p.role === 'screen' ? '' : p.name;
 }
+
+/** Per-participant limits on how much one phone can write, counted in storage: LIMIT_REACHED at the maximum. */
+export async function requireBelow(count: Promise<number>, max: number): Promise<void> {
+  if ((await count) >= max) throw new ActionError('LIMIT_REACHED');
+}

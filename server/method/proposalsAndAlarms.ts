@@ -5,6 +5,7 @@ import {
   ActionError,
   actorId,
   actorName,
+  requireBelow,
   requirePermission,
   type Handlers,
   type MethodContext,
@@ -13,10 +14,6 @@ import {
 /** Proposals (voorstellen) with owners, and alarms that the facilitator confirms. */
 export function proposalsAndAlarms(ctx: MethodContext): Handlers {
   const { storage, broadcaster } = ctx;
-  /** Per-participant limits on how much one phone can write, counted in storage. */
-  const limit = async (count: Promise<number>, max: number) => {
-    if ((await count) >= max) throw new ActionError('LIMIT_REACHED');
-  };
 
   return {
     'proposal:add': async (p, actor) => {
@@ -26,7 +23,7 @@ export function proposalsAndAlarms(ctx: MethodContext): Handlers {
         throw new ActionError('NOT_FOUND');
       }
       if (actor.principal.role === 'participant') {
-        await limit(storage.method.countProposalsBy(actor.workshopId, actorId(actor)), MAX_PROPOSALS_PER_PARTICIPANT);
+        await requireBelow(storage.method.countProposalsBy(actor.workshopId, actorId(actor)), MAX_PROPOSALS_PER_PARTICIPANT);
       }
       const id = randomId(16);
       await storage.method.addProposal({
@@ -60,7 +57,7 @@ export function proposalsAndAlarms(ctx: MethodContext): Handlers {
           : await storage.method.findProposal(actor.workshopId, targetId);
       if (!exists) throw new ActionError('NOT_FOUND');
       if (actor.principal.role === 'participant') {
-        await limit(storage.method.countAlarmsBy(actor.workshopId, actorId(actor)), MAX_ALARMS_PER_PARTICIPANT);
+        await requireBelow(storage.method.countAlarmsBy(actor.workshopId, actorId(actor)), MAX_ALARMS_PER_PARTICIPANT);
       }
       const id = randomId(16);
       await storage.method.addAlarm({
