@@ -1,41 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/poll';
-import {
-  CLIENT_DIR,
-  LAPTOP,
-  PHONE,
-  SHARED_SCREEN,
-  cardPosition,
-  closeAll,
-  launchChromium,
-  touchDrag,
-} from '../helpers/browser';
+import { LAPTOP, PHONE, SHARED_SCREEN, browserSuite, cardPosition, touchDrag } from '../helpers/browser';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(options: object): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startServer({ clientDir: CLIENT_DIR });
-});
-
-afterAll(async () => {
-  await closeAll(contexts);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 describe('a workshop end to end: facilitator, shared screen, two phones, a restart', () => {
   it('runs', async () => {
+    const { server, open } = suite;
     // 1. The facilitator creates the first account and a workshop.
     const facilitator = await open(LAPTOP);
     await facilitator.goto(server.url + '/');

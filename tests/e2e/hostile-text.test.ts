@@ -1,38 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl } from '../helpers/clients';
-import { startServer, type TestServer } from '../helpers/server';
-import { CLIENT_DIR, PHONE, SHARED_SCREEN, closeAll, launchChromium } from '../helpers/browser';
+import { PHONE, SHARED_SCREEN, browserSuite } from '../helpers/browser';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 /** Every request any page made, to check that none left the server's own origin. */
 const requests: string[] = [];
 
 async function open(options: object): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  context.on('request', (r) => requests.push(r.url()));
-  const page = await context.newPage();
+  const page = await suite.open(options, (context) => {
+    context.on('request', (r) => requests.push(r.url()));
+  });
   // A script that runs would set this; inert text never does.
   await page.addInitScript(() => {
     (window as unknown as { __pwned: number }).__pwned = 0;
   });
   return page;
 }
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startServer({ clientDir: CLIENT_DIR });
-});
-
-afterAll(async () => {
-  await closeAll(contexts);
-  await browser?.close();
-  await server?.stop();
-});
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1">',
@@ -43,6 +28,7 @@ const HOSTILE = [
 
 describe('hostile texts stay inert; no request leaves the origin', () => {
   it('shows markup as text in every view', async () => {
+    const { server } = suite;
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api, '<b>Titel</b><img src=x onerror="window.__pwned=1">');
     const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });

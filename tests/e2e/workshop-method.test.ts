@@ -1,35 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { FACILITATOR, createWorkshop, facilitatorClient } from '../helpers/api';
-import { startServer, type TestServer } from '../helpers/server';
-import { CLIENT_DIR, LAPTOP, PHONE, SHARED_SCREEN, closeAll, launchChromium } from '../helpers/browser';
+import { LAPTOP, PHONE, SHARED_SCREEN, browserSuite } from '../helpers/browser';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(options: object): Promise<Page> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  return context.newPage();
-}
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startServer({ clientDir: CLIENT_DIR });
-});
-
-afterAll(async () => {
-  await closeAll(contexts);
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 const phaseTitle = (page: Page) => page.getByTestId('phase-title').innerText();
 
 async function joinAs(code: string, name: string): Promise<Page> {
-  const phone = await open(PHONE);
-  await phone.goto(`${server.url}/doe-mee?code=${code}`);
+  const phone = await suite.open(PHONE);
+  await phone.goto(`${suite.server.url}/doe-mee?code=${code}`);
   await phone.getByLabel('Je naam (mag leeg blijven)').fill(name);
   await phone.getByRole('button', { name: 'Meedoen' }).click();
   await phone.waitForURL(/\/w\/[a-z0-9]+$/);
@@ -38,6 +18,7 @@ async function joinAs(code: string, name: string): Promise<Page> {
 
 describe('a whole workshop through every phase: facilitator, shared screen, three phones', () => {
   it('runs', async () => {
+    const { server, open } = suite;
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api, 'Regiegemeente Lochem 2026');
 
