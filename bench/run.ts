@@ -13,12 +13,12 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import * as Y from 'yjs';
-import { chromium } from 'playwright-core';
 import { addCard, moveCard } from '../shared/board';
 import type { AckResult, TallyView, WorkshopDetail } from '../shared/protocol';
 import { openSqliteStorage } from '../server/storage/sqlite';
 import { createWorkshop, facilitatorClient, join, type ApiClient } from '../tests/helpers/api';
 import { ask, connectControl, connectedDoc } from '../tests/helpers/clients';
+import { launchChromium } from '../tests/helpers/browser';
 import { spawnServer, type ServerProcess } from '../tests/helpers/process';
 import type { Command } from './phoneWorker';
 import { kb, ms, now, percentile, table } from './stats';
@@ -298,10 +298,7 @@ async function scenarioColdLoad(dataDir: string, env: Record<string, string>) {
 async function scenarioBundle(server: ServerProcess, api: ApiClient) {
   const workshop = await createWorkshop(api, 'Bundel');
   const joined = await join(server.url, workshop.joinCode, 'Telefoon');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   // A fresh phone with an empty cache that opens the participant route directly: the token is put
   // in localStorage before any page script runs, so nothing from other routes is loaded or counted.
   const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });

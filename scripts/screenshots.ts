@@ -6,18 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../tests/helpers/browser';
 import { createRegiebord } from '../server/app';
 
 const OUT = path.resolve('docs/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-shots-'));
 const app = await createRegiebord({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'error', clientDir: path.resolve('dist/client') });
 const url = `http://127.0.0.1:${await app.listen()}`;
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 fs.mkdirSync(OUT, { recursive: true });
 const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400); // let transitions and fonts settle for the picture (not a test)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventually } from '../helpers/poll';
-import { LAPTOP, PHONE, SHARED_SCREEN, browserSuite, cardPosition, touchDrag } from '../helpers/browser';
+import { LAPTOP, PHONE, SHARED_SCREEN, cardPosition, touchDrag } from '../helpers/browser';
+import { browserSuite } from '../helpers/browserSuite';
 
 const suite = browserSuite();
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl } from '../helpers/clients';
-import { PHONE, SHARED_SCREEN, browserSuite } from '../helpers/browser';
+import { PHONE, SHARED_SCREEN } from '../helpers/browser';
+import { browserSuite } from '../helpers/browserSuite';
 
 const suite = browserSuite();
 /** Every request any page made, to check that none left the server's own origin. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FACILITATOR, createWorkshop, facilitatorClient } from '../helpers/api';
-import { LAPTOP, PHONE, SHARED_SCREEN, browserSuite } from '../helpers/browser';
+import { LAPTOP, PHONE, SHARED_SCREEN } from '../helpers/browser';
+import { browserSuite } from '../helpers/browserSuite';
 
 const suite = browserSuite();
 
