@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { Field } from './Field';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
   label: string;
@@ -9,37 +10,11 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
   error?: string | null;
 }
 
-/** A labelled input with an optional hint and error, linked by aria-describedby. */
+/** A labelled input with an optional hint and error. */
 export function TextField({ label, value, onValue, hint, error, className, ...input }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`rb-field ${className ?? ''}`}>
-      <label className="rb-field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="rb-field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="rb-field__error" id={errorId}>
-          <span aria-hidden="true">! </span>
-          {error}
-        </p>
-      )}
-      <input
-        {...input}
-        id={id}
-        className="rb-input"
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(e) => onValue(e.target.value)}
-      />
-    </div>
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => <input {...input} {...control} className="rb-input" value={value} onChange={(e) => onValue(e.target.value)} />}
+    </Field>
   );
 }
