@@ -29,32 +29,18 @@ export function ControlPanel({ control, send, cards, barriers, proposals }: Prop
       <h2 className="rb-panel__title" id="rb-controls-title">
         {t('controls.title')}
       </h2>
-      <p className="rb-state-line">
-        {t(locked ? 'controls.isLocked' : 'controls.isOpen')}
-      </p>
-      <div className="rb-actions">
-        <button
-          type="button"
-          className="rb-button rb-button--secondary"
-          disabled={action.busy}
-          onClick={() => void action.run(() => send('board:lock', { locked: !locked }))}
-        >
-          {t(locked ? 'controls.unlock' : 'controls.lock')}
-        </button>
-      </div>
-      <p className="rb-state-line">
-        {t(resultsRevealed ? 'controls.isRevealed' : 'controls.isHidden')}
-      </p>
-      <div className="rb-actions">
-        <button
-          type="button"
-          className="rb-button rb-button--secondary"
-          disabled={action.busy}
-          onClick={() => void action.run(() => send('results:reveal', { revealed: !resultsRevealed }))}
-        >
-          {t(resultsRevealed ? 'controls.hide' : 'controls.reveal')}
-        </button>
-      </div>
+      <StateAction
+        state={t(locked ? 'controls.isLocked' : 'controls.isOpen')}
+        label={t(locked ? 'controls.unlock' : 'controls.lock')}
+        busy={action.busy}
+        onClick={() => void action.run(() => send('board:lock', { locked: !locked }))}
+      />
+      <StateAction
+        state={t(resultsRevealed ? 'controls.isRevealed' : 'controls.isHidden')}
+        label={t(resultsRevealed ? 'controls.hide' : 'controls.reveal')}
+        busy={action.busy}
+        onClick={() => void action.run(() => send('results:reveal', { revealed: !resultsRevealed }))}
+      />
       <p className="rb-state-line">
         {spotlight ? t('controls.spotlightOn', { text: spotText ?? '…' }) : t('controls.spotlightNone')}
       </p>
@@ -72,5 +58,19 @@ export function ControlPanel({ control, send, cards, barriers, proposals }: Prop
       )}
       <ErrorAlert code={action.error} />
     </section>
+  );
+}
+
+/** A state said in words, with the one button that changes it. */
+function StateAction({ state, label, busy, onClick }: { state: string; label: string; busy: boolean; onClick: () => void }) {
+  return (
+    <>
+      <p className="rb-state-line">{state}</p>
+      <div className="rb-actions">
+        <button type="button" className="rb-button rb-button--secondary" disabled={busy} onClick={onClick}>
+          {label}
+        </button>
+      </div>
+    </>
   );
 }
