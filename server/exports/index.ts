@@ -1,0 +1,60 @@
+import { exportFileName, type ExportFormat, type ExportLang, type WorkshopExport } from '../../shared/export';
+import { renderCsv, type CsvTable } from './csv';
+import { renderMarkdown } from './markdown';
+import { renderPdf } from './pdf';
+import { renderPng } from './png';
+import { renderSvg } from './svg';
+
+export interface RenderedExport {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+/**
+ * One workshop export as bytes, ready to send as a download. Pure: it reads
+ * only the model (and the bundled fonts), so the route decides who may see it
+ * and this module decides only how it looks. See docs/exports.md.
+ *
+ * `table` chooses the CSV's table (barriers when left out); the other formats ignore it.
+ */
+export async function renderExport(
+  model: WorkshopExport,
+  format: ExportFormat,
+  options: { lang: ExportLang; table?: CsvTable },
+): Promise<RenderedExport> {
+  const { lang } = options;
+  const fileName = exportFileName(model.workshop.title, model.workshop.createdAt, format);
+  switch (format) {
+    case 'json':
+      return { body: utf8(JSON.stringify(model, null, 2)), contentType: 'application/json; charset=utf-8', fileName };
+    case 'md':
+      return { body: utf8(renderMarkdown(model, lang)), contentType: 'text/markdown; charset=utf-8', fileName };
+    case 'csv': {
+      const table = options.table ?? 'barriers';
+      return {
+        body: utf8(renderCsv(model, table, lang)),
+        contentType: 'text/csv; charset=utf-8',
+        // Both tables of one workshop can sit side by side in a downloads folder.
+        fileName: fileName.replace(/\.csv$/, `-${CSV_FILE_SUFFIX[lang][table]}.csv`),
+      };
+    }
+    case 'svg':
+      return { body: utf8(renderSvg(model, lang)), contentType: 'image/svg+xml; charset=utf-8', fileName };
+    case 'png':
+      return { body: await renderPng(renderSvg(model, lang)), contentType: 'image/png', fileName };
+    case 'pdf':
+      return { body: await renderPdf(model, lang), contentType: 'application/pdf', fileName };
+  }
+}
+
+const CSV_FILE_SUFFIX: Record<ExportLang, Record<CsvTable, string>> = {
+  nl: { barriers: 'drempels', proposals: 'voorstellen' },
+  en: { barriers: 'barriers', proposals: 'proposals' },
+};
+
+function utf8(text: string): Buffer {
+  return Buffer.from(text, 'utf8');
+}
+
+export type { CsvTable };
