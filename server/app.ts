@@ -11,6 +11,10 @@ import { createBoardGuard } from './board/boardGuard';
 import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
+import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
+import { BoardRecorder } from './knowledge/boardRecorder';
+import { KnowledgeCentre } from './knowledge/knowledgeCentre';
+import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
@@ -28,6 +32,8 @@ export interface Regiebord {
   registry: DocRegistry;
   yjs: YjsEndpoint;
   control: ControlPlane;
+  /** Finishing, duplicating, retention and deletion of workshops (the retention job runs daily). */
+  lifecycle: WorkshopLifecycle;
   /** Starts listening; resolves with the actual port (useful with port 0). */
   listen(): Promise<number>;
   /** Stops accepting, closes every connection, stores and compacts every document, closes storage. */
@@ -62,16 +68,6 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
       controlConnections: control.io.engine.clientsCount,
     });
   });
-  app.use(
-    '/api',
-    express.json({ limit: '64kb' }),
-    sameOriginWrites(config),
-    createApiRouter({ config, storage, access, workshops }),
-  );
-  serveClient(app, config.clientDir);
-  app.use(errorHandler(log));
-
-  const httpServer = http.createServer(app);
   const controls = new ControlStates(storage.method);
   // Bound once the control plane exists: it tells a writer why the board undid its change.
   let tellRefused: (p: Principal, code: ErrorCode) => void = () => {};
@@ -79,6 +75,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     storage,
     {
       ...config.yjs,
+      onStored: (workshopId) => recorder.schedule(workshopId),
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);
@@ -91,6 +88,39 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     },
     log,
   );
+  // The knowledge centre's parts; the control plane they tell about changes is created below.
+  const recorder = new BoardRecorder(storage, registry, log);
+  const lifecycle = new WorkshopLifecycle({
+    storage,
+    controls,
+    recorder,
+    registry,
+    workshops,
+    broadcaster: () => control.broadcaster,
+    endWorkshop: (id) => control.endWorkshop(id),
+    retentionDays: config.retentionDays,
+    logger: log,
+  });
+  const knowledge = new KnowledgeCentre({
+    storage,
+    recorder,
+    registry,
+    lifecycle,
+    broadcaster: () => control.broadcaster,
+  });
+  // An imported workshop (JSON export) may be larger than any other request.
+  app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
+  app.use(
+    '/api',
+    express.json({ limit: '64kb' }),
+    sameOriginWrites(config),
+    createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder }),
+    createApiRouter({ config, storage, access, workshops }),
+  );
+  serveClient(app, config.clientDir);
+  app.use(errorHandler(log));
+
+  const httpServer = http.createServer(app);
   const yjs = createYjsEndpoint({ config, access, registry, logger: log });
   const control = createControlPlane({ httpServer, config, access, storage, controls, registry, yjs, logger: log });
   tellRefused = control.tellRefused;
@@ -100,6 +130,8 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     if (!req.url?.startsWith('/socket.io/')) socket.destroy();
   });
 
+  lifecycle.startRetentionJob(config.retentionIntervalMs);
+
   let closing: Promise<void> | undefined;
   return {
     config,
@@ -108,6 +140,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     registry,
     yjs,
     control,
+    lifecycle,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -121,7 +154,9 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
       closing ??= (async () => {
         // Stop accepting, close every realtime connection, store every board, then the database.
         httpServer.close();
+        lifecycle.stop();
         await registry.closeAll(CLOSE_CODES.SERVER_SHUTDOWN, 'server shutting down');
+        await recorder.close();
         yjs.close();
         const stopped = control.close();
         httpServer.closeAllConnections();

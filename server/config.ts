@@ -50,6 +50,10 @@ export interface ServerConfig {
     eventBurst: number;
   };
   logLevel: 'silent' | 'error' | 'info';
+  /** Default retention: a workshop is deleted this many days after it took place, unless its facilitator set another date (AVG). */
+  retentionDays: number;
+  /** How often the retention job runs, in ms (daily). */
+  retentionIntervalMs: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -77,6 +81,8 @@ export const defaultConfig: ServerConfig = {
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   logLevel: 'info',
+  retentionDays: 730,
+  retentionIntervalMs: 24 * 60 * 60 * 1000,
 };
 
 export type ConfigOverride = Partial<Omit<ServerConfig, 'yjs' | 'socketIo'>> & {

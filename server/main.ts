@@ -18,6 +18,7 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
   if (env.ALLOWED_ORIGINS) override.allowedOrigins = list(env.ALLOWED_ORIGINS);
   if (env.TRUST_PROXY) override.trustProxy = env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1';
   if (env.SECURE_COOKIES) override.secureCookies = env.SECURE_COOKIES === 'auto' ? 'auto' : env.SECURE_COOKIES === 'true';
+  if (env.RETENTION_DAYS && Number(env.RETENTION_DAYS) > 0) override.retentionDays = Number(env.RETENTION_DAYS);
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
   return override;
 }

@@ -13,7 +13,8 @@ export class WorkshopService {
     private readonly access: AccessControl,
   ) {}
 
-  async create(owner: AccountRecord, body: CreateWorkshopBody): Promise<WorkshopRecord> {
+  /** `createdAt` is given when importing a workshop held elsewhere (it keeps its own date). */
+  async create(owner: AccountRecord, body: CreateWorkshopBody, createdAt = Date.now()): Promise<WorkshopRecord> {
     const template = this.pickTemplate(body.template);
     // 10^8 codes: a collision is rare, but check rather than hope.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -25,7 +26,7 @@ export class WorkshopService {
         joinCode,
         template,
         ownerId: owner.id,
-        createdAt: Date.now(),
+        createdAt,
         screenTokenVersion: 1,
       };
       await this.storage.createWorkshop(workshop);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { clampUnit, type Position } from './template';
-import { randomId } from './ids';
+import { ID_PATTERN, randomId } from './ids';
 
 /**
  * The board document: one Y.Doc per workshop, synced over the y-websocket
@@ -13,6 +13,7 @@ import { randomId } from './ids';
  *     x, y: number in [0, 1], origin top-left of the quadrant area ("now")
  *     tx?, ty?: number in [0, 1], the target position ("straks"); both or neither
  *     description?: string, department?: string
+ *     registerId?: string, the organisation-wide register entry it stands for
  *     createdAt: number (ms since epoch)
  *   }
  */
@@ -33,6 +34,8 @@ export interface NewCard {
   y?: number;
   description?: string;
   department?: string;
+  /** The register entry (domain or project of the organisation) this card stands for. */
+  registerId?: string;
 }
 
 /** A card as the views see it: plain values, already checked. */
@@ -47,6 +50,8 @@ export interface CardView {
   createdAt: number;
   /** Where the card should go (Koers); null when not set. */
   target: Position | null;
+  /** The register entry it stands for; null for a card not (yet) in the register. */
+  registerId: string | null;
 }
 
 /** The fields of a card map, by what changing them means. The server's write policy uses this. */
@@ -55,6 +60,7 @@ export const CARD_FIELDS = {
   title: 'edit',
   description: 'edit',
   department: 'edit',
+  registerId: 'edit',
   createdAt: 'edit',
   x: 'move',
   y: 'move',
@@ -77,6 +83,8 @@ export function isValidCardValue(field: string, value: unknown): boolean {
       return typeof value === 'string' && value.length <= CARD_TITLE_MAX;
     case 'createdAt':
       return typeof value === 'number' && Number.isFinite(value);
+    case 'registerId':
+      return typeof value === 'string' && ID_PATTERN.test(value);
     case 'x':
     case 'y':
     case 'tx':
@@ -108,6 +116,7 @@ export function readCard(id: string, value: unknown): CardView | null {
   const createdAt = value.get('createdAt');
   const tx = value.get('tx');
   const ty = value.get('ty');
+  const registerId = value.get('registerId');
   return {
     id,
     kind,
@@ -118,6 +127,7 @@ export function readCard(id: string, value: unknown): CardView | null {
     department: typeof department === 'string' ? department : '',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     target: typeof tx === 'number' && typeof ty === 'number' ? { x: clampUnit(tx), y: clampUnit(ty) } : null,
+    registerId: typeof registerId === 'string' && ID_PATTERN.test(registerId) ? registerId : null,
   };
 }
 
@@ -141,7 +151,7 @@ function checkNewCard(input: NewCard): NewCard {
   const card: NewCard = { kind: input.kind, title: typeof input.title === 'string' ? input.title.trim() : input.title };
   if (!isValidCardValue('kind', card.kind)) throw new TypeError('Invalid card: kind');
   if (!isValidCardValue('title', card.title)) throw new TypeError('Invalid card: title');
-  for (const field of ['x', 'y', 'description', 'department'] as const) {
+  for (const field of ['x', 'y', 'description', 'department', 'registerId'] as const) {
     const value = input[field];
     if (value === undefined) continue;
     if (!isValidCardValue(field, value)) throw new TypeError(`Invalid card: ${field}`);
@@ -161,10 +171,31 @@ export function addCard(doc: Y.Doc, input: NewCard, now = Date.now()): string {
     map.set('y', clampUnit(card.y ?? 0.5));
     if (card.description) map.set('description', card.description);
     if (card.department) map.set('department', card.department);
+    if (card.registerId) map.set('registerId', card.registerId);
     map.set('createdAt', now);
     cardsOf(doc).set(id, map);
   });
   return id;
+}
+
+/** Writes a whole card under its own id (importing a workshop, duplicating one). */
+export function putCard(doc: Y.Doc, card: CardView): void {
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    map.set('kind', card.kind);
+    map.set('title', card.title);
+    map.set('x', clampUnit(card.x));
+    map.set('y', clampUnit(card.y));
+    if (card.target) {
+      map.set('tx', clampUnit(card.target.x));
+      map.set('ty', clampUnit(card.target.y));
+    }
+    if (card.description) map.set('description', card.description);
+    if (card.department) map.set('department', card.department);
+    if (card.registerId) map.set('registerId', card.registerId);
+    map.set('createdAt', card.createdAt);
+    cardsOf(doc).set(card.id, map);
+  });
 }
 
 export function moveCard(doc: Y.Doc, id: string, pos: Position): boolean {

@@ -43,6 +43,8 @@ export interface ControlState {
   spotlight: Spotlight;
   timer: TimerState;
   settings: WorkshopSettings;
+  /** Closed by the facilitator (ms since epoch): the workshop is read-only for everyone. Null while it runs. */
+  finishedAt: number | null;
 }
 
 export function defaultControlState(): ControlState {
@@ -55,6 +57,7 @@ export function defaultControlState(): ControlState {
     spotlight: null,
     timer: IDLE_TIMER,
     settings: { named: false, vote: DEFAULT_VOTE_SETTINGS },
+    finishedAt: null,
   };
 }
 

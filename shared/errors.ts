@@ -93,6 +93,18 @@ export const ERROR_MESSAGES = {
     nl: 'Het maximum is bereikt.',
     en: 'The limit has been reached.',
   },
+  WORKSHOP_FINISHED: {
+    nl: 'Deze werksessie is afgerond. Je kunt alleen nog kijken.',
+    en: 'This workshop has been closed. You can only look now.',
+  },
+  WORKSHOP_DELETED: {
+    nl: 'Deze werksessie is verwijderd.',
+    en: 'This workshop has been deleted.',
+  },
+  CONFIRMATION_NEEDED: {
+    nl: 'Typ de titel van de werksessie over om te bevestigen.',
+    en: 'Type the title of the workshop to confirm.',
+  },
   INTERNAL: {
     nl: 'Er ging iets mis op de server. Probeer het opnieuw.',
     en: 'Something went wrong on the server. Please try again.',
@@ -122,6 +134,8 @@ export const CLOSE_CODES = {
   FORBIDDEN: 4403,
   NOT_FOUND: 4404,
   PARTICIPANT_REMOVED: 4410,
+  /** The workshop was deleted (hard delete or retention). */
+  WORKSHOP_DELETED: 4411,
   RATE_LIMITED: 4429,
   SERVER_SHUTDOWN: 4503,
 } as const;

@@ -78,6 +78,12 @@ export function createBoardGuard(options: BoardGuardOptions): WriteGuard {
           reason ??= 'INVALID_PAYLOAD';
           continue;
         }
+        // A finished workshop is read-only for everyone, the facilitator included.
+        if (state?.finishedAt) {
+          refused.set(cardId, new Set(['add', 'remove', 'move', 'target', 'edit']));
+          reason ??= 'WORKSHOP_FINISHED';
+          continue;
+        }
         if (principal.role === 'facilitator') continue;
         // Setting the fields of a card being added is part of adding it.
         const needed = changes.has('add') ? (['add', ...(changes.has('remove') ? ['remove'] : [])] as CardChange[]) : [...changes];

@@ -225,6 +225,16 @@ export class Broadcaster {
     return { round };
   }
 
+  /** The workshop is gone: drop what was still scheduled for it. */
+  forget(workshopId: string): void {
+    for (const [key, timer] of this.timers) {
+      if (key.startsWith(`${workshopId}:`)) {
+        clearTimeout(timer);
+        this.timers.delete(key);
+      }
+    }
+  }
+
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();

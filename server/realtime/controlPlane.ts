@@ -54,6 +54,8 @@ export interface ControlPlane {
   broadcaster: Broadcaster;
   /** Tell a writer (on all its sockets) that the board undid its change, and why. */
   tellRefused(principal: Principal, code: ErrorCode): void;
+  /** The workshop was deleted: tell its clients and disconnect them. */
+  endWorkshop(workshopId: string): void;
   close(): Promise<void>;
 }
 
@@ -170,6 +172,11 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
         answer({ ok: false, error: errorBody('NOT_ALLOWED') });
         return;
       }
+      // A finished workshop is read-only: only asking for the current state is answered.
+      if (event !== 'sync:request' && controls.peek(workshopId)?.finishedAt) {
+        answer({ ok: false, error: errorBody('WORKSHOP_FINISHED') });
+        return;
+      }
       const parsed = clientEvents[event].safeParse(payload);
       if (!parsed.success) {
         answer({ ok: false, error: errorBody('INVALID_PAYLOAD') });
@@ -253,6 +260,12 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       const target =
         p.role === 'participant' ? io.to(participantRoomOf(p.participantId)) : p.role === 'facilitator' ? io.to(facilitatorRoomOf(p.workshopId)) : null;
       target?.emit('board:refused', errorBody(code));
+    },
+    endWorkshop(workshopId) {
+      const room = io.in(roomOf(workshopId));
+      room.emit('session:ended', errorBody('WORKSHOP_DELETED'));
+      room.disconnectSockets(true);
+      broadcaster.forget(workshopId);
     },
     async close() {
       presence.close();

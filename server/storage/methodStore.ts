@@ -71,6 +71,8 @@ export interface MethodStore {
   retractVote(workshopId: string, voterId: string, opId: string, barrierId: string, settings: VoteSettings): Promise<VoteOutcome>;
   voteTotals(workshopId: string): Promise<VoteTotals>;
   votesOf(workshopId: string, voterId: string): Promise<Map<string, number>>;
+  /** Importing a workshop: one vote per voter id, without budget checks (the totals were checked when cast). */
+  importVotes(workshopId: string, barrierId: string, voterIds: string[], createdAt: number): Promise<void>;
 
   addProposal(p: ProposalRecord): Promise<void>;
   listProposals(workshopId: string): Promise<ProposalRecord[]>;
@@ -83,6 +85,8 @@ export interface MethodStore {
   setAlarmStatus(workshopId: string, id: string, status: AlarmStatus): Promise<boolean>;
 
   createRound(workshopId: string, round: PlacementRound): Promise<void>;
+  /** Every round of the workshop, oldest first. */
+  listRounds(workshopId: string): Promise<PlacementRound[]>;
   /** The newest round that is not closed. */
   activeRound(workshopId: string): Promise<PlacementRound | undefined>;
   findRound(workshopId: string, id: string): Promise<PlacementRound | undefined>;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { templateSchema } from '../../shared/schemas';
+import { SqliteKnowledgeStore } from './sqliteKnowledgeStore';
 import { SqliteMethodStore } from './sqliteMethodStore';
 import type {
   AccountRecord,
@@ -146,7 +147,130 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (round_id, participant_id, card_id)
   );
   `,
+  // 3: the knowledge centre (issue 4): register, recorded boards, search, ledger, retention.
+  `
+  ALTER TABLE workshops ADD COLUMN retention_until INTEGER;
+  ALTER TABLE barriers ADD COLUMN ledger_id TEXT;
+  CREATE INDEX barriers_ledger ON barriers(ledger_id);
+  CREATE TABLE register_items (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    -- kind + lowercased title without accents: the same entry is not registered twice.
+    title_key TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX register_title_key ON register_items(title_key);
+  -- Each workshop's board as last recorded (from its Yjs document): history and search.
+  CREATE TABLE card_records (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    card_id TEXT NOT NULL,
+    register_id TEXT REFERENCES register_items(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    tx REAL,
+    ty REAL,
+    PRIMARY KEY (workshop_id, card_id)
+  );
+  CREATE INDEX card_records_register ON card_records(register_id);
+
+  -- Search: one row per searchable item, kept by triggers so it cannot drift;
+  -- an FTS5 index over it (external content). Accents are folded, so "cafe" finds "café".
+  CREATE TABLE search_items (
+    rowid INTEGER PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    item_type TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX search_items_item ON search_items(item_type, item_id, workshop_id);
+  CREATE INDEX search_items_workshop ON search_items(workshop_id);
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, body, content = 'search_items', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+  );
+  -- Deleted text leaves no trace in the index (AVG: a deleted workshop is gone).
+  INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
+  CREATE TRIGGER search_items_ai AFTER INSERT ON search_items BEGIN
+    INSERT INTO search_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+  END;
+  CREATE TRIGGER search_items_ad AFTER DELETE ON search_items BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+  END;
+  CREATE TRIGGER search_items_au AFTER UPDATE ON search_items BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO search_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+  END;
+
+  CREATE TRIGGER search_workshop_ai AFTER INSERT ON workshops BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.id, 'workshop', new.id, rb_clean(new.title), '');
+  END;
+  CREATE TRIGGER search_workshop_au AFTER UPDATE OF title ON workshops BEGIN
+    UPDATE search_items SET title = rb_clean(new.title) WHERE item_type = 'workshop' AND item_id = new.id AND workshop_id = new.id;
+  END;
+  INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT id, 'workshop', id, rb_clean(title), '' FROM workshops;
+
+  CREATE TRIGGER search_card_ai AFTER INSERT ON card_records BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'card', new.card_id, rb_clean(new.title), rb_clean(new.department || ' ' || new.description));
+  END;
+  CREATE TRIGGER search_card_au AFTER UPDATE ON card_records BEGIN
+    UPDATE search_items SET title = rb_clean(new.title), body = rb_clean(new.department || ' ' || new.description)
+    WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
+  END;
+  CREATE TRIGGER search_card_ad AFTER DELETE ON card_records BEGIN
+    DELETE FROM search_items WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
+  END;
+
+  -- Barriers and proposals are indexed while live (not removed, not merged).
+  CREATE TRIGGER search_barrier_ai AFTER INSERT ON barriers WHEN new.removed = 0 AND new.merged_into IS NULL BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'barrier', new.id, rb_clean(new.text), rb_clean(new.heading));
+  END;
+  CREATE TRIGGER search_barrier_au AFTER UPDATE OF text, heading, removed, merged_into ON barriers BEGIN
+    DELETE FROM search_items WHERE item_type = 'barrier' AND item_id = old.id AND workshop_id = old.workshop_id;
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT new.workshop_id, 'barrier', new.id, rb_clean(new.text), rb_clean(new.heading)
+    WHERE new.removed = 0 AND new.merged_into IS NULL;
+  END;
+  CREATE TRIGGER search_barrier_ad AFTER DELETE ON barriers BEGIN
+    DELETE FROM search_items WHERE item_type = 'barrier' AND item_id = old.id AND workshop_id = old.workshop_id;
+  END;
+  CREATE TRIGGER search_proposal_ai AFTER INSERT ON proposals WHEN new.removed = 0 BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'proposal', new.id, rb_clean(new.text), rb_clean(new.owner));
+  END;
+  CREATE TRIGGER search_proposal_au AFTER UPDATE OF text, owner, removed ON proposals BEGIN
+    DELETE FROM search_items WHERE item_type = 'proposal' AND item_id = old.id AND workshop_id = old.workshop_id;
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT new.workshop_id, 'proposal', new.id, rb_clean(new.text), rb_clean(new.owner) WHERE new.removed = 0;
+  END;
+  CREATE TRIGGER search_proposal_ad AFTER DELETE ON proposals BEGIN
+    DELETE FROM search_items WHERE item_type = 'proposal' AND item_id = old.id AND workshop_id = old.workshop_id;
+  END;
+  INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT workshop_id, 'barrier', id, rb_clean(text), rb_clean(heading) FROM barriers WHERE removed = 0 AND merged_into IS NULL;
+  INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT workshop_id, 'proposal', id, rb_clean(text), rb_clean(owner) FROM proposals WHERE removed = 0;
+  `,
 ];
+
+/**
+ * Text as the search index holds it: control characters become spaces, so the
+ * match marks of shared/knowledge.ts (\u0002, \u0003) are never in content.
+ */
+export function cleanForIndex(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
 
 interface WorkshopRow {
   id: string;
@@ -203,6 +327,10 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Freed pages are overwritten with zeros: a deleted workshop leaves no text in the file.
+  db.pragma('secure_delete = ON');
+  // Used by the search triggers (migration 3); registered before migrating.
+  db.function('rb_clean', { deterministic: true }, (text: unknown) => cleanForIndex(String(text ?? '')));
   migrate(db);
   return new SqliteStorage(db);
 }
@@ -220,9 +348,11 @@ function migrate(db: Database.Database): void {
 export class SqliteStorage implements Storage {
   private readonly stmt;
   readonly method: SqliteMethodStore;
+  readonly knowledge: SqliteKnowledgeStore;
 
   constructor(readonly db: Database.Database) {
     this.method = new SqliteMethodStore(db);
+    this.knowledge = new SqliteKnowledgeStore(db);
     this.stmt = {
       countAccounts: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
       insertAccount: db.prepare(

@@ -120,7 +120,7 @@ export class SqliteMethodStore implements MethodStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       liveBarriers: db.prepare(
-        'SELECT * FROM barriers WHERE workshop_id = ? AND removed = 0 AND merged_into IS NULL ORDER BY created_at, id',
+        'SELECT * FROM barriers WHERE workshop_id = ? AND removed = 0 AND merged_into IS NULL ORDER BY created_at, rowid',
       ),
       liveBarrier: db.prepare(
         'SELECT * FROM barriers WHERE workshop_id = ? AND id = ? AND removed = 0 AND merged_into IS NULL',
@@ -160,14 +160,14 @@ export class SqliteMethodStore implements MethodStore {
         `INSERT INTO proposals (id, workshop_id, barrier_id, card_id, text, kind, owner, due_date, status, author_id, author_name, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      proposals: db.prepare('SELECT * FROM proposals WHERE workshop_id = ? AND removed = 0 ORDER BY created_at, id'),
+      proposals: db.prepare('SELECT * FROM proposals WHERE workshop_id = ? AND removed = 0 ORDER BY created_at, rowid'),
       proposal: db.prepare('SELECT * FROM proposals WHERE workshop_id = ? AND id = ? AND removed = 0'),
       removeProposal: db.prepare('UPDATE proposals SET removed = 1 WHERE workshop_id = ? AND id = ? AND removed = 0'),
       insertAlarm: db.prepare(
         `INSERT INTO alarms (id, workshop_id, target_type, target_id, reason, status, raised_by, raised_by_name, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      alarms: db.prepare('SELECT * FROM alarms WHERE workshop_id = ? ORDER BY created_at, id'),
+      alarms: db.prepare('SELECT * FROM alarms WHERE workshop_id = ? ORDER BY created_at, rowid'),
       setAlarm: db.prepare('UPDATE alarms SET status = ? WHERE workshop_id = ? AND id = ?'),
       insertRound: db.prepare(
         'INSERT INTO placement_rounds (id, workshop_id, card_ids_json, mode, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -176,6 +176,7 @@ export class SqliteMethodStore implements MethodStore {
         "SELECT * FROM placement_rounds WHERE workshop_id = ? AND status != 'closed' ORDER BY created_at DESC LIMIT 1",
       ),
       round: db.prepare('SELECT * FROM placement_rounds WHERE workshop_id = ? AND id = ?'),
+      rounds: db.prepare('SELECT * FROM placement_rounds WHERE workshop_id = ? ORDER BY created_at, rowid'),
       setRound: db.prepare('UPDATE placement_rounds SET status = ? WHERE workshop_id = ? AND id = ?'),
       closeRounds: db.prepare("UPDATE placement_rounds SET status = 'closed' WHERE workshop_id = ? AND status != 'closed'"),
       upsertPlacement: db.prepare(
@@ -184,7 +185,7 @@ export class SqliteMethodStore implements MethodStore {
       ),
       placements: db.prepare('SELECT participant_id, card_id, x, y FROM placements WHERE round_id = ?'),
       removeParticipant: db.prepare('UPDATE participants SET removed = 1 WHERE workshop_id = ? AND id = ? AND removed = 0'),
-      participants: db.prepare('SELECT id, name, removed FROM participants WHERE workshop_id = ? ORDER BY created_at'),
+      participants: db.prepare('SELECT id, name, removed FROM participants WHERE workshop_id = ? ORDER BY created_at, rowid'),
     };
   }
 
@@ -349,6 +350,16 @@ export class SqliteMethodStore implements MethodStore {
       // One round at a time: starting a new one closes the previous.
       this.q.closeRounds.run(workshopId);
       this.q.insertRound.run(round.id, workshopId, JSON.stringify(round.cardIds), round.mode, round.status, round.createdAt);
+    })();
+  }
+
+  async listRounds(workshopId: string): Promise<PlacementRound[]> {
+    return (this.q.rounds.all(workshopId) as RoundRow[]).map(toRound);
+  }
+
+  async importVotes(workshopId: string, barrierId: string, voterIds: string[], createdAt: number): Promise<void> {
+    this.db.transaction(() => {
+      for (const voter of voterIds) this.q.insertVote.run(workshopId, voter, barrierId, createdAt);
     })();
   }
 

@@ -1,4 +1,5 @@
 import type { Template } from '../../shared/template';
+import type { KnowledgeStore } from './knowledgeStore';
 import type { MethodStore } from './methodStore';
 
 /**
@@ -45,6 +46,8 @@ export interface StoredDoc {
 export interface Storage {
   /** Barriers, votes, proposals, alarms, placement rounds and the control state. */
   readonly method: MethodStore;
+  /** Register, recorded boards, search, ledger, tracker, retention and deletion. */
+  readonly knowledge: KnowledgeStore;
 
   // Accounts and sessions
   countAccounts(): Promise<number>;

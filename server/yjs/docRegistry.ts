@@ -86,6 +86,16 @@ export class DocRegistry {
     }
   }
 
+  /** The workshop is being deleted: close its connections and drop its room without storing. */
+  async discard(workshopId: string, code: number, reason: string): Promise<void> {
+    this.cancelIdle(workshopId);
+    const entry = this.rooms.get(workshopId);
+    if (!entry) return;
+    const room = await entry.catch(() => undefined);
+    if (room) await room.discard(code, reason);
+    if (this.rooms.get(workshopId) === entry) this.rooms.delete(workshopId);
+  }
+
   /** On shutdown: close every connection, store and compact every document. */
   async closeAll(code: number, reason: string): Promise<void> {
     this.closing = true;

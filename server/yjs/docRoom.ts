@@ -29,6 +29,8 @@ export interface DocConnection {
 export interface DocRoomOptions {
   compactAfterUpdates: number;
   maxAwarenessBytes: number;
+  /** Told after each batch of updates is stored (the knowledge centre refreshes its record of the board). */
+  onStored?: (workshopId: string) => void;
 }
 
 /** Origin of transactions that replay stored state: they are not stored again. */
@@ -64,6 +66,8 @@ export class DocRoom {
   private lastStoredId = 0;
   private reservations = 0;
   private unloadPromise: Promise<void> | null = null;
+  /** The workshop was deleted: nothing more is stored. */
+  private discarded = false;
   /** Writes dropped whole (read-only connection, or outside the board), for tests and metrics. */
   droppedWrites = 0;
   /** Writes applied and then partly undone because they were not allowed. */
@@ -289,6 +293,7 @@ export class DocRoom {
   }
 
   private async flush(): Promise<void> {
+    if (this.discarded) return;
     const batch = this.pending;
     const replies = this.pendingSyncReplies;
     this.pending = [];
@@ -312,6 +317,7 @@ export class DocRoom {
         return;
       }
       this.storedSinceCompact += batch.length;
+      this.options.onStored?.(this.workshopId);
       // Merging our own, already-applied updates is safe (never client bytes).
       const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
       const message = updateMessage(merged);
@@ -331,10 +337,27 @@ export class DocRoom {
 
   /** Replace the stored updates by one snapshot of the current state. */
   async compact(): Promise<void> {
-    if (this.storedSinceCompact === 0) return;
+    if (this.storedSinceCompact === 0 || this.discarded) return;
     const upTo = this.lastStoredId;
     await this.storage.compactDoc(this.workshopId, Y.encodeStateAsUpdate(this.doc), upTo);
     this.storedSinceCompact = 0;
+  }
+
+  /**
+   * The workshop was deleted: close every connection, store nothing more
+   * (what is unstored is dropped on purpose), free the memory.
+   */
+  discard(code: number, reason: string): Promise<void> {
+    this.discarded = true;
+    this.pending = [];
+    this.pendingSyncReplies = [];
+    this.closeAll(code, reason);
+    this.unloadPromise ??= (async () => {
+      await this.flushChain.catch(() => {});
+      this.awareness.destroy();
+      this.doc.destroy();
+    })();
+    return this.unloadPromise;
   }
 
   /** Store what is left, compact, and free the memory. Idempotent. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CARD_KINDS, CARD_TEXT_MAX, CARD_TITLE_MAX, type NewCard } from '../board';
+import { ID_PATTERN } from '../ids';
 import type { Equal, Expect } from './check';
 
 /** The same rule as addCard's own check in shared/board.ts (which the client runs without zod). */
@@ -10,6 +11,7 @@ export const newCardSchema = z.object({
   y: z.number().min(0).max(1).optional(),
   description: z.string().max(CARD_TEXT_MAX).optional(),
   department: z.string().max(CARD_TITLE_MAX).optional(),
+  registerId: z.string().regex(ID_PATTERN).optional(),
 }) satisfies z.ZodType<NewCard>;
 
 type _Checks = [Expect<Equal<z.output<typeof newCardSchema>, NewCard>>];

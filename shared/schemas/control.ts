@@ -41,6 +41,8 @@ export const controlStateSchema = z.object({
   spotlight: spotlightSchema,
   timer: timerSchema,
   settings: workshopSettingsSchema,
+  /** Absent in workshops stored before finishing existed. */
+  finishedAt: z.number().nullable().default(null),
 }) satisfies z.ZodType<ControlState>;
 
 type _Checks = [

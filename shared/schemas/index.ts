@@ -16,3 +16,4 @@ export * from './voting';
 export * from './control';
 export * from './method';
 export * from './protocol';
+export * from './knowledge';

@@ -12,9 +12,9 @@ export interface Member {
 }
 
 /** A workshop with a connected facilitator, ready for method tests. */
-export async function workshopWithFacilitator(server: TestServer) {
+export async function workshopWithFacilitator(server: TestServer, title?: string) {
   const api: ApiClient = await facilitatorClient(server.url);
-  const workshop: WorkshopDetail = await createWorkshop(api);
+  const workshop: WorkshopDetail = await createWorkshop(api, title);
   const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
   const facilitator = { socket: fac.socket, events: new Recorder(fac.socket) };
   await fac.state;

@@ -18,12 +18,15 @@ type RoleName = (typeof ROLES)[number];
 
 let server: TestServer;
 let workshop: WorkshopDetail;
+/** The owner's second workshop, for the rows that change a workshop (finish, delete, ...). */
+let scratch: WorkshopDetail;
 const creds = {} as Record<RoleName, { cookie?: string; token?: string }>;
 
 beforeAll(async () => {
   server = await startServer();
   const owner = await facilitatorClient(server.url);
   workshop = await createWorkshop(owner);
+  scratch = await createWorkshop(owner, 'Kladwerksessie');
   const invite = await owner.post<{ inviteUrl: string }>('/api/invites', { email: 'ander@lochem.nl' });
   const other = new ApiClient(server.url);
   await other.post('/api/invites/accept', { token: invite.body.inviteUrl.split('#')[1], name: 'Ander', password: 'another-long-pass' });
@@ -63,6 +66,30 @@ describe('REST routes × roles', () => {
     ['GET', () => `/api/workshops/${workshop.id}`, none, (r) => (r === F ? 200 : r === 'otherFacilitator' ? 403 : 401)],
     ['POST', () => '/api/join', () => ({ code: workshop.joinCode, name: '' }), () => 200],
     ['GET', () => `/api/join-qr.svg?code=${workshop.joinCode}`, none, () => 200],
+    // The knowledge centre: every account reads and files; only the owner changes a workshop.
+    ['GET', () => '/api/knowledge/workshops', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['GET', () => '/api/knowledge/search?q=lochem', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['GET', () => '/api/knowledge/barriers', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['POST', () => '/api/knowledge/barriers/link', () => ({ barrierIds: ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'] }), (r) => (facilitators(r) ? 404 : 401)],
+    ['POST', () => '/api/knowledge/barriers/unlink', () => ({ barrierId: 'aaaaaaaaaaaaaaaa' }), (r) => (facilitators(r) ? 404 : 401)],
+    ['GET', () => '/api/knowledge/proposals?overdue=true', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['PATCH', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa', () => ({ status: 'gereed' }), (r) => (facilitators(r) ? 404 : 401)],
+    ['GET', () => `/api/knowledge/compare?from=${workshop.id}&to=${scratch.id}`, none, (r) => (facilitators(r) ? 200 : 401)],
+    ['GET', () => '/api/register', none, (r) => (facilitators(r) ? 200 : 401)],
+    ['POST', () => '/api/register', () => ({ kind: 'domain', title: `Domein ${Math.random().toString(36).slice(2)}` }), (r) => (facilitators(r) ? 201 : 401)],
+    ['GET', () => '/api/register/aaaaaaaaaaaaaaaa', none, (r) => (facilitators(r) ? 404 : 401)],
+    ['PATCH', () => '/api/register/aaaaaaaaaaaaaaaa', () => ({ title: 'X' }), (r) => (facilitators(r) ? 404 : 401)],
+    ['POST', () => '/api/workshops/import', () => ({ kind: 'iets anders' }), (r) => (facilitators(r) ? 400 : 401)],
+    ['GET', () => `/api/workshops/${workshop.id}/export?format=json`, none, (r) => (facilitators(r) ? 200 : 401)],
+    ['GET', () => `/api/workshops/${workshop.id}/report`, none, (r) => (facilitators(r) ? 200 : 401)],
+    ['POST', () => `/api/workshops/${workshop.id}/duplicate`, none, (r) => (facilitators(r) ? 201 : 401)],
+    ['POST', () => `/api/workshops/${scratch.id}/finish`, none, (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
+    ['POST', () => `/api/workshops/${scratch.id}/reopen`, none, (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
+    ['PATCH', () => `/api/workshops/${scratch.id}`, () => ({ retentionUntil: Date.now() + 86_400_000 }), (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
+    ['POST', () => `/api/workshops/${scratch.id}/pseudonymise`, none, (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
+    ['DELETE', () => `/api/workshops/${scratch.id}`, () => ({ confirmTitle: 'niet de titel' }), (r) => (r === F ? 400 : r === 'otherFacilitator' ? 403 : 401)],
+    ['POST', () => `/api/workshops/${scratch.id}/cards`, () => ({ cards: [{ kind: 'project', title: 'Kladproject' }] }), (r) => (r === F ? 201 : r === 'otherFacilitator' ? 403 : 401)],
+    ['GET', () => `/api/workshops/${scratch.id}/open-proposals`, none, (r) => (r === F ? 200 : r === 'otherFacilitator' ? 403 : 401)],
     ['POST', () => '/api/logout', none, () => 204],
   ];
   for (const [method, path, body, expected] of table) {

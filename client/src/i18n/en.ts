@@ -164,5 +164,8 @@ export const en: Record<keyof typeof nl, string> = {
   'error.ROUND_CLOSED': 'This round is closed.',
   'error.PARTICIPANT_REMOVED': 'The facilitator has removed you from this workshop.',
   'error.LIMIT_REACHED': 'The limit has been reached.',
+  'error.WORKSHOP_FINISHED': 'This workshop has been closed. You can only look now.',
+  'error.WORKSHOP_DELETED': 'This workshop has been deleted.',
+  'error.CONFIRMATION_NEEDED': 'Type the title of the workshop to confirm.',
   'error.INTERNAL': 'Something went wrong on the server. Please try again.',
 };

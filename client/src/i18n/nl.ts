@@ -169,6 +169,9 @@ export const nl = {
   'error.ROUND_CLOSED': 'Deze ronde is gesloten.',
   'error.PARTICIPANT_REMOVED': 'De begeleider heeft je uit deze werksessie gehaald.',
   'error.LIMIT_REACHED': 'Het maximum is bereikt.',
+  'error.WORKSHOP_FINISHED': 'Deze werksessie is afgerond. Je kunt alleen nog kijken.',
+  'error.WORKSHOP_DELETED': 'Deze werksessie is verwijderd.',
+  'error.CONFIRMATION_NEEDED': 'Typ de titel van de werksessie over om te bevestigen.',
   'error.INTERNAL': 'Er ging iets mis op de server. Probeer het opnieuw.',
 } as const;
 
