@@ -42,7 +42,7 @@ export interface ExportCard {
 
 export interface ExportRoundResult {
   cardId: string;
-  /** Anonymous placements, in no particular order. */
+  /** Anonymous placements, sorted by position (never in participant order). */
   points: Position[];
   stats: PlacementStats | null;
 }

@@ -38,7 +38,12 @@ export async function buildExport(deps: ExportDeps, workshop: WorkshopRecord, no
   for (const round of await m.listRounds(id)) {
     const placements = round.status === 'open' ? [] : await m.placementsOf(round.id);
     const results = round.cardIds.map((cardId) => {
-      const points = placements.filter((p) => p.cardId === cardId).map((p) => ({ x: p.x, y: p.y }));
+      // Sorted by position: the order must not follow participant ids (it would link
+      // one person's placements across cards), and a round trip keeps it.
+      const points = placements
+        .filter((p) => p.cardId === cardId)
+        .map((p) => ({ x: p.x, y: p.y }))
+        .sort((a, b) => a.x - b.x || a.y - b.y);
       return { cardId, points, stats: placementStats(points) };
     });
     rounds.push({ id: round.id, mode: round.mode, status: round.status, createdAt: round.createdAt, results: rankBySpread(results) });

@@ -268,17 +268,24 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   async search(match: string, type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
+    // Rank first, over rowids only; build highlights and snippets for the top `limit`
+    // rows alone (computing them for every match is what costs time at scale).
     // bm25 weights: a match in the title counts more than one in the body.
-    const sql = `SELECT si.item_type, si.workshop_id, si.item_id, w.title AS workshop_title, w.created_at AS workshop_created_at,
+    const sql = `WITH top AS (
+        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0) AS score
+        FROM search_fts ${type ? 'JOIN search_items si ON si.rowid = search_fts.rowid' : ''}
+        WHERE search_fts MATCH ? ${type ? 'AND si.item_type = ?' : ''}
+        ORDER BY score LIMIT ?
+      )
+      SELECT si.item_type, si.workshop_id, si.item_id, w.title AS workshop_title, w.created_at AS workshop_created_at,
         highlight(search_fts, 0, char(2), char(3)) AS title,
         snippet(search_fts, 1, char(2), char(3), '…', 12) AS snippet
-      FROM search_fts
-      JOIN search_items si ON si.rowid = search_fts.rowid
+      FROM top
+      JOIN search_fts ON search_fts.rowid = top.rowid AND search_fts MATCH ?
+      JOIN search_items si ON si.rowid = top.rowid
       JOIN workshops w ON w.id = si.workshop_id
-      WHERE search_fts MATCH ? ${type ? 'AND si.item_type = ?' : ''}
-      ORDER BY bm25(search_fts, 4.0, 1.0), w.created_at DESC
-      LIMIT ?`;
-    const params: unknown[] = type ? [match, type, limit] : [match, limit];
+      ORDER BY top.score, w.created_at DESC`;
+    const params: unknown[] = type ? [match, type, limit, match] : [match, limit, match];
     const rows = this.db.prepare(sql).all(...params) as {
       item_type: SearchType;
       workshop_id: string;

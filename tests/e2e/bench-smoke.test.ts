@@ -24,4 +24,16 @@ describe('bench harness (smoke)', () => {
     expect(output).toMatch(/accepted \/ attempted \| 18 \/ 18/);
     expect(output).toMatch(/server total after reveal \| 18 \|/);
   }, 240_000);
+
+  it('runs the knowledge-centre search bench', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/search.ts', '--smoke'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(0);
+    expect(output).toContain('Knowledge-centre search: 20 workshops × 50 items (1,020 indexed)');
+    // Every query found something: the index is filled and the queries reach it.
+    expect(output).toMatch(/hits per query \(mean, max 50\) \| (?!0\.0)\d+\.\d/);
+  }, 120_000);
 });
