@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { io, type Socket } from 'socket.io-client';
-import { addCard, cardsOf, moveCard } from '../shared/board';
+import { addCard, cardsOf, moveCard, readCard } from '../shared/board';
 import { PROTOCOL_VERSION, type AckResult, type TallyView } from '../shared/protocol';
 import { now } from './stats';
 
@@ -96,7 +96,7 @@ async function handle(c: Command): Promise<void> {
         if (!cardId) return;
         const cards = cardsOf(p.doc);
         cards.observeDeep(() => {
-          const x = cards.get(cardId)?.get('x');
+          const x = readCard(cardId, cards.get(cardId))?.x;
           if (typeof x === 'number') seen.push({ phone: `${process.pid}:${i}`, group: p.group, x, at: now() });
         });
       });

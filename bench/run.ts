@@ -6,6 +6,7 @@
  *
  *   npm run bench            full run (300 phones; 50 × 40 for capacity)
  *   npm run bench -- --smoke a few phones, to check the harness works (npm test runs this)
+ *   npm run bench -- --only=a,b --profile   some scenarios; CPU profile of our server
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -347,7 +348,9 @@ async function startReference(): Promise<{ proc: ChildProcess; url: string; wsUr
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-'));
 // The harness's phones all come from 127.0.0.1; the rate limits are per socket, so they stay on.
 const env = { LOG_LEVEL: 'error' };
-const server = await spawnServer(dataDir, env);
+// `--profile`: the server writes a CPU profile (.cpuprofile) to /tmp/regiebord-profile when it stops.
+const PROFILE = process.argv.includes('--profile') ? ['--cpu-prof', '--cpu-prof-dir=/tmp/regiebord-profile'] : [];
+const server = await spawnServer(dataDir, env, PROFILE);
 const reference = await startReference();
 const api = await facilitatorClient(server.url);
 const ours: Target = { name: 'ours', url: server.url, wsUrl: server.wsUrl };

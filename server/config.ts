@@ -30,6 +30,8 @@ export interface ServerConfig {
   yjs: {
     /** Largest accepted WebSocket frame, in bytes. */
     maxFrameBytes: number;
+    /** Under load, a board broadcasts at most once per this many ms (the first change goes out at once). */
+    batchWindowMs: number;
     /** Compact a document into one snapshot after this many stored updates. */
     compactAfterUpdates: number;
     /** Unload a document this long after its last connection closed, in ms. */
@@ -72,6 +74,7 @@ export const defaultConfig: ServerConfig = {
   loginRateLimit: { maxFailures: 10, windowMs: 60_000 },
   yjs: {
     maxFrameBytes: 512 * 1024,
+    batchWindowMs: 20,
     compactAfterUpdates: 500,
     idleUnloadMs: 30_000,
     maxAwarenessBytes: 4 * 1024,

@@ -10,7 +10,8 @@ import { ID_PATTERN, randomId } from './ids';
  *   doc.getMap('cards'): cardId -> Y.Map {
  *     kind: 'domain' | 'project'
  *     title: string
- *     x, y: number in [0, 1], origin top-left of the quadrant area ("now")
+ *     pos: [x, y], numbers in [0, 1], origin top-left of the quadrant area ("now")
+ *       (older documents hold x and y as two fields; they are still read)
  *     tx?, ty?: number in [0, 1], the target position ("straks"); both or neither
  *     description?: string, department?: string
  *     registerId?: string, the organisation-wide register entry it stands for
@@ -62,6 +63,7 @@ export const CARD_FIELDS = {
   department: 'edit',
   registerId: 'edit',
   createdAt: 'edit',
+  pos: 'move',
   x: 'move',
   y: 'move',
   tx: 'target',
@@ -85,6 +87,8 @@ export function isValidCardValue(field: string, value: unknown): boolean {
       return typeof value === 'number' && Number.isFinite(value);
     case 'registerId':
       return typeof value === 'string' && ID_PATTERN.test(value);
+    case 'pos':
+      return Array.isArray(value) && value.length === 2 && value.every((n) => typeof n === 'number' && n >= 0 && n <= 1);
     case 'x':
     case 'y':
     case 'tx':
@@ -107,8 +111,9 @@ export function readCard(id: string, value: unknown): CardView | null {
   if (!(value instanceof Y.Map)) return null;
   const kind = value.get('kind');
   const title = value.get('title');
-  const x = value.get('x');
-  const y = value.get('y');
+  // One field for the position, so a move is one change (half the history of x and y).
+  const pos = value.get('pos');
+  const [x, y] = isValidCardValue('pos', pos) ? (pos as [number, number]) : [value.get('x'), value.get('y')];
   if (kind !== 'domain' && kind !== 'project') return null;
   if (typeof title !== 'string' || typeof x !== 'number' || typeof y !== 'number') return null;
   const description = value.get('description');
@@ -167,8 +172,7 @@ export function addCard(doc: Y.Doc, input: NewCard, now = Date.now()): string {
     const map = new Y.Map<unknown>();
     map.set('kind', card.kind);
     map.set('title', card.title);
-    map.set('x', clampUnit(card.x ?? 0.5));
-    map.set('y', clampUnit(card.y ?? 0.5));
+    map.set('pos', [clampUnit(card.x ?? 0.5), clampUnit(card.y ?? 0.5)]);
     if (card.description) map.set('description', card.description);
     if (card.department) map.set('department', card.department);
     if (card.registerId) map.set('registerId', card.registerId);
@@ -184,8 +188,7 @@ export function putCard(doc: Y.Doc, card: CardView): void {
     const map = new Y.Map<unknown>();
     map.set('kind', card.kind);
     map.set('title', card.title);
-    map.set('x', clampUnit(card.x));
-    map.set('y', clampUnit(card.y));
+    map.set('pos', [clampUnit(card.x), clampUnit(card.y)]);
     if (card.target) {
       map.set('tx', clampUnit(card.target.x));
       map.set('ty', clampUnit(card.target.y));
@@ -202,8 +205,10 @@ export function moveCard(doc: Y.Doc, id: string, pos: Position): boolean {
   const card = cardsOf(doc).get(id);
   if (!(card instanceof Y.Map)) return false;
   doc.transact(() => {
-    card.set('x', clampUnit(pos.x));
-    card.set('y', clampUnit(pos.y));
+    card.set('pos', [clampUnit(pos.x), clampUnit(pos.y)]);
+    // A card from an older document: its position now lives in `pos` only.
+    if (card.has('x')) card.delete('x');
+    if (card.has('y')) card.delete('y');
   });
   return true;
 }

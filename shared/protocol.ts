@@ -26,7 +26,7 @@ import type { TallyEntry } from './voting';
  * the client (and the phone's bundle) can use it. See docs/api.md and
  * docs/protocol.md.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 // ---------------------------------------------------------------- REST bodies
 // As the handlers receive them, after the schemas (emails trimmed and lowercased).

@@ -31,7 +31,7 @@ const PERMISSION_FOR: Record<CardChange, Permission | null> = {
 const FIELDS_OF: Record<CardChange, readonly string[]> = {
   add: [],
   remove: [],
-  move: ['x', 'y'],
+  move: ['pos', 'x', 'y'],
   target: ['tx', 'ty'],
   edit: Object.keys(CARD_FIELDS).filter((f) => CARD_FIELDS[f as keyof typeof CARD_FIELDS] === 'edit'),
 };

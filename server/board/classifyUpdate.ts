@@ -68,10 +68,19 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
 
   // The update's own new items, by every clock they cover (map entries have length 1).
   const fresh = new Map<string, Y.Item>();
+  let freshClocks = 0;
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue;
-    if (s.length > 1) continue; // text runs: never part of a card map
-    fresh.set(idKey(s.id), s);
+    if (s.length === 1) {
+      fresh.set(idKey(s.id), s);
+      continue;
+    }
+    // Superseded values of one key, merged into one deleted run (a card moved several
+    // times while offline): later items may point at any clock inside it.
+    if (!(s.content instanceof Y.ContentDeleted)) continue; // text runs: never part of a card map
+    freshClocks += s.length;
+    if (freshClocks > MAX_DELETED_CLOCKS) return { ...result, other: true };
+    for (let i = 0; i < s.length; i++) fresh.set(idKey(Y.createID(s.id.client, s.id.clock + i)), s);
   }
 
   /** Where does the type with this item (a card map, or something else) sit? */
@@ -133,6 +142,8 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
 
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip structs change nothing visible
+    // An already-overwritten value (deleted content) shows nothing and holds no value to check.
+    if (s.content instanceof Y.ContentDeleted) continue;
     const loc = locateFresh(s, 0);
     switch (loc.kind) {
       case 'card':

@@ -29,6 +29,8 @@ export interface DocConnection {
 export interface DocRoomOptions {
   compactAfterUpdates: number;
   maxAwarenessBytes: number;
+  /** Under load, at most one broadcast per this many ms per board (0: every event-loop turn). */
+  batchWindowMs?: number;
   /** Told after each batch of updates is stored (the knowledge centre refreshes its record of the board). */
   onStored?: (workshopId: string) => void;
 }
@@ -61,6 +63,8 @@ export class DocRoom {
   private pending: PendingUpdate[] = [];
   private pendingSyncReplies: { conn: DocConnection; stateVector: Uint8Array }[] = [];
   private flushScheduled = false;
+  /** performance.now() of the last flush start, for the batch window. */
+  private lastFlushAt = -Infinity;
   private flushChain: Promise<void> = Promise.resolve();
   private storedSinceCompact = 0;
   private lastStoredId = 0;
@@ -269,13 +273,24 @@ export class DocRoom {
     this.removeConnection(conn);
   }
 
+  /**
+   * Coalescing: everything received in one event-loop turn is stored and sent
+   * as one update. Under load it also waits until `batchWindowMs` after the
+   * previous flush (leading edge, then throttled): a room of phones writing at
+   * once gets a few large updates instead of hundreds of small ones, which is
+   * what each phone pays for; a lone move still goes out in the same turn.
+   */
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.flushScheduled = false;
+      this.lastFlushAt = performance.now();
       this.flushChain = this.flushChain.then(() => this.flush());
-    });
+    };
+    const wait = this.lastFlushAt + (this.options.batchWindowMs ?? 0) - performance.now();
+    if (wait <= 0) setImmediate(run);
+    else setTimeout(run, wait);
   }
 
   /** A change made by the server itself (for example adopting a placement mean). Stored and broadcast like any other. */

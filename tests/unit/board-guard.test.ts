@@ -27,6 +27,22 @@ const facilitator: Principal = { role: 'facilitator', workshopId: 'w', accountId
 const screen: Principal = { role: 'screen', workshopId: 'w' };
 
 describe('classifying updates', () => {
+  it('accepts a card moved several times offline, sent as the full state on reconnect', () => {
+    const { server, client } = pair();
+    const id = addCard(client, { kind: 'domain', title: 'Offline', x: 0.1, y: 0.1 });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    // Offline: three moves. The superseded values merge into one deleted run in the client's store.
+    for (const x of [0.2, 0.3, 0.4]) moveCard(client, id, { x, y: 0.5 });
+    const syncStep2 = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(Y.decodeUpdate(syncStep2).structs.some((st) => st.length > 1)).toBe(true);
+    const found = classifyUpdate(server, syncStep2);
+    expect(found.other).toBe(false);
+    expect(found.invalidCards.size).toBe(0);
+    expect([...found.cards.get(id)!]).toEqual(['move']);
+    Y.applyUpdate(server, syncStep2);
+    expect(readCards(server)[0]).toMatchObject({ x: 0.4, y: 0.5 });
+  });
+
   it('tells adds, moves, targets, edits, removals and writes outside the board apart', () => {
     const { server, client } = pair();
     let id = '';
@@ -134,9 +150,11 @@ describe('the board write guard', () => {
     expect(readCards(client)).toEqual([]);
     let id = '';
     send(facilitator, () => (id = addCard(client, { kind: 'project', title: 'Van de begeleider', x: 0.2, y: 0.2 })));
-    send(facilitator, () => cardsOf(client).get(id)!.set('x', 'heel ver'));
+    send(facilitator, () => cardsOf(client).get(id)!.set('pos', 'heel ver'));
     expect(readCards(server)[0]).toMatchObject({ x: 0.2 });
-    expect(cardsOf(server).get(id)!.get('x')).toBe(0.2);
+    expect(cardsOf(server).get(id)!.get('pos')).toEqual([0.2, 0.2]);
+    send(facilitator, () => cardsOf(client).get(id)!.set('x', 'heel ver'));
+    expect(cardsOf(server).get(id)!.has('x')).toBe(false);
   });
 
   it('names why a change was undone', () => {

@@ -62,15 +62,15 @@ describe('board document', () => {
         }
         expect(id !== null).toBe(parsed.success);
         if (!parsed.success) return;
-        const { kind, title, x, y, description, department } = parsed.data;
+        const { kind, title, x, y, description, department, registerId } = parsed.data;
         expect(cardsOf(doc).get(id!)!.toJSON()).toEqual({
           kind,
           title,
           // `+ 0` turns -0 into 0, as clamping does (toEqual tells -0 from 0; a rare fast-check case).
-          x: (x ?? 0.5) + 0,
-          y: (y ?? 0.5) + 0,
+          pos: [(x ?? 0.5) + 0, (y ?? 0.5) + 0],
           ...(description ? { description } : {}),
           ...(department ? { department } : {}),
+          ...(registerId ? { registerId } : {}),
           createdAt: 5,
         });
       }),
