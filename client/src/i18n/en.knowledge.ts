@@ -158,6 +158,7 @@ export const enKnowledge: Record<keyof typeof nlKnowledge, string> = {
   'kc.tracker.intro': 'Every proposal from every workshop. Keep track of what comes of them.',
   'kc.tracker.overdue': 'Only overdue proposals',
   'kc.tracker.count': '{count} proposals',
+  'kc.tracker.countOne': '1 proposal',
   'kc.tracker.none': 'No proposals match these filters.',
   'kc.tracker.late': 'Overdue',
   'kc.tracker.statusFor': 'Status of: {text}',

@@ -162,6 +162,7 @@ export const nlKnowledge = {
   'kc.tracker.intro': 'Alle voorstellen uit alle werksessies. Houd hier bij wat ervan terechtkomt.',
   'kc.tracker.overdue': 'Alleen voorstellen die te laat zijn',
   'kc.tracker.count': '{count} voorstellen',
+  'kc.tracker.countOne': '1 voorstel',
   'kc.tracker.none': 'Er zijn geen voorstellen met deze filters.',
   'kc.tracker.late': 'Te laat',
   'kc.tracker.statusFor': 'Status van: {text}',

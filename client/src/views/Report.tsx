@@ -256,7 +256,7 @@ export default function Report({ id }: { id: string }) {
               ].filter(Boolean);
               return (
                 <li key={p.id} id={`item-${p.id}`} tabIndex={-1} className={itemClass(p.id, 'rb-report__item')}>
-                  <p className="rb-report__item-head">
+                  <p className="rb-report__proposal-head">
                     <span className="rb-kc-tag">{t(KIND_KEYS[p.kind])}</span> <strong>{p.text}</strong>
                   </p>
                   <dl className="rb-report__meta">

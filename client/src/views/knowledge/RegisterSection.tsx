@@ -56,7 +56,7 @@ export function RegisterSection() {
                       <th scope="row" className="rb-kc-rowhead">
                         <Link href={`/kenniscentrum/register/${e.id}`}>{e.title}</Link>
                       </th>
-                      <td>
+                      <td className="rb-kc-nowrap">
                         <span className={`rb-kind-icon rb-kind-icon--${e.kind}`} aria-hidden="true" /> {t(KIND_LABEL[e.kind])}
                       </td>
                       <td>{e.department}</td>

@@ -86,7 +86,7 @@ export function TrackerSection() {
       </form>
 
       <p className="rb-kc-count" role="status">
-        {t('kc.tracker.count', { count: proposals.length })}
+        {proposals.length === 1 ? t('kc.tracker.countOne') : t('kc.tracker.count', { count: proposals.length })}
       </p>
       <ErrorAlert code={error} />
 
@@ -164,7 +164,7 @@ export function TrackerSection() {
                     </td>
                     <td>
                       {p.overdue ? (
-                        <strong className="rb-kc-late">
+                        <strong className="rb-kc-late rb-kc-nowrap">
                           <span aria-hidden="true">! </span>
                           {t('kc.tracker.late')}
                         </strong>
