@@ -11,7 +11,6 @@ export const enKnowledge: Record<keyof typeof nlKnowledge, string> = {
   'kc.nav.tracker': 'Proposals',
   'kc.toDashboard': 'My workshops',
   'kc.all': 'All',
-  'kc.yes': 'Yes',
   'kc.no': 'No',
   'kc.none': 'none',
 
@@ -42,8 +41,6 @@ export const enKnowledge: Record<keyof typeof nlKnowledge, string> = {
   'kc.col.alarms': 'Alarms',
   'kc.col.late': 'Overdue?',
   'kc.col.card': 'Card',
-  'kc.col.now': 'Now',
-  'kc.col.target': 'Later',
   'kc.sortHint': 'Select a column header to sort.',
 
   'kc.status.finished': 'Finished',

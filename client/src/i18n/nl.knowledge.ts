@@ -12,7 +12,6 @@ export const nlKnowledge = {
   'kc.nav.tracker': 'Voorstellen',
   'kc.toDashboard': 'Mijn werksessies',
   'kc.all': 'Alle',
-  'kc.yes': 'Ja',
   'kc.no': 'Nee',
   'kc.none': 'geen',
 
@@ -43,8 +42,6 @@ export const nlKnowledge = {
   'kc.col.alarms': 'Alarmen',
   'kc.col.late': 'Te laat?',
   'kc.col.card': 'Kaart',
-  'kc.col.now': 'Nu',
-  'kc.col.target': 'Straks',
   'kc.sortHint': 'Klik op een kolomkop om te sorteren.',
 
   'kc.status.finished': 'Afgerond',
