@@ -13,6 +13,8 @@ const Dashboard = lazy(() => import('./views/Dashboard'));
 const Facilitator = lazy(() => import('./views/Facilitator'));
 const Screen = lazy(() => import('./views/Screen'));
 const Participant = lazy(() => import('./views/Participant'));
+const Knowledge = lazy(() => import('./views/Knowledge'));
+const Report = lazy(() => import('./views/Report'));
 
 function View({ route }: { route: Route }) {
   switch (route.name) {
@@ -32,6 +34,10 @@ function View({ route }: { route: Route }) {
       return <Screen key={route.id} id={route.id} />;
     case 'participant':
       return <Participant key={route.id} id={route.id} />;
+    case 'knowledge':
+      return <Knowledge section={route.section} id={route.id} />;
+    case 'report':
+      return <Report key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFound />;
   }

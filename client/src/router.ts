@@ -15,7 +15,12 @@ export type Route =
   | { name: 'facilitator'; id: string }
   | { name: 'screen'; id: string }
   | { name: 'participant'; id: string }
+  | { name: 'knowledge'; section: KnowledgeSection; id?: string }
+  | { name: 'report'; id: string }
   | { name: 'notFound' };
+
+/** The parts of the knowledge centre (/kenniscentrum/...). */
+export type KnowledgeSection = 'workshops' | 'search' | 'register' | 'entry' | 'ledger' | 'tracker';
 
 const ID = '([a-z0-9]{8,32})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -27,6 +32,13 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/begeleider/w/${ID}/?$`), (m) => ({ name: 'facilitator', id: m[1]! })],
   [new RegExp(`^/scherm/${ID}/?$`), (m) => ({ name: 'screen', id: m[1]! })],
   [new RegExp(`^/w/${ID}/?$`), (m) => ({ name: 'participant', id: m[1]! })],
+  [/^\/kenniscentrum\/?$/, () => ({ name: 'knowledge', section: 'workshops' })],
+  [/^\/kenniscentrum\/zoeken\/?$/, () => ({ name: 'knowledge', section: 'search' })],
+  [/^\/kenniscentrum\/register\/?$/, () => ({ name: 'knowledge', section: 'register' })],
+  [new RegExp(`^/kenniscentrum/register/${ID}/?$`), (m) => ({ name: 'knowledge', section: 'entry', id: m[1]! })],
+  [/^\/kenniscentrum\/drempels\/?$/, () => ({ name: 'knowledge', section: 'ledger' })],
+  [/^\/kenniscentrum\/voorstellen\/?$/, () => ({ name: 'knowledge', section: 'tracker' })],
+  [new RegExp(`^/rapport/${ID}/?$`), (m) => ({ name: 'report', id: m[1]! })],
 ];
 
 export function matchRoute(pathname: string): Route {
@@ -57,6 +69,13 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+const getSearch = () => location.search;
+
+/** The query string of the current URL (with its "?"); re-renders when it changes. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch);
 }
 
 /** Query parameter of the current URL. */

@@ -263,7 +263,7 @@ export function phaseTitle(phase: Phase, lang: ExportLang): string {
 
 export type SpreadLevel = 'small' | 'medium' | 'large';
 
-/** The same thresholds as the app's round results (client/src/method/RoundResults.tsx, spreadKey). */
+/** The same thresholds as the app's round results (client/src/method/spread.ts, spreadKey). */
 export function spreadLevel(spread: number): SpreadLevel {
   if (spread < 0.08) return 'small';
   if (spread < 0.18) return 'medium';

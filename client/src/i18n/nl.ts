@@ -5,9 +5,11 @@
  * The workshop method's texts are in nl.method.ts.
  */
 import { nlMethod } from './nl.method';
+import { nlKnowledge } from './nl.knowledge';
 
 export const nl = {
   ...nlMethod,
+  ...nlKnowledge,
   'app.name': 'Regiebord',
   'app.tagline': 'Samen kijken naar de rol van de gemeente',
   'app.skipLink': 'Naar de inhoud',

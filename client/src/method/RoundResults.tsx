@@ -5,6 +5,7 @@ import { quadrantOf, type Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { Board } from '../board/Board';
 import { RoundOverlay } from './RoundOverlay';
+import { spreadKey } from './spread';
 
 interface Props {
   round: RoundView;
@@ -17,12 +18,6 @@ interface Props {
   action?: (result: RoundCardResult) => ReactNode;
 }
 
-/** Spread as a share of the board, in words too: the bigger, the more people disagree. */
-export function spreadKey(spread: number) {
-  if (spread < 0.08) return 'round.spread.small' as const;
-  if (spread < 0.18) return 'round.spread.medium' as const;
-  return 'round.spread.large' as const;
-}
 
 /** After the reveal: everybody's dots, the mean and the spread per card; widest disagreement first. */
 export function RoundResults({ round, cards, template, large, showBoard = true, action }: Props) {

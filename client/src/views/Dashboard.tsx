@@ -5,6 +5,7 @@ import { ApiError, api, errorCode } from '../api';
 import { useI18n } from '../i18n';
 import { goToLogin, navigate } from '../router';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Link } from '../components/Link';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { CreateWorkshopForm } from './dashboard/CreateWorkshopForm';
 import { InviteForm } from './dashboard/InviteForm';
@@ -74,6 +75,9 @@ export default function Dashboard() {
           </button>
         </p>
       </div>
+      <p>
+        <Link href="/kenniscentrum">{t('kc.open')}</Link>
+      </p>
       <div className="rb-columns">
         <section className="rb-panel rb-columns__main" aria-labelledby="rb-list-title">
           <h2 className="rb-panel__title" id="rb-list-title">

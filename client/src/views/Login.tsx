@@ -6,10 +6,13 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { TextField } from '../components/TextField';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 
-/** Where to go after logging in: only our own facilitator pages. */
+/** Our own pages for logged-in accounts (facilitator, knowledge centre, report), with their query and item anchor. */
+const RETURN_PATH = /^\/(begeleider|kenniscentrum|rapport)(\/[a-z0-9/]*)?(\?[A-Za-z0-9=&%+._~-]*)?(#[a-z0-9-]*)?$/;
+
+/** Where to go after logging in: only our own pages. */
 function nextPath(): string {
   const next = queryParam('terug');
-  return next && /^\/begeleider(\/[a-z0-9/]*)?$/.test(next) ? next : '/begeleider';
+  return next && RETURN_PATH.test(next) ? next : '/begeleider';
 }
 
 export default function Login() {
