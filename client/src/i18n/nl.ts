@@ -5,9 +5,11 @@
  * The workshop method's texts are in nl.method.ts.
  */
 import { nlMethod } from './nl.method';
+import { nlLasting } from './nl.lasting';
 
 export const nl = {
   ...nlMethod,
+  ...nlLasting,
   'app.name': 'Regiebord',
   'app.tagline': 'Samen kijken naar de rol van de gemeente',
   'app.skipLink': 'Naar de inhoud',

@@ -6,7 +6,9 @@ import { useI18n } from '../i18n';
 import { goToLogin, navigate } from '../router';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { Link } from '../components/Link';
 import { CreateWorkshopForm } from './dashboard/CreateWorkshopForm';
+import { ImportWorkshopForm } from './dashboard/ImportWorkshopForm';
 import { InviteForm } from './dashboard/InviteForm';
 import { WorkshopList } from './dashboard/WorkshopList';
 
@@ -82,7 +84,19 @@ export default function Dashboard() {
           <WorkshopList workshops={state.workshops} />
         </section>
         <div className="rb-columns__side">
+          <section className="rb-panel" aria-labelledby="rb-knowledge-title">
+            <h2 className="rb-panel__title" id="rb-knowledge-title">
+              {t('lasting.knowledge.title')}
+            </h2>
+            <p>{t('lasting.knowledge.text')}</p>
+            <p>
+              <Link className="rb-button rb-button--secondary" href="/kenniscentrum">
+                {t('lasting.knowledge.link')}
+              </Link>
+            </p>
+          </section>
           <CreateWorkshopForm templates={state.templates} />
+          <ImportWorkshopForm />
           <InviteForm />
         </div>
       </div>
