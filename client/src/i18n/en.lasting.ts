@@ -44,6 +44,7 @@ export const enLasting: Record<keyof typeof nlLasting, string> = {
   'lasting.register.onBoard': 'already on the board',
   'lasting.register.newTitle': 'New domain or project',
   'lasting.register.newField': 'Title of the new domain or project',
+  'lasting.register.newKind': 'Kind of the new card',
   'lasting.register.newDepartment': 'Department (optional)',
   'lasting.register.submit': 'Put on the board',
   'lasting.register.added': '{count} cards are on the board now.',

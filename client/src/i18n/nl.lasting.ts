@@ -46,6 +46,7 @@ export const nlLasting = {
   'lasting.register.onBoard': 'staat al op het bord',
   'lasting.register.newTitle': 'Nieuw domein of project',
   'lasting.register.newField': 'Titel van het nieuwe domein of project',
+  'lasting.register.newKind': 'Soort van de nieuwe kaart',
   'lasting.register.newDepartment': 'Afdeling (mag leeg blijven)',
   'lasting.register.submit': 'Op het bord zetten',
   'lasting.register.added': '{count} kaarten staan nu op het bord.',

@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { currentPhase } from '../../../../shared/control';
 import type { WorkshopDetail } from '../../../../shared/protocol';
 import { useI18n } from '../../i18n';
@@ -37,6 +37,7 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
   const { control, send, barriers, proposals, alarms, tally, round } = socket;
   const [modeChoice, setModeChoice] = useState<{ phaseId: string; mode: BoardMode } | null>(null);
   const template = socket.state?.workshop.template ?? detail.template;
+  const lifecycleActed = useRef(false);
   const registerKey = useMemo(
     () =>
       board.cards
@@ -66,7 +67,7 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
 
   return (
     <>
-      {finished && <FinishPanel workshopId={detail.id} finishedAt={control.finishedAt} />}
+      {finished && <FinishPanel workshopId={detail.id} finishedAt={control.finishedAt} acted={lifecycleActed} />}
       <ReadOnlyWhen when={finished}>
         <PhaseBar control={control} send={send} />
       </ReadOnlyWhen>
@@ -82,7 +83,7 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
       </nav>
       <div className="rb-facilitator">
         <div className="rb-facilitator__side">
-          {!finished && <FinishPanel workshopId={detail.id} finishedAt={null} />}
+          {!finished && <FinishPanel workshopId={detail.id} finishedAt={null} acted={lifecycleActed} />}
           <DownloadsPanel workshopId={detail.id} />
           <ReadOnlyWhen when={finished}>
             <ControlPanel control={control} send={send} cards={board.cards} barriers={barriers} proposals={proposals} />

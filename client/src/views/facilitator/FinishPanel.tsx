@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import { api } from '../../api';
 import { useI18n } from '../../i18n';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -9,6 +9,11 @@ import { formatMoment, restOutcome } from './restOutcome';
 interface Props {
   workshopId: string;
   finishedAt: number | null;
+  /**
+   * Set when this facilitator clicked finish or reopen. The panel that shows next (the banner
+   * on top, or the button in the side column) is another instance: it takes the focus then.
+   */
+  acted: RefObject<boolean>;
 }
 
 /**
@@ -16,12 +21,11 @@ interface Props {
  * says it is read-only, with "Heropenen". The server tells every client through
  * the control view; this view follows that, not its own request.
  */
-export function FinishPanel({ workshopId, finishedAt }: Props) {
+export function FinishPanel({ workshopId, finishedAt, acted }: Props) {
   const { t, lang } = useI18n();
   const id = useId();
   const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
-  const acted = useRef(false);
   const finished = finishedAt !== null;
 
   // After the facilitator's own click the button is gone: bring focus to what replaced it.
@@ -29,7 +33,7 @@ export function FinishPanel({ workshopId, finishedAt }: Props) {
     if (!acted.current) return;
     acted.current = false;
     heading.current?.focus();
-  }, [finished]);
+  }, [finished, acted]);
 
   const call = (what: 'finish' | 'reopen') => {
     acted.current = true;

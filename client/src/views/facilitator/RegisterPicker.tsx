@@ -163,7 +163,7 @@ export function RegisterPicker({ workshopId, cards }: Props) {
           <TextField label={t('lasting.register.newField')} value={newTitle} onValue={setNewTitle} maxLength={CARD_TITLE_MAX} autoComplete="off" />
           <div className="rb-field">
             <label className="rb-field__label" htmlFor={`${id}-newkind`}>
-              {t('lasting.register.kind')}
+              {t('lasting.register.newKind')}
             </label>
             <select id={`${id}-newkind`} className="rb-input rb-select" value={newKind} onChange={(e) => setNewKind(e.target.value as CardKind)}>
               <option value="domain">{kindLabel('domain')}</option>
