@@ -30,7 +30,7 @@ export const enLasting: Record<keyof typeof nlLasting, string> = {
   'lasting.downloads.json': 'All data (JSON, to import)',
   'lasting.downloads.svg': 'Board as a picture (SVG)',
   'lasting.downloads.png': 'Board as a picture (PNG)',
-  'lasting.downloads.hint': 'The files are in English. Choose Nederlands at the top of the page for Dutch files.',
+  'lasting.downloads.hint': 'The files are in English. Choose NL at the top of the page for Dutch files.',
 
   'lasting.register.title': 'Cards from the register',
   'lasting.register.intro': 'Put policy domains and projects from earlier workshops on the board. Their history stays together.',

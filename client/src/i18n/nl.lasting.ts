@@ -32,7 +32,7 @@ export const nlLasting = {
   'lasting.downloads.json': 'Alle gegevens (JSON, om te importeren)',
   'lasting.downloads.svg': 'Bord als afbeelding (SVG)',
   'lasting.downloads.png': 'Bord als afbeelding (PNG)',
-  'lasting.downloads.hint': 'De bestanden zijn in het Nederlands. Kies English bovenaan de pagina voor Engelse bestanden.',
+  'lasting.downloads.hint': 'De bestanden zijn in het Nederlands. Kies EN bovenaan de pagina voor Engelse bestanden.',
 
   'lasting.register.title': 'Kaarten uit het register',
   'lasting.register.intro': 'Zet domeinen en projecten uit eerdere werksessies op het bord. Zo blijft hun geschiedenis bij elkaar.',
