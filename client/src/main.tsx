@@ -7,6 +7,7 @@ import './styles/lists.css';
 import './styles/results.css';
 import './styles/facilitator.css';
 import './styles/screen.css';
+import './styles/lasting.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -3,7 +3,6 @@ import type { nlKnowledge } from './nl.knowledge';
 /** English texts for the knowledge centre and the report. Every Dutch key must be here too: the type checks it. */
 export const enKnowledge: Record<keyof typeof nlKnowledge, string> = {
   'kc.title': 'Knowledge centre',
-  'kc.open': 'To the knowledge centre',
   'kc.nav.workshops': 'Workshops',
   'kc.nav.search': 'Search',
   'kc.nav.register': 'Domains and projects',

@@ -4,7 +4,6 @@
  */
 export const nlKnowledge = {
   'kc.title': 'Kenniscentrum',
-  'kc.open': 'Naar het kenniscentrum',
   'kc.nav.workshops': 'Werksessies',
   'kc.nav.search': 'Zoeken',
   'kc.nav.register': 'Domeinen en projecten',

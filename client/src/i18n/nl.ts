@@ -6,10 +6,12 @@
  */
 import { nlMethod } from './nl.method';
 import { nlKnowledge } from './nl.knowledge';
+import { nlLasting } from './nl.lasting';
 
 export const nl = {
   ...nlMethod,
   ...nlKnowledge,
+  ...nlLasting,
   'app.name': 'Regiebord',
   'app.tagline': 'Samen kijken naar de rol van de gemeente',
   'app.skipLink': 'Naar de inhoud',

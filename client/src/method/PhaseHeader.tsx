@@ -1,6 +1,7 @@
 import { currentPhase } from '../../../shared/control';
 import type { ControlView } from '../../../shared/protocol';
 import { useI18n } from '../i18n';
+import { FinishedBanner } from './FinishedBanner';
 import { LockBanner } from './LockBanner';
 import { phaseInstruction, phaseTitle } from './phaseText';
 import { TimerDisplay } from './TimerDisplay';
@@ -14,7 +15,7 @@ interface Props {
   showLock?: boolean;
 }
 
-/** What to do now: the phase title and instruction, the timer, and whether the board is locked. */
+/** What to do now: the phase title and instruction, the timer, and whether the board is locked or the workshop closed. */
 export function PhaseHeader({ control, clockOffset, large, showLock }: Props) {
   const { t } = useI18n();
   const phase = currentPhase(control);
@@ -32,7 +33,7 @@ export function PhaseHeader({ control, clockOffset, large, showLock }: Props) {
         </p>
       </div>
       <TimerDisplay timer={control.timer} clockOffset={clockOffset} large={large} />
-      {showLock && control.locked && <LockBanner />}
+      {control.finishedAt ? <FinishedBanner /> : showLock && control.locked && <LockBanner />}
     </section>
   );
 }

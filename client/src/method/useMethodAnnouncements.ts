@@ -13,12 +13,12 @@ interface Inputs {
 
 /**
  * Tells screen-reader users (politely, throttled by the announcer) what changed in
- * the workshop: a new phase, the lock, revealed results, a placement round, and
+ * the workshop: a new phase, the lock, closing and reopening, revealed results, a placement round, and
  * the timer's last minute (once per run of the timer).
  */
 export function useMethodAnnouncements({ control, clockOffset, tally, round }: Inputs, announce: (text: string) => void): void {
   const { t } = useI18n();
-  const seen = useRef<{ phase?: string; locked?: boolean; revealed?: boolean; round?: string } | null>(null);
+  const seen = useRef<{ phase?: string; locked?: boolean; revealed?: boolean; round?: string; finished?: boolean } | null>(null);
   const lastMinuteFor = useRef<number | null>(null);
 
   useEffect(() => {
@@ -28,12 +28,15 @@ export function useMethodAnnouncements({ control, clockOffset, tally, round }: I
       locked: control.locked,
       revealed: tally?.revealed,
       round: round?.round ? `${round.round.id}:${round.round.status}` : '',
+      finished: !!control.finishedAt,
     };
     const before = seen.current;
     seen.current = now;
     if (!before) return;
     if (before.phase !== now.phase) announce(t('announce.phase', { title: phaseTitle(currentPhase(control), t) }));
-    if (before.locked !== now.locked) announce(t(now.locked ? 'announce.locked' : 'announce.unlocked'));
+    if (before.finished !== now.finished) announce(t(now.finished ? 'lasting.announce.finished' : 'lasting.announce.reopened'));
+    // Closing locks the board too; the closing says enough.
+    else if (before.locked !== now.locked) announce(t(now.locked ? 'announce.locked' : 'announce.unlocked'));
     if (before.revealed === false && now.revealed) announce(t('announce.revealed'));
     if (before.round !== now.round && round?.round) {
       if (round.round.status === 'open') announce(t('announce.roundOpen'));

@@ -12,6 +12,8 @@ export interface BoardDoc {
   sync: SyncState;
   /** True once the first full sync with the server is done (the board is complete). */
   loaded: boolean;
+  /** The server closed the board for good with this code (4400–4499, e.g. 4411: workshop deleted); no reconnecting. */
+  closedCode: number | null;
 }
 
 function yjsUrl(): string {
@@ -46,6 +48,7 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
   const [status, setStatus] = useState<ProviderStatus>('connecting');
   const [synced, setSynced] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  const [closedCode, setClosedCode] = useState<number | null>(null);
   const online = useOnline();
 
   useEffect(() => {
@@ -70,11 +73,15 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
       setSynced(isSynced);
       if (isSynced) setLoaded(true);
     };
+    // A close code in 4400–4499 is final: y-websocket stops reconnecting and tells us why.
+    const onClosed = (e: { code: number }) => setClosedCode(e.code);
     provider.on('status', onStatus);
     provider.on('sync', onSync);
+    provider.on('closed', onClosed);
     return () => {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
+      provider.off('closed', onClosed);
       provider.destroy();
       setStatus('connecting');
       setSynced(false);
@@ -87,5 +94,5 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
   else if (loaded && status !== 'connected') sync = 'offline';
   else sync = 'connecting';
 
-  return { doc, cards, sync, loaded };
+  return { doc, cards, sync, loaded, closedCode };
 }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { CreateWorkshopForm } from './dashboard/CreateWorkshopForm';
+import { ImportWorkshopForm } from './dashboard/ImportWorkshopForm';
 import { InviteForm } from './dashboard/InviteForm';
 import { WorkshopList } from './dashboard/WorkshopList';
 
@@ -75,9 +76,6 @@ export default function Dashboard() {
           </button>
         </p>
       </div>
-      <p>
-        <Link href="/kenniscentrum">{t('kc.open')}</Link>
-      </p>
       <div className="rb-columns">
         <section className="rb-panel rb-columns__main" aria-labelledby="rb-list-title">
           <h2 className="rb-panel__title" id="rb-list-title">
@@ -86,7 +84,19 @@ export default function Dashboard() {
           <WorkshopList workshops={state.workshops} />
         </section>
         <div className="rb-columns__side">
+          <section className="rb-panel" aria-labelledby="rb-knowledge-title">
+            <h2 className="rb-panel__title" id="rb-knowledge-title">
+              {t('lasting.knowledge.title')}
+            </h2>
+            <p>{t('lasting.knowledge.text')}</p>
+            <p>
+              <Link className="rb-button rb-button--secondary" href="/kenniscentrum">
+                {t('lasting.knowledge.link')}
+              </Link>
+            </p>
+          </section>
           <CreateWorkshopForm templates={state.templates} />
+          <ImportWorkshopForm />
           <InviteForm />
         </div>
       </div>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { SyncStatus } from '../components/SyncStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { WorkshopDeleted, isDeleted } from '../components/WorkshopDeleted';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
 import { goToLogin } from '../router';
@@ -52,6 +53,16 @@ export default function Facilitator({ id }: { id: string }) {
           <ErrorAlert code={state.code} />
         )}
       </div>
+    );
+  }
+
+  if (isDeleted(socket.fatalError, board.closedCode)) {
+    return (
+      <WorkshopDeleted>
+        <p>
+          <Link href="/begeleider">← {t('facilitator.back')}</Link>
+        </p>
+      </WorkshopDeleted>
     );
   }
 

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { PresenceInfo } from '../components/PresenceInfo';
 import { SyncStatus } from '../components/SyncStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { WorkshopDeleted, isDeleted } from '../components/WorkshopDeleted';
 import { forgetParticipant, loadParticipant } from '../realtime/session';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
@@ -22,6 +23,11 @@ export default function Participant({ id }: { id: string }) {
   const board = useBoardDoc(id, token, token !== null && socket.fatalError === null);
   const state = socket.state;
   useDocumentTitle(state?.workshop.title ?? t('join.title'));
+  const deleted = isDeleted(socket.fatalError, board.closedCode);
+  // The token of a deleted workshop opens nothing any more: do not keep it on the phone.
+  useEffect(() => {
+    if (deleted) forgetParticipant(id);
+  }, [deleted, id]);
 
   if (!session) {
     return (
@@ -34,6 +40,16 @@ export default function Participant({ id }: { id: string }) {
           </Link>
         </p>
       </div>
+    );
+  }
+
+  if (deleted) {
+    return (
+      <WorkshopDeleted>
+        <p>
+          <Link href="/">{t('app.toHome')}</Link>
+        </p>
+      </WorkshopDeleted>
     );
   }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { WorkshopDeleted, isDeleted } from '../components/WorkshopDeleted';
 import { takeScreenToken } from '../realtime/session';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
@@ -25,6 +26,7 @@ export default function Screen({ id }: { id: string }) {
       </div>
     );
   }
+  if (isDeleted(socket.fatalError, board.closedCode)) return <WorkshopDeleted large />;
   if (socket.fatalError) {
     return (
       <div className="rb-screen rb-screen--message">

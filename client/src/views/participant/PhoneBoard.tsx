@@ -11,6 +11,8 @@ interface Props {
   board: BoardDoc;
   phase: Phase | undefined;
   locked: boolean;
+  /** The workshop is closed: only looking. */
+  finished?: boolean;
 }
 
 /** Does this phase work on the board (add, move or set targets)? */
@@ -20,13 +22,13 @@ export function isBoardPhase(phase: Phase | undefined): boolean {
 }
 
 /** The board on the phone, as the phase allows: move cards, set their targets, or only look. */
-export function PhoneBoard({ template, board, phase, locked }: Props) {
+export function PhoneBoard({ template, board, phase, locked, finished }: Props) {
   const { t } = useI18n();
   const perms = phase?.permissions ?? [];
   let mode: BoardMode = 'view';
   if (!locked && perms.includes('moveCards')) mode = 'move';
   else if (!locked && perms.includes('setTargets')) mode = 'target';
-  const notice = locked ? t('board.lockedNotice') : t('board.noMoveNotice');
+  const notice = finished ? t('lasting.finished.boardNotice') : locked ? t('board.lockedNotice') : t('board.noMoveNotice');
   return (
     // A new mode starts with no card chosen, so a tap never does what the last phase did.
     <Workspace

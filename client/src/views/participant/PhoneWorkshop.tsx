@@ -41,10 +41,13 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
   }
   const phase = currentPhase(control);
   const perms = phase?.permissions ?? [];
-  const locked = control.locked;
-  const roundOpen = round?.round?.status === 'open';
+  // A closed workshop is read-only: everything can be seen, nothing offered to change.
+  const finished = !!control.finishedAt;
+  const locked = control.locked || finished;
+  const roundOpen = !finished && round?.round?.status === 'open';
   const roundRevealed = round?.round?.status === 'revealed';
-  const voting = perms.includes('vote');
+  const voting = !finished && perms.includes('vote');
+  const alarmSend = finished ? undefined : send;
   const addingBarriers = perms.includes('addBarriers');
   const addingProposals = perms.includes('addProposals');
   const boardPhase = isBoardPhase(phase);
@@ -68,7 +71,7 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
         <RoundPlacement key={round.round!.id} round={round} cards={board.cards} template={template} send={send} locked={locked} />
       )}
       {roundRevealed && round && <RoundResults round={round} cards={board.cards} template={template} />}
-      {tools && boardPhase && <PhoneBoard template={template} board={board} phase={phase} locked={locked} />}
+      {tools && boardPhase && <PhoneBoard template={template} board={board} phase={phase} locked={locked} finished={finished} />}
       {tools && addingBarriers && !locked && <BarrierForm send={send} cards={board.cards} />}
       {tools && voting && (
         <VoteList
@@ -85,10 +88,10 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
       {tools && addingProposals && !locked && <ProposalForm send={send} barriers={rankedBarriers} cards={board.cards} />}
       {tools && ranked && <ResultsList ranked={ranked} barriers={barriers} alarms={alarms} />}
       {tools && (addingProposals || proposals.length > 0) && (
-        <ProposalList proposals={proposals} barriers={barriers} alarms={alarms} cardTitles={cardTitles} send={send} />
+        <ProposalList proposals={proposals} barriers={barriers} alarms={alarms} cardTitles={cardTitles} send={alarmSend} />
       )}
       {tools && !voting && (addingBarriers || barriers.length > 0) && (
-        <BarrierList barriers={barriers} alarms={alarms} cardTitles={cardTitles} send={send} />
+        <BarrierList barriers={barriers} alarms={alarms} cardTitles={cardTitles} send={alarmSend} />
       )}
       {tools && !boardPhase && <BoardPeek template={template} board={board} />}
       <LiveRegion message={message} />
