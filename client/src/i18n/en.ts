@@ -1,12 +1,10 @@
 import type { nl } from './nl';
 import { enMethod } from './en.method';
-import { enKnowledge } from './en.knowledge';
 import { enLasting } from './en.lasting';
 
 /** English texts. Every Dutch key must be here too: the type checks it. */
 export const en: Record<keyof typeof nl, string> = {
   ...enMethod,
-  ...enKnowledge,
   ...enLasting,
   'app.name': 'Regiebord',
   'app.tagline': 'Looking together at the role of the municipality',

@@ -1,9 +1,15 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ErrorCode } from '../../../shared/errors';
-import { nl, type MessageKey } from './nl';
+import { nl, type MessageKey as CoreKey } from './nl';
 import { en } from './en';
+import type { nlKnowledge } from './nl.knowledge';
 
-export type { MessageKey } from './nl';
+/**
+ * Every text key. The knowledge centre's texts are typed here but loaded only
+ * with its views (client/src/i18n/knowledge.ts calls addMessages), so a phone
+ * never downloads them.
+ */
+export type MessageKey = CoreKey | keyof typeof nlKnowledge;
 export type Lang = 'nl' | 'en';
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
@@ -12,7 +18,8 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 const _everyErrorHasText: Record<`error.${ErrorCode}`, string> = nl;
 
 const STORAGE_KEY = 'regiebord.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { nl, en };
+// The knowledge-centre keys are filled in by addMessages when those views load.
+const dictionaries = { nl: { ...nl }, en: { ...en } } as Record<Lang, Record<MessageKey, string>>;
 const listeners = new Set<() => void>();
 
 function readStoredLang(): Lang {
@@ -42,6 +49,13 @@ export function setLang(lang: Lang): void {
   for (const fn of listeners) fn();
 }
 
+/** Adds texts that load with a lazy view (both languages, the same keys). */
+export function addMessages<K extends MessageKey>(nlPart: Record<K, string>, enPart: Record<K, string>): void {
+  Object.assign(dictionaries.nl, nlPart);
+  Object.assign(dictionaries.en, enPart);
+  for (const fn of listeners) fn();
+}
+
 function subscribe(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
@@ -58,7 +72,7 @@ export function t(key: MessageKey, vars?: Vars): string {
 }
 
 export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(nl, key);
+  return Object.prototype.hasOwnProperty.call(dictionaries.nl, key);
 }
 
 /** The key for an error code from the server (or 'NETWORK'); unknown codes fall back to INTERNAL. */

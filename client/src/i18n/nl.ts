@@ -2,15 +2,14 @@
  * Dutch texts: the source of truth for every text in the interface.
  * Language level B1: short sentences, common words, "je" instead of "u".
  * Placeholders in braces, for example {name}, are filled in by t().
- * The workshop method's texts are in nl.method.ts.
+ * The workshop method's texts are in nl.method.ts. The knowledge centre's (nl.knowledge.ts)
+ * are not part of this dictionary: they load with the knowledge-centre views (see addMessages).
  */
 import { nlMethod } from './nl.method';
-import { nlKnowledge } from './nl.knowledge';
 import { nlLasting } from './nl.lasting';
 
 export const nl = {
   ...nlMethod,
-  ...nlKnowledge,
   ...nlLasting,
   'app.name': 'Regiebord',
   'app.tagline': 'Samen kijken naar de rol van de gemeente',

@@ -1,3 +1,4 @@
+import '../i18n/knowledge';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { ExportCard, ExportRound, WorkshopExport } from '../../../shared/export';
 import { quadrantOf, type Template } from '../../../shared/template';
