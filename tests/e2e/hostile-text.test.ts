@@ -77,6 +77,36 @@ describe('hostile texts stay inert; no request leaves the origin', () => {
     await inert();
     fac.socket.disconnect();
 
+    // The knowledge centre's search and the report page show the same texts as text.
+    const inertOn = async (page: Page) => {
+      for (const text of HOSTILE) {
+        await expect.poll(() => page.locator('main').innerText(), { timeout: 10_000 }).toContain(text);
+      }
+      expect(await page.evaluate(() => (window as unknown as { __pwned: number }).__pwned)).toBe(0);
+      expect(await page.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+      expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+    };
+    await facilitator.goto(`${server.url}/kenniscentrum/zoeken?q=pwned`);
+    await inertOn(facilitator);
+    await facilitator.goto(`${server.url}/rapport/${workshop.id}`);
+    await inertOn(facilitator);
+
+    // Every export: markup stays text (escaped or quoted), never a live tag or link.
+    for (const format of ['md', 'svg', 'csv', 'json']) {
+      const res = await api.get<string>(`/api/workshops/${workshop.id}/export?format=${format}`);
+      expect(res.status, format).toBe(200);
+      const body = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+      if (format === 'json' || format === 'csv') {
+        // Data, not markup: served as JSON or CSV and as a download, so no browser renders it as a page.
+        expect(res.headers.get('content-type')).toMatch(format === 'json' ? /^application\/json/ : /^text\/csv/);
+        expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+        continue;
+      }
+      for (const tag of ['<img', '<script', '<svg onload', '<b>Titel']) expect(body, `${format}: ${tag}`).not.toContain(tag);
+      expect(body, format).not.toMatch(/\]\(javascript:/i);
+      expect(body, format).not.toMatch(/href="javascript:/i);
+    }
+
     const origin = new URL(server.url).origin;
     const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
