@@ -18,6 +18,7 @@ import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 import { WorkshopService } from './workshops';
+import { checkTheme, createSiteRouter, themeFiles } from './site/site';
 import { DocRegistry } from './yjs/docRegistry';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
 
@@ -38,6 +39,7 @@ const SCREEN_SECRET_KEY = 'screen_token_secret';
 
 export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
   const config = makeConfig(override);
+  checkTheme(config);
   const log = logger ?? createLogger(config.logLevel);
   const storage = openSqliteStorage(config.dataDir);
 
@@ -66,8 +68,11 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     '/api',
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
+    createSiteRouter(config),
     createApiRouter({ config, storage, access, workshops }),
   );
+  // The municipality's house style: design tokens and logo, from its own server only.
+  app.use('/theme', themeFiles(config), (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND')));
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));
 

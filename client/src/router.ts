@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { SitePageName } from '../../shared/site';
 
 /**
  * A tiny router: the pathname decides the view. Navigation uses
@@ -15,6 +16,7 @@ export type Route =
   | { name: 'facilitator'; id: string }
   | { name: 'screen'; id: string }
   | { name: 'participant'; id: string }
+  | { name: 'sitePage'; page: SitePageName }
   | { name: 'notFound' };
 
 const ID = '([a-z0-9]{8,32})';
@@ -27,6 +29,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [new RegExp(`^/begeleider/w/${ID}/?$`), (m) => ({ name: 'facilitator', id: m[1]! })],
   [new RegExp(`^/scherm/${ID}/?$`), (m) => ({ name: 'screen', id: m[1]! })],
   [new RegExp(`^/w/${ID}/?$`), (m) => ({ name: 'participant', id: m[1]! })],
+  // The accessibility statement and the privacy page (texts configurable on the server).
+  [/^\/(toegankelijkheid|privacy)\/?$/, (m) => ({ name: 'sitePage', page: m[1] as SitePageName })],
 ];
 
 export function matchRoute(pathname: string): Route {

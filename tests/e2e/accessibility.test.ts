@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ApiClient, createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { formatViolations, axeViolations } from '../helpers/axe';
 import { LAPTOP, PHONE, SHARED_SCREEN } from '../helpers/browser';
 import { browserSuite } from '../helpers/browserSuite';
+import { startServer } from '../helpers/server';
+import { CLIENT_DIR } from '../helpers/browser';
 import { ask, connectControl, connectedDoc } from '../helpers/clients';
 import { addCard, setCardTarget } from '../../shared/board';
 import type { WorkshopDetail } from '../../shared/protocol';
@@ -53,6 +56,7 @@ async function scanPath(page: Page, path: string, label: string, ready: (page: P
 }
 
 const heading = (page: Page) => page.locator('h1').first().waitFor();
+const sitePage = (page: Page) => page.locator('[data-testid="site-page"] h1').waitFor();
 const phaseIs = (id: string) => async (page: Page) => {
   await page.locator(`[data-testid="phase-title"][data-phase="${id}"]`).first().waitFor({ timeout: 10_000 });
   await expect.poll(() => page.getByTestId('sync-status').first().getAttribute('data-state'), { timeout: 10_000 }).toBe('synced');
@@ -80,8 +84,8 @@ describe('WCAG 2.1 AA on every view, nl and en, light and dark (axe-core)', () =
     const phone = await suite.open(PHONE);
     await scanPath(phone, '/', 'home', heading);
     await scanPath(phone, '/doe-mee', 'join', heading);
-    // TODO await scanPath(phone, '/toegankelijkheid', 'accessibility statement', (p) => p.getByTestId('site-page').waitFor());
-    // TODO await scanPath(phone, '/privacy', 'privacy statement', (p) => p.getByTestId('site-page').waitFor());
+    await scanPath(phone, '/toegankelijkheid', 'accessibility statement', sitePage);
+    await scanPath(phone, '/privacy', 'privacy statement', sitePage);
     const visitor = await suite.open(LAPTOP);
     await scanPath(visitor, '/inloggen', 'login', heading);
     await scanPath(visitor, new URL(invite.body.inviteUrl).pathname + new URL(invite.body.inviteUrl).hash, 'invite', heading);
@@ -179,5 +183,42 @@ describe('WCAG 2.1 AA on every view, nl and en, light and dark (axe-core)', () =
     fac.socket.disconnect();
     bramSocket.socket.disconnect();
     report();
+  });
+
+  it('the example theme (Gemeente Voorbeeld) passes too: home, privacy, a workshop on the phone', async () => {
+    const themed = await startServer({
+      clientDir: CLIENT_DIR,
+      site: { name: 'Regiebord Gemeente Voorbeeld', themeDir: path.resolve('themes/voorbeeld') },
+    });
+    try {
+      const api = await facilitatorClient(themed.url);
+      const workshop = await createWorkshop(api, 'Werksessie Voorbeeld');
+      const anna = await join(themed.url, workshop.joinCode, 'Anna');
+      const doc = await connectedDoc(themed.wsUrl, workshop.id, { token: anna.token });
+      addCard(doc.doc, { kind: 'domain', title: 'Klimaatbeleid', x: 0.2, y: 0.2 });
+      addCard(doc.doc, { kind: 'project', title: 'Bomen buitengebied', x: 0.7, y: 0.7 });
+      const phone = await suite.open(PHONE);
+      const at = (path: string) => themed.url + path;
+      await phone.goto(at('/'));
+      // The theme is applied: the header takes the theme's colour, the logo shows.
+      await expect.poll(() => phone.locator('.rb-header').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(11, 90, 60)');
+      expect(await phone.locator('.rb-brand img').getAttribute('src')).toBe('/theme/logo.svg');
+      await scan(phone, 'voorbeeld: home', heading);
+      await phone.goto(at('/privacy'));
+      await scan(phone, 'voorbeeld: privacy', sitePage);
+      await phone.evaluate(
+        ([key, value]) => localStorage.setItem(key!, value!),
+        [`regiebord.participant.${workshop.id}`, JSON.stringify({ participantId: anna.participantId, token: anna.token, name: 'Anna' })],
+      );
+      await phone.goto(at(`/w/${workshop.id}`));
+      await scan(phone, 'voorbeeld: phone', async (p) => {
+        await phaseIs('welkom')(p);
+        await p.locator('[data-card-id]', { hasText: 'Bomen buitengebied' }).first().waitFor();
+      });
+      doc.destroy();
+      report();
+    } finally {
+      await themed.stop();
+    }
   });
 });

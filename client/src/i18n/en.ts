@@ -102,6 +102,9 @@ export const en: Record<keyof typeof nl, string> = {
   'participant.you': 'You take part as {name}.',
   'participant.youAnonymous': 'You take part anonymously.',
 
+  'footer.label': 'About this website',
+  'footer.accessibility': 'Accessibility',
+  'footer.privacy': 'Privacy',
   'card.domain': 'Domain',
   'card.project': 'Project',
   'card.addTitle': 'Add a card',

@@ -107,6 +107,9 @@ export const nl = {
   'participant.you': 'Je doet mee als {name}.',
   'participant.youAnonymous': 'Je doet anoniem mee.',
 
+  'footer.label': 'Over deze website',
+  'footer.accessibility': 'Toegankelijkheid',
+  'footer.privacy': 'Privacy',
   'card.domain': 'Domein',
   'card.project': 'Project',
   'card.addTitle': 'Kaart toevoegen',
