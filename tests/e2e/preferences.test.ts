@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { PHONE } from '../helpers/browser';
 import { browserSuite } from '../helpers/browserSuite';
-import { connectedDoc } from '../helpers/clients';
+import { ask, connectControl, connectedDoc } from '../helpers/clients';
 import { addCard } from '../../shared/board';
 import type { WorkshopSummary } from '../../shared/protocol';
 
@@ -50,9 +50,11 @@ async function expectNothingLost(page: Page, label: string, controls: Locator[])
         const hit = document.elementFromPoint(x!, y!);
         return hit !== null && (hit === el || el.contains(hit) || (el as HTMLElement).closest('label')?.contains(hit) === true);
       });
-      return { inWidth, onTop, box: `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}` };
+      // Its text stays inside its own box (a long word in a big heading would stick out and be cut off).
+      const fits = el.scrollWidth <= el.clientWidth + 1;
+      return { inWidth, onTop, fits, box: `${Math.round(box.left)},${Math.round(box.top)} ${Math.round(box.width)}×${Math.round(box.height)}` };
     });
-    expect(seen.inWidth && seen.onTop, `${label}: ${control} is cut off or outside the page (${seen.box})`).toBe(true);
+    expect(seen.inWidth && seen.onTop && seen.fits, `${label}: ${control} is cut off or outside the page (${JSON.stringify(seen)})`).toBe(true);
   }
 }
 
@@ -130,6 +132,17 @@ describe('text at 200%: nothing lost on a phone and on a laptop', () => {
       card,
       phone.getByLabel('Titel van de kaart'),
       phone.getByRole('button', { name: 'Kaart toevoegen' }),
+    ]);
+    // The longest words: the proposal step's title and form.
+    const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    await fac.state;
+    expect(await ask(fac.socket, 'phase:go', { phaseId: 'voorstellen' })).toMatchObject({ ok: true });
+    fac.socket.disconnect();
+    await phone.locator('[data-testid="phase-title"][data-phase="voorstellen"]').waitFor();
+    await expectNothingLost(phone, 'phone, Voorstellen', [
+      phone.getByTestId('phase-title'),
+      phone.getByLabel('Voorstel', { exact: true }),
+      phone.getByRole('button', { name: 'Voorstel toevoegen' }),
     ]);
 
     const facilitator = await suite.open(DESKTOP);

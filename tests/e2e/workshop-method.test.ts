@@ -7,7 +7,9 @@ import { browserSuite } from '../helpers/browserSuite';
 const suite = browserSuite();
 /** Every request of every browser in the workshop: none may leave the server's own origin. */
 const requests: string[] = [];
-const record = (context: BrowserContext) => context.on('request', (r) => void requests.push(r.url()));
+const record = (context: BrowserContext) => {
+  context.on('request', (r) => void requests.push(r.url()));
+};
 
 const phaseTitle = (page: Page) => page.getByTestId('phase-title').innerText();
 
