@@ -55,6 +55,8 @@ async function typeInto(page: Page, field: Locator, text: string) {
   await page.keyboard.type(text);
 }
 
+/** What the polite live regions say now (screen readers read it out). */
+const spoken = (page: Page) => page.locator('[data-testid="live-region"]').allInnerTexts().then((t) => t.join(' '));
 const phaseTitle = (page: Page) => page.getByTestId('phase-title').first().getAttribute('data-phase');
 
 describe('a whole workshop by keyboard only', () => {
@@ -94,6 +96,7 @@ describe('a whole workshop by keyboard only', () => {
     await typeInto(phone, phone.getByLabel('Titel van de kaart'), 'Klimaatbeleid');
     await activate(phone, phone.getByRole('button', { name: 'Kaart toevoegen' }));
     const card = phone.locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first();
+    await expect.poll(() => spoken(facilitator), { timeout: 10_000 }).toContain('Nieuwe kaart: Klimaatbeleid');
     await tabTo(phone, card);
     await phone.keyboard.press('4');
     await expect.poll(() => card.getAttribute('aria-label')).toContain('Flashmob');
@@ -123,6 +126,7 @@ describe('a whole workshop by keyboard only', () => {
     // Koers: a target for the card (digit 1: Retro in Control).
     await goNext('koers');
     await expect.poll(() => phaseTitle(phone)).toBe('koers');
+    await expect.poll(() => spoken(phone)).toMatch(/Nieuwe stap: Koers/);
     await tabTo(phone, card);
     await phone.keyboard.press('1');
     await expect.poll(() => card.getAttribute('aria-label')).toMatch(/Retro in Control/);
@@ -147,6 +151,7 @@ describe('a whole workshop by keyboard only', () => {
     // The facilitator reveals the results.
     await activate(facilitator, facilitator.getByRole('button', { name: 'Uitslag tonen' }));
     await expect.poll(() => phone.locator('main').innerText(), { timeout: 10_000 }).toMatch(/Regels zijn te strikt[\s\S]*2/);
+    await expect.poll(() => spoken(phone)).toContain('De uitslag is bekend.');
 
     // Voorstellen: choose the barrier (arrow key in the list), write, choose a kind, an owner.
     await goNext('voorstellen');
