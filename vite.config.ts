@@ -17,6 +17,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': 'http://localhost:3000',
+      '/theme': 'http://localhost:3000',
       '/socket.io': { target: 'http://localhost:3000', ws: true },
       '/yjs': { target: 'ws://localhost:3000', ws: true },
     },

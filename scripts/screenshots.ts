@@ -84,6 +84,46 @@ try {
   await join.getByLabel('Voorstel', { exact: true }).fill('Vraag de raad om een experimenteerbudget');
   await join.getByLabel('Eigenaar').fill('Stuurgroep: wethouder');
   await shot(join, 'phone-proposal');
+
+  // The accessibility statement and the privacy page (linked from every footer).
+  for (const [route, name] of [['/toegankelijkheid', 'phone-accessibility'], ['/privacy', 'phone-privacy']] as const) {
+    await home.goto(url + route);
+    await home.locator('[data-testid="site-page"] h1').waitFor();
+    await shot(home, name);
+  }
+  // Dark mode (the device's setting) on the phone and the shared screen.
+  for (const page of [join, screen]) await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(join, 'phone-proposal-dark');
+  await shot(screen, 'screen-results-dark');
+  // Text at 200% on the phone (the browser's text size).
+  await join.emulateMedia({ colorScheme: 'light' });
+  await join.evaluate(() => {
+    document.documentElement.style.fontSize = '200%';
+  });
+  await shot(join, 'phone-text-200');
+
+  // The example theme: Gemeente Voorbeeld's own colours and logo, by tokens only (docs/theming.md).
+  const themedData = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-shots-theme-'));
+  const themed = await createRegiebord({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: themedData,
+    logLevel: 'error',
+    clientDir: path.resolve('dist/client'),
+    site: { name: 'Regiebord Gemeente Voorbeeld', themeDir: path.resolve('themes/voorbeeld') },
+  });
+  try {
+    const themedUrl = `http://127.0.0.1:${await themed.listen()}`;
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await page.goto(themedUrl + '/');
+    await page.locator('h1').waitFor();
+    await shot(page, 'theme-voorbeeld-phone');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot(page, 'theme-voorbeeld-phone-dark');
+  } finally {
+    await themed.close();
+    fs.rmSync(themedData, { recursive: true, force: true });
+  }
 } finally {
   await browser.close();
   await app.close();

@@ -22,6 +22,7 @@ import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
 import { openSqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 import { WorkshopService } from './workshops';
+import { checkTheme, createSiteRouter, themeFiles } from './site/site';
 import { DocRegistry } from './yjs/docRegistry';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
 
@@ -44,6 +45,7 @@ const SCREEN_SECRET_KEY = 'screen_token_secret';
 
 export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
   const config = makeConfig(override);
+  checkTheme(config);
   const log = logger ?? createLogger(config.logLevel);
   const storage = openSqliteStorage(config.dataDir);
 
@@ -114,9 +116,12 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     '/api',
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
+    createSiteRouter(config),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder }),
     createApiRouter({ config, storage, access, workshops }),
   );
+  // The municipality's house style: design tokens and logo, from its own server only.
+  app.use('/theme', themeFiles(config), (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND')));
   serveClient(app, config.clientDir);
   app.use(errorHandler(log));
 

@@ -1,4 +1,18 @@
 import path from 'node:path';
+import type { SiteContact } from '../shared/site';
+
+/** Who offers this Regiebord and how it looks (see docs/theming.md). */
+export interface SiteConfig {
+  /** Shown in the header and the tab title, e.g. "Regiebord Gemeente Voorbeeld". */
+  name: string;
+  /**
+   * Folder of the theme: theme.css (design tokens, light and dark) and optionally
+   * logo.svg or logo.png. Served same-origin under /theme/.
+   */
+  themeDir: string;
+  /** Whom to contact about privacy and accessibility; empty fields are left out. */
+  contact: SiteContact;
+}
 
 /**
  * All server settings in one typed object. Only the entry file (main.ts) reads
@@ -52,10 +66,11 @@ export interface ServerConfig {
     eventBurst: number;
   };
   logLevel: 'silent' | 'error' | 'info';
-  /** Default retention: a workshop is deleted this many days after it took place, unless its facilitator set another date (AVG). */
+  /** Default retention: a workshop is deleted this many days after it took place, unless its facilitator set another date (AVG). Stated on the privacy page. */
   retentionDays: number;
   /** How often the retention job runs, in ms (daily). */
   retentionIntervalMs: number;
+  site: SiteConfig;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -86,11 +101,17 @@ export const defaultConfig: ServerConfig = {
   logLevel: 'info',
   retentionDays: 730,
   retentionIntervalMs: 24 * 60 * 60 * 1000,
+  site: {
+    name: 'Regiebord',
+    themeDir: path.resolve('themes/default'),
+    contact: { name: '', email: '', phone: '', url: '' },
+  },
 };
 
-export type ConfigOverride = Partial<Omit<ServerConfig, 'yjs' | 'socketIo'>> & {
+export type ConfigOverride = Partial<Omit<ServerConfig, 'yjs' | 'socketIo' | 'site'>> & {
   yjs?: Partial<ServerConfig['yjs']>;
   socketIo?: Partial<ServerConfig['socketIo']>;
+  site?: Partial<Omit<SiteConfig, 'contact'>> & { contact?: Partial<SiteContact> };
 };
 
 export function makeConfig(override: ConfigOverride = {}): ServerConfig {
@@ -99,5 +120,10 @@ export function makeConfig(override: ConfigOverride = {}): ServerConfig {
     ...override,
     yjs: { ...defaultConfig.yjs, ...override.yjs },
     socketIo: { ...defaultConfig.socketIo, ...override.socketIo },
+    site: {
+      ...defaultConfig.site,
+      ...override.site,
+      contact: { ...defaultConfig.site.contact, ...override.site?.contact },
+    },
   };
 }

@@ -19,6 +19,15 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
   if (env.TRUST_PROXY) override.trustProxy = env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1';
   if (env.SECURE_COOKIES) override.secureCookies = env.SECURE_COOKIES === 'auto' ? 'auto' : env.SECURE_COOKIES === 'true';
   if (env.RETENTION_DAYS && Number(env.RETENTION_DAYS) > 0) override.retentionDays = Number(env.RETENTION_DAYS);
+  // THEME: a folder name under themes/ (default, voorbeeld) or a path to a folder.
+  const themeDir = env.THEME ? (/[/\\]/.test(env.THEME) ? path.resolve(env.THEME) : path.resolve('themes', env.THEME)) : undefined;
+  const contact = {
+    ...(env.CONTACT_NAME ? { name: env.CONTACT_NAME } : {}),
+    ...(env.CONTACT_EMAIL ? { email: env.CONTACT_EMAIL } : {}),
+    ...(env.CONTACT_PHONE ? { phone: env.CONTACT_PHONE } : {}),
+    ...(env.CONTACT_URL ? { url: env.CONTACT_URL } : {}),
+  };
+  override.site = { ...(env.SITE_NAME ? { name: env.SITE_NAME } : {}), ...(themeDir ? { themeDir } : {}), contact };
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
   return override;
 }

@@ -3,6 +3,8 @@ import { t, useI18n } from './i18n';
 import { matchRoute, usePathname, type Route } from './router';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { Link } from './components/Link';
+import { Footer } from './site/Footer';
+import { useSite } from './site/useSite';
 
 // Every view is its own chunk: a phone on /w/... never downloads the facilitator code.
 const Home = lazy(() => import('./views/Home'));
@@ -15,6 +17,7 @@ const Screen = lazy(() => import('./views/Screen'));
 const Participant = lazy(() => import('./views/Participant'));
 const Knowledge = lazy(() => import('./views/Knowledge'));
 const Report = lazy(() => import('./views/Report'));
+const SitePage = lazy(() => import('./views/SitePage'));
 
 function View({ route }: { route: Route }) {
   switch (route.name) {
@@ -38,6 +41,8 @@ function View({ route }: { route: Route }) {
       return <Knowledge section={route.section} id={route.id} />;
     case 'report':
       return <Report key={route.id} id={route.id} />;
+    case 'sitePage':
+      return <SitePage key={route.page} page={route.page} />;
     case 'notFound':
       return <NotFound />;
   }
@@ -80,6 +85,21 @@ class ChunkBoundary extends Component<{ children: ReactNode; path: string }, { f
   }
 }
 
+/** The municipality's logo (from its theme) or the built-in mark, and the site's name. */
+function Brand() {
+  const site = useSite();
+  return (
+    <Link className="rb-brand" href="/">
+      {site.logoUrl ? (
+        <img className="rb-brand__logo" src={site.logoUrl} alt="" />
+      ) : (
+        <span className="rb-brand__mark" aria-hidden="true" />
+      )}
+      {site.name}
+    </Link>
+  );
+}
+
 export function App() {
   const { t } = useI18n();
   const pathname = usePathname();
@@ -114,10 +134,7 @@ export function App() {
         {t('app.skipLink')}
       </a>
       <header className="rb-header">
-        <Link className="rb-brand" href="/">
-          <span className="rb-brand__mark" aria-hidden="true" />
-          {t('app.name')}
-        </Link>
+        <Brand />
         <LanguageSwitch />
       </header>
       <main id="main" ref={main} tabIndex={-1} className="rb-main">
@@ -127,6 +144,7 @@ export function App() {
           </Suspense>
         </ChunkBoundary>
       </main>
+      <Footer />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import type { SitePageName } from '../../shared/site';
 
 /**
  * A tiny router: the pathname decides the view. Navigation uses
@@ -17,6 +18,7 @@ export type Route =
   | { name: 'participant'; id: string }
   | { name: 'knowledge'; section: KnowledgeSection; id?: string }
   | { name: 'report'; id: string }
+  | { name: 'sitePage'; page: SitePageName }
   | { name: 'notFound' };
 
 /** The parts of the knowledge centre (/kenniscentrum/...). */
@@ -39,6 +41,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/kenniscentrum\/drempels\/?$/, () => ({ name: 'knowledge', section: 'ledger' })],
   [/^\/kenniscentrum\/voorstellen\/?$/, () => ({ name: 'knowledge', section: 'tracker' })],
   [new RegExp(`^/rapport/${ID}/?$`), (m) => ({ name: 'report', id: m[1]! })],
+  // The accessibility statement and the privacy page (texts configurable on the server).
+  [/^\/(toegankelijkheid|privacy)\/?$/, (m) => ({ name: 'sitePage', page: m[1] as SitePageName })],
 ];
 
 export function matchRoute(pathname: string): Route {

@@ -6,6 +6,7 @@ import type { WorkshopExport } from '../../shared/export';
 import type { Ledger, RegisterEntry, TrackedProposal } from '../../shared/knowledge';
 import type { AckResult } from '../../shared/protocol';
 import { FACILITATOR } from '../helpers/api';
+import { axeViolations, expectAccessible, formatViolations } from '../helpers/axe';
 import { LAPTOP, PHONE } from '../helpers/browser';
 import { browserSuite } from '../helpers/browserSuite';
 import { ask, connectedDoc, type DocClient } from '../helpers/clients';
@@ -17,21 +18,16 @@ const suite = browserSuite();
 const BARRIER = 'Geen één loket voor café-eigenaren';
 const PROPOSAL = 'Eén aanspreekpunt voor ondernemers';
 
-/**
- * Accessibility check per page. tests/helpers/axe.ts (expectAccessible) is on
- * its way from another branch; when it lands, replace the body with
- * `await expectAccessible(page, label)`. Until then: the basics we promise.
- */
+/** Accessibility per page: the basics we promise, then axe-core (WCAG 2.1 AA) with zero violations. */
 async function checkAccessible(page: Page, label: string) {
   expect(await page.locator('h1').count(), `${label}: one h1`).toBe(1);
   expect(await page.evaluate(() => document.documentElement.lang), `${label}: lang`).toBe('nl');
   expect(await page.locator('main').count(), `${label}: one main`).toBe(1);
-  // Every form control has a name.
-  const unnamed = await page.locator('input:not([type=hidden]), select, textarea').evaluateAll((els) =>
-    els.filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).length,
-  );
-  expect(unnamed, `${label}: unlabelled controls`).toBe(0);
+  await expectAccessible(page, label);
 }
+
+/** Set in the first test: pages with real content for the language and colour-scheme scan. */
+const seen = { workshopId: '', entryId: '' };
 
 async function ok<T>(res: Promise<AckResult<T>>): Promise<T> {
   const r = await res;
@@ -103,6 +99,8 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     // The second workshop takes the same domain from the register and moves it to Flashmob.
     const second = await workshopWithFacilitator(server, 'Werksessie Dienstverlening najaar');
     const entry = (await second.api.get<{ entries: RegisterEntry[] }>('/api/register')).body.entries.find((e) => e.title === 'Dienstverlening')!;
+    seen.workshopId = first.workshop.id;
+    seen.entryId = entry.id;
     await second.api.post(`/api/workshops/${second.workshop.id}/cards`, { registerIds: [entry.id] });
     const d2 = await connectedDoc(server.wsUrl, second.workshop.id, { headers: { cookie: second.api.cookie, origin: server.url } });
     docs.push(d2);
@@ -134,7 +132,7 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     // The status filter hides running workshops: only the two finished ones are left.
     await page.getByLabel('Status', { exact: true }).selectOption({ label: 'Afgerond' });
     await expect.poll(() => page.getByTestId('workshop-count').innerText()).toMatch(/^2 van \d+ werksessies$/);
-    await checkAccessible(page, 'kenniscentrum: werksessies'); // a11y: expectAccessible(page, 'kenniscentrum werksessies')
+    await checkAccessible(page, 'kenniscentrum: werksessies');
 
     // ---- Search without the accent: "een loket" finds "één loket".
     await page.getByRole('link', { name: 'Zoeken', exact: true }).click();
@@ -147,7 +145,7 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     expect(await hit.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['één', 'loket']));
     expect(await hit.textContent()).toContain('Drempel in Werksessie Dienstverlening voorjaar');
     expect(await page.getByTestId('search-took').innerText()).toMatch(/Gezocht in \d+ ms/);
-    await checkAccessible(page, 'kenniscentrum: zoeken'); // a11y: expectAccessible(page, 'kenniscentrum zoeken')
+    await checkAccessible(page, 'kenniscentrum: zoeken');
 
     // ---- Open the hit: the report, with the barrier as the target.
     await hit.getByRole('link').click();
@@ -164,7 +162,7 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     const board = page.getByRole('img', { name: /Het bord met 1 kaarten/ });
     expect(await board.getAttribute('src')).toBe(`/api/workshops/${first.workshop.id}/export?format=svg&lang=nl`);
     await expect.poll(() => board.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
-    await checkAccessible(page, 'rapport'); // a11y: expectAccessible(page, 'rapport')
+    await checkAccessible(page, 'rapport');
 
     // ---- Download the PDF through the page's own link.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'PDF: het rapport' }).click()]);
@@ -182,7 +180,7 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     await page.getByRole('link', { name: 'Domeinen en projecten', exact: true }).click();
     const registerRow = page.getByTestId('register-table').locator('tr', { hasText: 'Dienstverlening' });
     await expect.poll(() => registerRow.innerText()).toMatch(/Dienstverlening\s+Domein\s+Publiekszaken\s+2/);
-    await checkAccessible(page, 'kenniscentrum: register'); // a11y: expectAccessible(page, 'kenniscentrum register')
+    await checkAccessible(page, 'kenniscentrum: register');
     await registerRow.getByRole('link', { name: 'Dienstverlening' }).click();
     await page.waitForURL(new RegExp(`/kenniscentrum/register/${entry.id}$`));
     expect(await page.locator('h1').innerText()).toBe('Dienstverlening');
@@ -194,13 +192,13 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     await expect
       .poll(() => page.getByTestId('compare-this').innerText())
       .toMatch(/Dienstverlening[\s\S]*Van Retro in Control naar Flashmob\. \d+% van het bord verschoven, naar een ander kwadrant/);
-    await checkAccessible(page, 'kenniscentrum: domein'); // a11y: expectAccessible(page, 'kenniscentrum domein')
+    await checkAccessible(page, 'kenniscentrum: domein');
 
     // ---- Ledger: the same barrier in both workshops is suggested; linking makes a group with votes per workshop.
     await page.getByRole('link', { name: 'Drempels', exact: true }).click();
     const suggestion = page.getByTestId('ledger-suggestions').locator('li', { hasText: 'voorjaar' }).filter({ hasText: 'najaar' });
     await expect.poll(() => suggestion.innerText()).toContain('100% gelijk');
-    await checkAccessible(page, 'kenniscentrum: drempels'); // a11y: expectAccessible(page, 'kenniscentrum drempels')
+    await checkAccessible(page, 'kenniscentrum: drempels');
     await suggestion.getByRole('button', { name: /^Koppelen/ }).click();
     const group = page.getByTestId('ledger-group').filter({ hasText: 'voorjaar' });
     await expect.poll(() => group.innerText()).toMatch(/voorjaar[\s\S]*1[\s\S]*najaar[\s\S]*0[\s\S]*Totaal: 1 stem(?!m)/);
@@ -213,7 +211,7 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     await expect.poll(() => proposalRow.innerText()).toMatch(/Werksessie Dienstverlening voorjaar[\s\S]*Team Publiekszaken[\s\S]*Te laat/);
     await page.getByLabel('Alleen voorstellen die te laat zijn').check();
     await expect.poll(() => proposalRow.count()).toBe(1);
-    await checkAccessible(page, 'kenniscentrum: voorstellen'); // a11y: expectAccessible(page, 'kenniscentrum voorstellen')
+    await checkAccessible(page, 'kenniscentrum: voorstellen');
     await proposalRow.getByLabel(`Status van: ${PROPOSAL}`).selectOption({ label: 'in uitvoering' });
     await expect.poll(() => page.getByTestId('live-region').innerText()).toContain('Status opgeslagen: in uitvoering');
     const tracked = (await first.api.get<{ proposals: TrackedProposal[] }>('/api/knowledge/proposals')).body.proposals;
@@ -251,5 +249,41 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     await expect.poll(() => page.locator(`tr[data-workshop-id="${doomed.workshop.id}"]`).count()).toBe(0);
     await expect.poll(() => page.getByTestId('live-region').innerText()).toContain('"Proefsessie weggooien" is verwijderd.');
     expect((await doomed.api.get(`/api/workshops/${doomed.workshop.id}/report`)).status).toBe(404);
+  });
+
+  it('passes axe on every knowledge-centre page and the report, in Dutch and English, light and dark', async () => {
+    const { server, open } = suite;
+    expect(seen.workshopId, 'the first test sets up the content').not.toBe('');
+    const page = await open(LAPTOP);
+    await page.goto(`${server.url}/inloggen?terug=%2Fkenniscentrum`);
+    await page.getByLabel('E-mailadres').fill(FACILITATOR.email);
+    await page.getByLabel('Wachtwoord').fill(FACILITATOR.password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/kenniscentrum$/);
+    const pages: [path: string, ready: string][] = [
+      ['/kenniscentrum', '[data-testid="workshops-table"] tbody tr'],
+      ['/kenniscentrum/zoeken?q=loket', 'mark'],
+      ['/kenniscentrum/register', '[data-testid="register-table"] tbody tr'],
+      [`/kenniscentrum/register/${seen.entryId}`, '[data-testid="history-table"] tbody tr'],
+      ['/kenniscentrum/drempels', '[data-testid="ledger-group"]'],
+      ['/kenniscentrum/voorstellen', '[data-testid="tracker-table"] tbody tr'],
+      [`/rapport/${seen.workshopId}`, 'main h2'],
+    ];
+    const found: string[] = [];
+    for (const lang of ['nl', 'en'] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        // A fresh load per combination (see tests/helpers/axe.ts: stale colours after switching scheme).
+        await page.evaluate((l) => localStorage.setItem('regiebord.lang', l), lang);
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        for (const [path, ready] of pages) {
+          await page.goto(server.url + path);
+          await page.locator(ready).first().waitFor();
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+          const violations = await axeViolations(page);
+          if (violations.length) found.push(`${path} (${lang}, ${colorScheme})\n${formatViolations(violations)}`);
+        }
+      }
+    }
+    expect(found.join('\n\n')).toBe('');
   });
 });

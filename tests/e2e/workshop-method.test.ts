@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { FACILITATOR, createWorkshop, facilitatorClient } from '../helpers/api';
 import { LAPTOP, PHONE, SHARED_SCREEN } from '../helpers/browser';
 import { browserSuite } from '../helpers/browserSuite';
 
 const suite = browserSuite();
+/** Every request of every browser in the workshop: none may leave the server's own origin. */
+const requests: string[] = [];
+const record = (context: BrowserContext) => {
+  context.on('request', (r) => void requests.push(r.url()));
+};
 
 const phaseTitle = (page: Page) => page.getByTestId('phase-title').innerText();
 
 async function joinAs(code: string, name: string): Promise<Page> {
-  const phone = await suite.open(PHONE);
+  const phone = await suite.open(PHONE, record);
   await phone.goto(`${suite.server.url}/doe-mee?code=${code}`);
   await phone.getByLabel('Je naam (mag leeg blijven)').fill(name);
   await phone.getByRole('button', { name: 'Meedoen' }).click();
@@ -17,9 +22,10 @@ async function joinAs(code: string, name: string): Promise<Page> {
   return phone;
 }
 
-describe('a whole workshop through every phase: facilitator, shared screen, three phones', () => {
+describe('a whole workshop through every phase: facilitator, shared screen, three phones; no request leaves the origin', () => {
   it('runs', async () => {
-    const { server, open } = suite;
+    const { server } = suite;
+    const open = (options: object) => suite.open(options, record);
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api, 'Regiegemeente Lochem 2026');
 
@@ -129,5 +135,18 @@ describe('a whole workshop through every phase: facilitator, shared screen, thre
     await next.click();
     for (const page of [screen, anna, bram, chris]) await expect.poll(() => phaseTitle(page)).toMatch(/Afronden/);
     expect(await screen.getByTestId('results').innerText()).toContain('Geen budget voor experimenten');
+
+    // The accessibility statement and the privacy page, from the footer.
+    await anna.getByRole('link', { name: 'Privacy' }).click();
+    await anna.getByRole('heading', { name: 'Privacyverklaring' }).waitFor();
+    await anna.getByRole('link', { name: 'Toegankelijkheid' }).click();
+    await anna.getByRole('heading', { name: 'Toegankelijkheidsverklaring' }).waitFor();
+
+    // No request left the server's own origin, in any browser, during the whole workshop.
+    const origin = new URL(server.url).origin;
+    expect(requests.length).toBeGreaterThan(50);
+    expect(requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    // The theme came from the server itself.
+    expect(requests).toContain(`${origin}/theme/theme.css`);
   });
 });

@@ -56,6 +56,7 @@ export function CardChip(props: CardChipProps) {
       <KindIcon kind={card.kind} />
       <span className="rb-card__text">
         <span className="rb-card__title">{card.title}</span>
+        {/* A space between the lines, so the visible text reads "title kind" (as in the name). */}{' '}
         <span className="rb-card__kind">{kind}</span>
       </span>
     </>

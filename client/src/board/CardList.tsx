@@ -1,11 +1,12 @@
 import type { CardView } from '../../../shared/board';
 import { quadrantOf, type Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
+import { positionVars } from '../i18n/format';
 import { KindIcon } from './CardChip';
 
 /** All cards as plain text: readable without the board, in the order they were added. */
 export function CardList({ cards, template }: { cards: CardView[]; template: Template }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section className="rb-panel rb-card-list" aria-labelledby="rb-card-list-title">
       <h2 id="rb-card-list-title" className="rb-panel__title">
@@ -24,6 +25,7 @@ export function CardList({ cards, template }: { cards: CardView[]; template: Tem
                   {t('card.listItem', {
                     kind: t(card.kind === 'domain' ? 'card.domain' : 'card.project'),
                     quadrant: quadrantOf(template, card).label,
+                    ...positionVars(card, lang),
                   })}
                   {card.target && (
                     <>

@@ -10,6 +10,7 @@ import {
   type Template,
 } from '../../../shared/template';
 import { useI18n } from '../i18n';
+import { positionVars } from '../i18n/format';
 import type { BoardMode } from './Board';
 import { KindIcon } from './CardChip';
 
@@ -32,7 +33,7 @@ function isCorner(v: string): v is QuadrantCorner {
 
 /** Details of the chosen card, with a non-dragging way to move it (or its target) to another quadrant. */
 export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarget, onDone, extra }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const quadrant = quadrantOf(template, card).label;
   const target = card.target ? quadrantOf(template, card.target).label : null;
@@ -53,7 +54,7 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
       </p>
       {card.department && <p>{t('card.departmentShown', { department: card.department })}</p>}
       {card.description && <p className="rb-selected__description">{card.description}</p>}
-      <p>{t('board.selectedIn', { quadrant })}</p>
+      <p>{t('board.selectedIn', { quadrant, ...positionVars(card, lang) })}</p>
       {target && <p>{t('board.selectedTarget', { quadrant: target })}</p>}
       {mode === 'view' && notice && <p className="rb-selected__hint">{notice}</p>}
       {mode === 'move' && (

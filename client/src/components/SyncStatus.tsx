@@ -1,18 +1,56 @@
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
-import type { SyncState } from '../realtime/useBoardDoc';
+import type { BoardDoc, SyncState } from '../realtime/useBoardDoc';
 
-const KEYS = { synced: 'sync.synced', connecting: 'sync.connecting', offline: 'sync.offline' } as const;
+const KEYS = { synced: 'sync.synced', pending: 'sync.pending', connecting: 'sync.connecting', offline: 'sync.offline' } as const;
 /** A shape per state, so the state is never told by colour alone. */
-const ICONS = { synced: '✓', connecting: '…', offline: '!' } as const;
+const ICONS = { synced: '✓', pending: '↑', connecting: '…', offline: '!' } as const;
+/**
+ * A change the server confirms within this time never shows "saving": no flicker on every
+ * card move, and no announcement of it. A slower save (a bad network) does show.
+ */
+const PENDING_SHOWN_AFTER_MS = 400;
 
-export function SyncStatus({ state }: { state: SyncState }) {
+/** The board's state and the actions still waiting for an answer, as one state in words. */
+export function syncOf(board: Pick<BoardDoc, 'sync' | 'unsaved'>, pendingActions = 0): { state: SyncState; unsaved: boolean } {
+  const waiting = board.unsaved || pendingActions > 0;
+  return { state: board.sync === 'synced' && pendingActions > 0 ? 'pending' : board.sync, unsaved: waiting };
+}
+
+function useShownAfter(on: boolean, ms: number): boolean {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!on) {
+      setShown(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setShown(true), ms);
+    return () => window.clearTimeout(timer);
+  }, [on, ms]);
+  return on && shown;
+}
+
+/**
+ * Saved, saving, connecting or offline: in words, with a shape, for everyone (role=status,
+ * so a screen reader hears when it changes). Offline says whether changes still wait.
+ */
+export function SyncStatus({ state, unsaved = false }: { state: SyncState; unsaved?: boolean }) {
   const { t } = useI18n();
+  const slowSave = useShownAfter(state === 'pending', PENDING_SHOWN_AFTER_MS);
+  const shown: SyncState = state === 'pending' && !slowSave ? 'synced' : state;
+  const text = shown === 'offline' && unsaved ? t('sync.offlineUnsaved') : t(KEYS[shown]);
   return (
-    <p className={`rb-sync rb-sync--${state}`} role="status" data-testid="sync-status" data-state={state}>
+    <p
+      className={`rb-sync rb-sync--${shown}`}
+      role="status"
+      data-testid="sync-status"
+      data-state={shown}
+      data-unsaved={unsaved}
+    >
       <span className="rb-sync__icon" aria-hidden="true">
-        {ICONS[state]}
+        {ICONS[shown]}
       </span>
-      <span>{t(KEYS[state])}</span>
+      <span>{text}</span>
     </p>
   );
 }

@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { useI18n } from '../i18n';
+import { useSite } from '../site/useSite';
 
-/** Sets the tab title to "<title> – Regiebord". */
+/** Sets the tab title to "<title> – <site name>" (Regiebord, or the municipality's name for it). */
 export function useDocumentTitle(title: string | null | undefined): void {
-  const { t } = useI18n();
-  const app = t('app.name');
+  const app = useSite().name;
   useEffect(() => {
     document.title = title ? `${title} – ${app}` : app;
   }, [title, app]);

@@ -95,7 +95,7 @@ export const enMethod: Record<keyof typeof nlMethod, string> = {
   'settings.saved': 'The settings are saved.',
 
   'presence.remove': 'Remove',
-  'presence.removeName': 'Remove {name}',
+  'presence.removeName': 'Remove: {name}',
   'presence.removeQuestion': 'Remove {name} from the workshop?',
   'presence.removeConfirm': 'Yes, remove',
 

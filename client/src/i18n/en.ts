@@ -104,6 +104,14 @@ export const en: Record<keyof typeof nl, string> = {
   'participant.you': 'You take part as {name}.',
   'participant.youAnonymous': 'You take part anonymously.',
 
+  'sync.synced': 'Saved',
+  'sync.pending': 'Saving…',
+  'sync.connecting': 'Connecting…',
+  'sync.offline': 'Offline – waiting for a connection',
+  'sync.offlineUnsaved': 'Offline – not saved yet. Your changes are sent as soon as there is a connection again.',
+  'footer.label': 'About this website',
+  'footer.accessibility': 'Accessibility',
+  'footer.privacy': 'Privacy',
   'card.domain': 'Domain',
   'card.project': 'Project',
   'card.addTitle': 'Add a card',
@@ -120,7 +128,7 @@ export const en: Record<keyof typeof nl, string> = {
   'card.added': 'The card is in the middle of the board. Move it to the right place.',
   'card.listTitle': 'All cards ({count})',
   'card.listEmpty': 'There are no cards yet.',
-  'card.listItem': '{kind} in {quadrant}',
+  'card.listItem': '{kind} in {quadrant} ({x} from the left, {y} from the top)',
 
   'board.label': 'Board: {name}',
   'board.instructions': 'Choose a card, then use the arrow keys or tap a place on the board.',
@@ -130,7 +138,7 @@ export const en: Record<keyof typeof nl, string> = {
   'board.cards': 'Cards on the board',
   'board.loading': 'Loading the board…',
   'board.selectedTitle': 'Chosen card',
-  'board.selectedIn': 'In: {quadrant}',
+  'board.selectedIn': 'In: {quadrant} ({x} from the left, {y} from the top)',
   'board.moveTo': 'Move to quadrant',
   'board.tapHint': 'Tap a place on the board to move the card there.',
   'board.done': 'Done',
@@ -139,9 +147,6 @@ export const en: Record<keyof typeof nl, string> = {
   'announce.moved': '{title} is now in {quadrant}',
   'announce.more': 'and {count} more changes',
 
-  'sync.synced': 'Saved and connected',
-  'sync.connecting': 'Connecting…',
-  'sync.offline': 'Offline – your changes are kept and sent later',
 
   'error.NETWORK': 'No connection to the server. Check your internet connection and try again.',
   'error.INVALID_PAYLOAD': 'Something in what you entered is not right. Check it and try again.',

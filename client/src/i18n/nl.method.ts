@@ -100,7 +100,7 @@ export const nlMethod = {
   'settings.saved': 'De instellingen zijn opgeslagen.',
 
   'presence.remove': 'Verwijderen',
-  'presence.removeName': 'Verwijder {name}',
+  'presence.removeName': 'Verwijderen: {name}',
   'presence.removeQuestion': '{name} uit de werksessie halen?',
   'presence.removeConfirm': 'Ja, verwijderen',
 

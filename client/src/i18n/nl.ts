@@ -110,6 +110,14 @@ export const nl = {
   'participant.you': 'Je doet mee als {name}.',
   'participant.youAnonymous': 'Je doet anoniem mee.',
 
+  'sync.synced': 'Opgeslagen',
+  'sync.pending': 'Wordt opgeslagen…',
+  'sync.connecting': 'Verbinden…',
+  'sync.offline': 'Offline – wacht op verbinding',
+  'sync.offlineUnsaved': 'Offline – nog niet opgeslagen. Je wijzigingen worden verstuurd zodra er weer verbinding is.',
+  'footer.label': 'Over deze website',
+  'footer.accessibility': 'Toegankelijkheid',
+  'footer.privacy': 'Privacy',
   'card.domain': 'Domein',
   'card.project': 'Project',
   'card.addTitle': 'Kaart toevoegen',
@@ -126,7 +134,7 @@ export const nl = {
   'card.added': 'De kaart staat in het midden van het bord. Verplaats hem naar de goede plek.',
   'card.listTitle': 'Alle kaarten ({count})',
   'card.listEmpty': 'Er zijn nog geen kaarten.',
-  'card.listItem': '{kind} in {quadrant}',
+  'card.listItem': '{kind} in {quadrant} ({x} van links, {y} van boven)',
 
   'board.label': 'Bord: {name}',
   'board.instructions': 'Kies een kaart en gebruik de pijltjestoetsen, of tik daarna op een plek op het bord.',
@@ -136,7 +144,7 @@ export const nl = {
   'board.cards': 'Kaarten op het bord',
   'board.loading': 'Het bord wordt geladen…',
   'board.selectedTitle': 'Gekozen kaart',
-  'board.selectedIn': 'Staat in: {quadrant}',
+  'board.selectedIn': 'Staat in: {quadrant} ({x} van links, {y} van boven)',
   'board.moveTo': 'Verplaats naar kwadrant',
   'board.tapHint': 'Tik op een plek op het bord om de kaart daarheen te zetten.',
   'board.done': 'Klaar',
@@ -145,9 +153,6 @@ export const nl = {
   'announce.moved': '{title} staat nu in {quadrant}',
   'announce.more': 'en nog {count} wijzigingen',
 
-  'sync.synced': 'Opgeslagen en verbonden',
-  'sync.connecting': 'Verbinden…',
-  'sync.offline': 'Offline – je wijzigingen worden bewaard en later verstuurd',
 
   'error.NETWORK': 'Geen verbinding met de server. Controleer je internet en probeer het opnieuw.',
   'error.INVALID_PAYLOAD': 'Er klopt iets niet in wat je hebt ingevuld. Kijk het na en probeer het opnieuw.',

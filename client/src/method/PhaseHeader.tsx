@@ -25,7 +25,7 @@ export function PhaseHeader({ control, clockOffset, large, showLock }: Props) {
     <section className={`rb-phase-head${large ? ' rb-phase-head--large' : ''}`} aria-labelledby="rb-phase-title">
       <div className="rb-phase-head__text">
         <p className="rb-phase-head__step">{t('phase.step', { n: step, total: active.length })}</p>
-        <h2 className="rb-phase-head__title" id="rb-phase-title" data-testid="phase-title">
+        <h2 className="rb-phase-head__title" id="rb-phase-title" data-testid="phase-title" data-phase={control.currentPhaseId}>
           {phaseTitle(phase, t)}
         </h2>
         <p className="rb-phase-head__instruction" data-testid="phase-instruction">

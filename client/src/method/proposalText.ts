@@ -1,5 +1,6 @@
 import type { ProposalKind, ProposalStatus } from '../../../shared/method';
 import type { Lang, MessageKey } from '../i18n';
+import { localeOf } from '../i18n/format';
 
 export const KIND_KEYS: Record<ProposalKind, MessageKey> = {
   versnellen: 'proposal.kind.versnellen',
@@ -18,5 +19,5 @@ export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }

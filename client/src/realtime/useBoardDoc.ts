@@ -2,8 +2,17 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { cardsOf, readCards, type CardView } from '../../../shared/board';
+import { SaveTracker, probeMessage, syncMessageKind } from './saveTracker';
 
-export type SyncState = 'synced' | 'connecting' | 'offline';
+/**
+ * synced: connected and every change made here is stored on the server.
+ * pending: connected, but a change made here is not confirmed yet.
+ * connecting: the first connection is not there yet.
+ * offline: no connection (changes made meanwhile are kept and sent later).
+ */
+export type SyncState = 'synced' | 'pending' | 'connecting' | 'offline';
+/** After a change, wait this long for more (a drag sends many) before asking the server to confirm. */
+const PROBE_DELAY_MS = 150;
 type ProviderStatus = 'connected' | 'disconnected' | 'connecting';
 
 export interface BoardDoc {
@@ -14,6 +23,8 @@ export interface BoardDoc {
   loaded: boolean;
   /** The server closed the board for good with this code (4400–4499, e.g. 4411: workshop deleted); no reconnecting. */
   closedCode: number | null;
+  /** Changes made here that the server has not confirmed as stored (also while offline). */
+  unsaved: boolean;
 }
 
 function yjsUrl(): string {
@@ -49,6 +60,7 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
   const [synced, setSynced] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [closedCode, setClosedCode] = useState<number | null>(null);
+  const [unsaved, setUnsaved] = useState(false);
   const online = useOnline();
 
   useEffect(() => {
@@ -68,7 +80,51 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
     });
     // Presence goes through socket.io; no awareness traffic from hundreds of phones.
     provider.awareness.setLocalState(null);
-    const onStatus = (e: { status: ProviderStatus }) => setStatus(e.status);
+
+    // Is every change made here stored? (See SaveTracker.)
+    const saves = new SaveTracker();
+    let socket: WebSocket | null = null;
+    let probeTimer: number | undefined;
+    const sendProbe = () => {
+      window.clearTimeout(probeTimer);
+      probeTimer = undefined;
+      const ws = provider.ws;
+      // Without a connection the probe goes out after the next sync (see onMessage).
+      if (!ws || ws !== socket || ws.readyState !== WebSocket.OPEN) return;
+      ws.send(probeMessage(doc) as Uint8Array<ArrayBuffer>);
+      saves.probeSent();
+    };
+    const onMessage = (e: MessageEvent) => {
+      if (!(e.data instanceof ArrayBuffer)) return;
+      const kind = syncMessageKind(new Uint8Array(e.data));
+      if (kind === 'step2') {
+        saves.answerReceived();
+        setUnsaved(saves.unsaved);
+      } else if (kind === 'step1' && saves.unsaved) {
+        // The provider has just answered the server's step 1 with what the server lacks
+        // (changes made offline); ask for confirmation after that.
+        sendProbe();
+      }
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      saves.changed();
+      setUnsaved(true);
+      window.clearTimeout(probeTimer);
+      probeTimer = window.setTimeout(sendProbe, PROBE_DELAY_MS);
+    };
+    // Registered after the provider's own listener, so the change has been sent first.
+    doc.on('update', onUpdate);
+
+    const onStatus = (e: { status: ProviderStatus }) => {
+      setStatus(e.status);
+      if (e.status === 'connected' && provider.ws) {
+        socket?.removeEventListener('message', onMessage);
+        socket = provider.ws;
+        socket.addEventListener('message', onMessage);
+        saves.connected();
+      }
+    };
     const onSync = (isSynced: boolean) => {
       setSynced(isSynced);
       if (isSynced) setLoaded(true);
@@ -79,6 +135,9 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     return () => {
+      window.clearTimeout(probeTimer);
+      doc.off('update', onUpdate);
+      socket?.removeEventListener('message', onMessage);
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
@@ -90,9 +149,9 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
 
   let sync: SyncState;
   if (!online) sync = 'offline';
-  else if (status === 'connected' && synced) sync = 'synced';
+  else if (status === 'connected' && synced) sync = unsaved ? 'pending' : 'synced';
   else if (loaded && status !== 'connected') sync = 'offline';
   else sync = 'connecting';
 
-  return { doc, cards, sync, loaded, closedCode };
+  return { doc, cards, sync, loaded, closedCode, unsaved };
 }

@@ -12,6 +12,8 @@ export interface WorkshopSocket extends WorkshopData {
   send: Send;
   /** Cast or retract one vote, exactly once: retried with the same opId after a timeout or reconnect. */
   vote: (action: 'cast' | 'retract', barrierId: string) => Promise<SendResult<'vote:cast'>>;
+  /** Actions sent and not answered yet (the sync status says "saving" meanwhile). */
+  pendingActions: number;
 }
 
 /**
@@ -24,6 +26,16 @@ export function useWorkshopSocket(workshopId: string, token: string | null, enab
   const [connected, setConnected] = useState(false);
   const [fatalError, setFatalError] = useState<string | null>(null);
   const socketRef = useRef<ControlSocket | null>(null);
+  const [pendingActions, setPendingActions] = useState(0);
+  /** Count an action as pending until its answer (or failure) is in. */
+  const track = useCallback(async <T,>(action: Promise<T>): Promise<T> => {
+    setPendingActions((n) => n + 1);
+    try {
+      return await action;
+    } finally {
+      setPendingActions((n) => n - 1);
+    }
+  }, []);
 
   useEffect(() => {
     if (!enabled) return;
@@ -71,18 +83,18 @@ export function useWorkshopSocket(workshopId: string, token: string | null, enab
     };
   }, [workshopId, token, enabled]);
 
-  const send = useCallback<Send>((event, payload) => sendOnce(socketRef.current, event, payload), []);
+  const send = useCallback<Send>((event, payload) => track(sendOnce(socketRef.current, event, payload)), [track]);
 
   const vote = useCallback(async (action: 'cast' | 'retract', barrierId: string) => {
     // One opId per intended vote; every retry of this vote carries the same one.
     const opId = newOpId();
     const event = action === 'cast' ? 'vote:cast' : 'vote:retract';
-    const result = await sendWithRetry(() => socketRef.current, event, { opId, barrierId });
+    const result = await track(sendWithRetry(() => socketRef.current, event, { opId, barrierId }));
     // Accepted: the server has already pushed 'my-votes' (before this answer, on the same
     // connection), so the count on screen is the server's. Refused or lost: ask for it again.
     if (!result.ok) void sendOnce(socketRef.current, 'sync:request', {});
     return result;
-  }, []);
+  }, [track]);
 
-  return { ...data, connected, fatalError, send, vote };
+  return { ...data, connected, fatalError, send, vote, pendingActions };
 }

@@ -4,7 +4,7 @@ import { ApiError, api, errorCode } from '../api';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
-import { SyncStatus } from '../components/SyncStatus';
+import { SyncStatus, syncOf } from '../components/SyncStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { WorkshopDeleted, isDeleted } from '../components/WorkshopDeleted';
 import { useBoardDoc } from '../realtime/useBoardDoc';
@@ -76,7 +76,7 @@ export default function Facilitator({ id }: { id: string }) {
           </p>
           <h1>{socket.state?.workshop.title ?? detail.title}</h1>
         </div>
-        <SyncStatus state={board.sync} />
+        <SyncStatus {...syncOf(board, socket.pendingActions)} />
       </div>
       {socket.fatalError && <ErrorAlert code={socket.fatalError} />}
       <FacilitatorWorkshop detail={detail} socket={socket} board={board} />

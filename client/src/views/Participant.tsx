@@ -3,7 +3,7 @@ import { useI18n } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Link } from '../components/Link';
 import { PresenceInfo } from '../components/PresenceInfo';
-import { SyncStatus } from '../components/SyncStatus';
+import { SyncStatus, syncOf } from '../components/SyncStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { WorkshopDeleted, isDeleted } from '../components/WorkshopDeleted';
 import { forgetParticipant, loadParticipant } from '../realtime/session';
@@ -89,7 +89,7 @@ export default function Participant({ id }: { id: string }) {
   return (
     <div className="rb-page rb-page--phone">
       <h1 className="rb-title-small">{state?.workshop.title ?? t('app.loading')}</h1>
-      <SyncStatus state={board.sync} />
+      <SyncStatus {...syncOf(board, socket.pendingActions)} />
       <div className="rb-participant-meta">
         <p>{name ? t('participant.you', { name }) : t('participant.youAnonymous')}</p>
         <PresenceInfo presence={socket.presence} />

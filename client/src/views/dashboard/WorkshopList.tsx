@@ -1,10 +1,11 @@
 import type { WorkshopSummary } from '../../../../shared/protocol';
-import { useI18n } from '../../i18n';
+import { useI18n, type Lang } from '../../i18n';
+import { localeOf } from '../../i18n/format';
 import { formatJoinCode } from '../../joinCode';
 import { Link } from '../../components/Link';
 
-export function formatDate(ms: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+export function formatDate(ms: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 /** The workshops, newest first, each with its join code and a link to open it. */

@@ -74,7 +74,7 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
       </nav>
       <ErrorAlert code={action.error} />
       <p className="rb-phasebar__current">
-        <strong data-testid="phase-title">{phaseTitle(current, t)}</strong>
+        <strong data-testid="phase-title" data-phase={current?.id}>{phaseTitle(current, t)}</strong>
         {': '}
         <span>{phaseInstruction(current, t)}</span>
       </p>

@@ -5,6 +5,7 @@ import type { Alarm, Barrier, Proposal } from '../../../../shared/method';
 import type { TallyView } from '../../../../shared/protocol';
 import { quadrantOf, type Template } from '../../../../shared/template';
 import { useI18n } from '../../i18n';
+import { positionVars } from '../../i18n/format';
 import { KindIcon } from '../../board/CardChip';
 import { AlarmBadges, alarmsFor } from '../../method/AlarmBadge';
 import { linkedTitles } from '../../method/barrierGroups';
@@ -22,7 +23,7 @@ interface Props {
 
 /** The one thing the facilitator points at, big on the shared screen. */
 export function Spotlight({ spotlight, cards, barriers, proposals, alarms, tally, template }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const cardTitles = new Map(cards.map((c) => [c.id, c.title]));
   let body: ReactNode = null;
 
@@ -35,7 +36,7 @@ export function Spotlight({ spotlight, cards, barriers, proposals, alarms, tally
             <KindIcon kind={card.kind} /> {card.title}
           </p>
           <p className="rb-spotlight__meta">
-            {t(card.kind === 'domain' ? 'card.domain' : 'card.project')} · {t('board.selectedIn', { quadrant: quadrantOf(template, card).label })}
+            {t(card.kind === 'domain' ? 'card.domain' : 'card.project')} · {t('board.selectedIn', { quadrant: quadrantOf(template, card).label, ...positionVars(card, lang) })}
             {card.target && <> · {t('board.selectedTarget', { quadrant: quadrantOf(template, card.target).label })}</>}
           </p>
         </>
