@@ -12,7 +12,8 @@ import { browserSuite } from '../helpers/browserSuite';
  * Every element that receives focus on the way must show it (an outline or a box-shadow).
  */
 const suite = browserSuite();
-const MAX_TABS = 80;
+// The facilitator view has about 85 stops (every control of the method, downloads, retention); a full round must fit.
+const MAX_TABS = 150;
 
 async function focusInfo(page: Page) {
   return page.evaluate(() => {
@@ -34,8 +35,15 @@ async function expectFocusVisible(page: Page) {
 const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement).catch(() => false);
 
 /** Tab (or Shift+Tab) until `target` has focus, checking that focus is visible at every stop. */
-async function tabTo(page: Page, target: Locator, { back = false } = {}) {
+async function tabTo(page: Page, target: Locator, { back: backward }: { back?: boolean } = {}) {
   await target.waitFor();
+  // As a keyboard user would: Shift+Tab when the target comes before the focus.
+  const back =
+    backward ??
+    (await target.evaluate((el) => {
+      const active = document.activeElement;
+      return !!active && active !== document.body && !!(el.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }));
   for (let i = 0; i < MAX_TABS; i++) {
     if (await isFocused(target)) return;
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');

@@ -35,11 +35,25 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
           {t('phases.title')}
         </h2>
         <div className="rb-phasebar__steps">
-          <button type="button" className="rb-button rb-button--secondary" disabled={!prev || action.busy} onClick={() => prev && go(prev.id)}>
+          {/* While a step is on its way the button stays focusable (aria-disabled, not disabled):
+              disabling the focused button would drop keyboard focus to the page. */}
+          <button
+            type="button"
+            className="rb-button rb-button--secondary"
+            disabled={!prev}
+            aria-disabled={action.busy || undefined}
+            onClick={() => prev && !action.busy && go(prev.id)}
+          >
             <span aria-hidden="true">← </span>
             {t('phases.prev')}
           </button>
-          <button type="button" className="rb-button" disabled={!next || action.busy} onClick={() => next && go(next.id)}>
+          <button
+            type="button"
+            className="rb-button"
+            disabled={!next}
+            aria-disabled={action.busy || undefined}
+            onClick={() => next && !action.busy && go(next.id)}
+          >
             {t('phases.next')}
             <span aria-hidden="true"> →</span>
           </button>
