@@ -35,11 +35,11 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
           {t('phases.title')}
         </h2>
         <div className="rb-phasebar__steps">
-          <button type="button" className="rb-button rb-button--secondary" disabled={!prev || action.busy} onClick={() => prev && go(prev.id)}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" disabled={!prev || action.busy} onClick={() => prev && go(prev.id)}>
             <span aria-hidden="true">← </span>
             {t('phases.prev')}
           </button>
-          <button type="button" className="rb-button" disabled={!next || action.busy} onClick={() => next && go(next.id)}>
+          <button type="button" className="utrecht-button utrecht-button--primary-action rb-button" disabled={!next || action.busy} onClick={() => next && go(next.id)}>
             {t('phases.next')}
             <span aria-hidden="true"> →</span>
           </button>
@@ -78,7 +78,7 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
         {': '}
         <span>{phaseInstruction(current, t)}</span>
       </p>
-      <button type="button" className="rb-button rb-button--secondary rb-button--small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+      <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
         {t('phases.edit')}
       </button>
       {editing && <PhaseEditor phases={phases} send={send} onClose={() => setEditing(false)} />}
