@@ -1,11 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The NL Design System component CSS (@utrecht/*-css, styles/nlds.css) styles every
+ * variant of a component; Regiebord uses a few. This PostCSS step drops the rules whose
+ * selector names a utrecht-* class that appears nowhere in client/src (e.g. the "subtle"
+ * and "warning" buttons, Dutch postcode text boxes), so every phone downloads less CSS.
+ * Rules without utrecht-* classes, and every class the client does use, are kept
+ * (a class inside :not() is not needed for a rule to match).
+ */
+function pruneUnusedUtrechtRules() {
+  const used = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.tsx?$/.test(entry.name)) for (const m of fs.readFileSync(file, 'utf8').matchAll(/utrecht-[a-z0-9_-]+/g)) used.add(m[0]);
+    }
+  };
+  walk(path.resolve(import.meta.dirname, 'client/src'));
+  interface Node {
+    type: string;
+    nodes?: Node[];
+    selectors?: string[];
+    remove(): void;
+  }
+  return {
+    postcssPlugin: 'regiebord-prune-unused-utrecht',
+    OnceExit(root: { walkRules(fn: (rule: Node & { selectors: string[] }) => void): void; walkAtRules(fn: (at: Node) => void): void }) {
+      root.walkRules((rule) => {
+        // A class inside :not() does not have to be present for the rule to match.
+        const needed = (selector: string) => [...selector.replace(/:not\([^)]*\)/g, '').matchAll(/\.(utrecht-[a-z0-9_-]+)/g)].map((m) => m[1]!);
+        const keep = rule.selectors.filter((selector) => needed(selector).every((c) => used.has(c)));
+        if (keep.length === 0) rule.remove();
+        else if (keep.length !== rule.selectors.length) rule.selectors = keep;
+      });
+      root.walkAtRules((at) => {
+        if (at.nodes && at.nodes.length === 0) at.remove();
+      });
+    },
+  };
+}
 
 // The client lives in client/; the build goes to dist/client, which the server serves.
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [react()],
+  css: {
+    postcss: { plugins: [pruneUnusedUtrechtRules()] },
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

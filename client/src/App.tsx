@@ -74,10 +74,10 @@ class ChunkBoundary extends Component<{ children: ReactNode; path: string }, { f
     if (!this.state.failed) return this.props.children;
     return (
       <div className="rb-page rb-page--narrow">
-        <p className="rb-alert" role="alert">
+        <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
           {t('app.loadFailed')}
         </p>
-        <button type="button" className="rb-button" onClick={() => location.reload()}>
+        <button type="button" className="utrecht-button utrecht-button--primary-action rb-button" onClick={() => location.reload()}>
           {t('app.reload')}
         </button>
       </div>
@@ -130,10 +130,10 @@ export function App() {
 
   return (
     <>
-      <a className="rb-skip-link" href="#main">
+      <a className="utrecht-skip-link rb-skip-link" href="#main">
         {t('app.skipLink')}
       </a>
-      <header className="rb-header">
+      <header className="utrecht-page-header rb-header">
         <Brand />
         <LanguageSwitch />
       </header>

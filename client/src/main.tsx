@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './styles/nlds.css';
 import './styles.css';
 import './styles/method.css';
 import './styles/lists.css';

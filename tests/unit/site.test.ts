@@ -55,38 +55,54 @@ describe('site texts: a safe Markdown subset', () => {
 });
 
 describe('themes use real NL Design System tokens', () => {
-  // The design tokens of @utrecht/design-tokens name every standard token; a typo in a
-  // token name would silently fall back to the built-in value, so check the names.
+  // The design tokens of @utrecht/design-tokens name every standard token, and the Utrecht
+  // component CSS we bundle (styles/nlds.css, styles/knowledge.css) names the component
+  // tokens it reads; a typo in a token name would silently fall back, so check the names.
   const require = createRequire(import.meta.url);
-  const known = new Set(Object.keys(JSON.parse(fs.readFileSync(require.resolve('@utrecht/design-tokens/dist/index.flat.json'), 'utf8')) as object));
-  const tokensIn = (file: string) => [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/--(utrecht-[a-z0-9-]+)/g)].map((m) => m[1]!))];
-  // Component tokens that Utrecht's own theme leaves unset (they are defined by @utrecht/page-header-css).
-  const componentOnly = new Set(['utrecht-page-header-background-color', 'utrecht-page-header-color']);
+  const tokensIn = (file: string) => [...new Set([...fs.readFileSync(file, 'utf8').matchAll(/--(utrecht-[a-z0-9-]*[a-z0-9])(?![a-z0-9-]*\*)/g)].map((m) => m[1]!))];
+  const declaredIn = (css: string) => [...new Set([...css.matchAll(/--(utrecht-[a-z0-9-]+)\s*:/g)].map((m) => m[1]!))].sort();
   const toCamel = (name: string) => name.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const designTokens = new Set(Object.keys(JSON.parse(fs.readFileSync(require.resolve('@utrecht/design-tokens/dist/index.flat.json'), 'utf8')) as object));
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+  const componentPackages = Object.keys(pkg.dependencies).filter((name) => /^@utrecht\/.+-css$/.test(name));
+  const readByComponents = new Set(componentPackages.flatMap((name) => tokensIn(require.resolve(`${name}/dist/index.css`))));
+  const known = (token: string) => designTokens.has(toCamel(token)) || readByComponents.has(token);
   const files = [
     'client/src/styles.css',
+    'client/src/styles/nlds.css',
+    'client/src/styles/knowledge.css',
     ...fs.readdirSync('themes').map((t) => path.join('themes', t, 'theme.css')),
   ];
 
-  it.each(files)('%s', (file) => {
-    const tokens = tokensIn(file);
-    expect(tokens.length).toBeGreaterThan(10);
-    const unknown = tokens.filter((t) => !known.has(toCamel(t)) && !componentOnly.has(t));
-    expect(unknown).toEqual([]);
+  it('the component packages are bundled', () => {
+    expect(componentPackages.length).toBeGreaterThan(10);
+    const imported = ['client/src/styles/nlds.css', 'client/src/styles/knowledge.css'].flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/@import '(@utrecht\/[a-z0-9-]+)\//g)].map((m) => m[1]!),
+    );
+    expect(imported.sort()).toEqual([...componentPackages].sort());
   });
 
-  it('every theme sets the same tokens as the client maps, light and dark', () => {
-    const mapped = tokensIn('client/src/styles.css').sort();
+  it.each(files)('%s', (file) => {
+    const tokens = tokensIn(file);
+    expect(tokens.length).toBeGreaterThan(3);
+    expect(tokens.filter((t) => !known(t))).toEqual([]);
+  });
+
+  it('every component token with a default is read by a component', () => {
+    const defaults = declaredIn(fs.readFileSync('client/src/styles/nlds.css', 'utf8'));
+    expect(defaults.length).toBeGreaterThan(50);
+    expect(defaults.filter((t) => !readByComponents.has(t))).toEqual([]);
+  });
+
+  it('every theme sets the tokens the client reads and the component tokens, colours light and dark', () => {
+    // Base tokens read by Regiebord's own CSS, and the component tokens that have a default.
+    const mapped = [...new Set([...tokensIn('client/src/styles.css'), ...declaredIn(fs.readFileSync('client/src/styles/nlds.css', 'utf8'))])].sort();
     for (const theme of fs.readdirSync('themes')) {
       const css = fs.readFileSync(path.join('themes', theme, 'theme.css'), 'utf8');
       const [light, dark] = css.split('@media (prefers-color-scheme: dark)');
-      const lightTokens = tokensIn2(light!);
-      expect(lightTokens, `${theme} (light)`).toEqual(mapped);
-      // Dark mode may keep the font family.
-      expect(tokensIn2(dark!), `${theme} (dark)`).toEqual(mapped.filter((t) => t !== 'utrecht-document-font-family'));
-    }
-    function tokensIn2(css: string) {
-      return [...new Set([...css.matchAll(/--(utrecht-[a-z0-9-]+)\s*:/g)].map((m) => m[1]!))].sort();
+      expect(declaredIn(light!), `${theme} (light)`).toEqual(mapped);
+      // Dark mode gives every colour a dark value; sizes and the font stay.
+      expect(declaredIn(dark!), `${theme} (dark)`).toEqual(mapped.filter((t) => t.includes('color')));
     }
   });
 });

@@ -93,7 +93,7 @@ export function AddCardForm({ onAdd }: Props) {
           />
           <TextArea label={t('card.descriptionField')} value={description} onValue={setDescription} maxLength={CARD_TEXT_MAX} rows={3} />
         </details>
-        <button type="submit" className="rb-button">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button">
           {t('card.addSubmit')}
         </button>
         <p className="rb-form-note" role="status">

@@ -66,7 +66,7 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
             </label>
             <select
               id={`${id}-move`}
-              className="rb-input rb-select"
+              className="utrecht-select rb-input"
               value={cornerOf(card)}
               onChange={(e) => {
                 const value = e.target.value;
@@ -87,7 +87,7 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
             </label>
             <select
               id={`${id}-target`}
-              className="rb-input rb-select"
+              className="utrecht-select rb-input"
               value={card.target ? cornerOf(card.target) : NO_TARGET}
               onChange={(e) => {
                 const value = e.target.value;
@@ -103,7 +103,7 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
       )}
       <div className="rb-actions">
         {extra}
-        <button type="button" className="rb-button rb-button--secondary" onClick={onDone}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={onDone}>
           {t('board.done')}
         </button>
       </div>

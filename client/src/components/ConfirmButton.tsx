@@ -35,7 +35,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, onConf
       <button
         ref={first}
         type="button"
-        className="rb-button rb-button--danger rb-button--small"
+        className="utrecht-button utrecht-button--secondary-action utrecht-button--danger rb-button rb-button--small"
         aria-label={ariaLabel}
         disabled={disabled}
         onClick={() => setAsking(true)}
@@ -50,7 +50,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, onConf
       <button
         ref={yes}
         type="button"
-        className="rb-button rb-button--danger rb-button--small"
+        className="utrecht-button utrecht-button--secondary-action utrecht-button--danger rb-button rb-button--small"
         onClick={() => {
           setAsking(false);
           onConfirm();
@@ -58,7 +58,7 @@ export function ConfirmButton({ label, ariaLabel, question, confirmLabel, onConf
       >
         {confirmLabel}
       </button>
-      <button type="button" className="rb-button rb-button--secondary rb-button--small" onClick={() => setAsking(false)}>
+      <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" onClick={() => setAsking(false)}>
         {t('confirm.no')}
       </button>
     </span>

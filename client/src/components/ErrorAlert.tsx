@@ -5,8 +5,8 @@ export function ErrorAlert({ code, id }: { code: string | null; id?: string }) {
   const { t } = useI18n();
   if (!code) return null;
   return (
-    <p className="rb-alert" role="alert" id={id}>
-      <span className="rb-alert__icon" aria-hidden="true">
+    <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert" id={id}>
+      <span className="utrecht-alert__icon rb-alert__icon" aria-hidden="true">
         !
       </span>
       {t(errorKey(code))}

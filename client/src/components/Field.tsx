@@ -16,24 +16,27 @@ interface Props {
   children: (control: FieldControlProps) => ReactNode;
 }
 
-/** A label, an optional hint and an optional error around one control, linked by aria-describedby. */
+/**
+ * A label, an optional hint and an optional error around one control, linked by aria-describedby.
+ * NL Design System form field: utrecht-form-field, -form-label, -form-field-description, -form-field-error-message.
+ */
 export function Field({ label, hint, error, className, children }: Props) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`rb-field ${className ?? ''}`}>
-      <label className="rb-field__label" htmlFor={id}>
+    <div className={`utrecht-form-field rb-field ${className ?? ''}`}>
+      <label className="utrecht-form-label utrecht-form-field__label rb-field__label" htmlFor={id}>
         {label}
       </label>
       {hint && (
-        <p className="rb-field__hint" id={hintId}>
+        <p className="utrecht-form-field-description utrecht-form-field__description rb-field__hint" id={hintId}>
           {hint}
         </p>
       )}
       {error && (
-        <p className="rb-field__error" id={errorId}>
+        <p className="utrecht-form-field-error-message utrecht-form-field__error-message rb-field__error" id={errorId}>
           <span aria-hidden="true">! </span>
           {error}
         </p>

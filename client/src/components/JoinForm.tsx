@@ -63,7 +63,7 @@ export function JoinForm({ initialCode = '' }: { initialCode?: string }) {
         autoComplete="nickname"
       />
       <ErrorAlert code={error} />
-      <button type="submit" className="rb-button rb-button--large" disabled={busy}>
+      <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button rb-button--large" disabled={busy}>
         {busy ? t('form.busy') : t('join.submit')}
       </button>
     </form>

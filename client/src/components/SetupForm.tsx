@@ -56,7 +56,7 @@ export function SetupForm() {
         autoComplete="new-password"
       />
       <ErrorAlert code={error} />
-      <button type="submit" className="rb-button" disabled={busy}>
+      <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
         {busy ? t('form.busy') : t('setup.submit')}
       </button>
     </form>

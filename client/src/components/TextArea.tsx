@@ -19,7 +19,7 @@ export function TextArea({ label, value, onValue, hint, error, className, rows =
           {...rest}
           {...control}
           rows={rows}
-          className="rb-input rb-textarea"
+          className="utrecht-textarea rb-input rb-textarea"
           value={value}
           onChange={(e) => onValue(e.target.value)}
         />

@@ -14,7 +14,7 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' |
 export function TextField({ label, value, onValue, hint, error, className, ...input }: Props) {
   return (
     <Field label={label} hint={hint} error={error} className={className}>
-      {(control) => <input {...input} {...control} className="rb-input" value={value} onChange={(e) => onValue(e.target.value)} />}
+      {(control) => <input {...input} {...control} className="utrecht-textbox utrecht-textbox--html-input rb-input" value={value} onChange={(e) => onValue(e.target.value)} />}
     </Field>
   );
 }

@@ -43,7 +43,7 @@ export function AlarmButton({ send, targetType, targetId, targetText }: Props) {
       {!open && (
         <button
           type="button"
-          className="rb-button rb-button--secondary rb-button--small"
+          className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
           aria-expanded={false}
           aria-label={`${t('alarm.raise')}: ${targetText}`}
           onClick={() => {
@@ -71,10 +71,10 @@ export function AlarmButton({ send, targetType, targetId, targetText }: Props) {
           />
           <ErrorAlert code={action.error} />
           <div className="rb-actions">
-            <button type="submit" className="rb-button rb-button--small" disabled={action.busy}>
+            <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button rb-button--small" disabled={action.busy}>
               {t('alarm.send')}
             </button>
-            <button type="button" className="rb-button rb-button--secondary rb-button--small" onClick={() => setOpen(false)}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" onClick={() => setOpen(false)}>
               {t('form.cancel')}
             </button>
           </div>

@@ -75,7 +75,7 @@ export function BarrierForm({ send, cards }: { send: Send; cards: CardView[] }) 
           </fieldset>
         )}
         <ErrorAlert code={action.error} />
-        <button type="submit" className="rb-button" disabled={action.busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={action.busy}>
           {t('barrier.submit')}
         </button>
         <p className="rb-form-note" role="status">

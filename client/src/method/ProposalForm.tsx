@@ -76,7 +76,7 @@ export function ProposalForm({ send, barriers, cards }: Props) {
           )}
           <select
             id={`${id}-barrier`}
-            className="rb-input rb-select"
+            className="utrecht-select rb-input"
             value={barrierId}
             aria-invalid={problems.link ? true : undefined}
             aria-describedby={problems.link ? `${id}-link-error` : undefined}
@@ -101,7 +101,7 @@ export function ProposalForm({ send, barriers, cards }: Props) {
             </label>
             <select
               id={`${id}-card`}
-              className="rb-input rb-select"
+              className="utrecht-select rb-input"
               value={cardId}
               onChange={(e) => {
                 setCardId(e.target.value);
@@ -143,7 +143,7 @@ export function ProposalForm({ send, barriers, cards }: Props) {
         <TextField label={t('proposal.owner')} hint={t('proposal.ownerHint')} value={owner} onValue={setOwner} maxLength={OWNER_MAX} />
         <TextField label={t('proposal.due')} type="date" value={dueDate} onValue={setDueDate} />
         <ErrorAlert code={action.error} />
-        <button type="submit" className="rb-button" disabled={action.busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={action.busy}>
           {t('proposal.submit')}
         </button>
         <p className="rb-form-note" role="status">

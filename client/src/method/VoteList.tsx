@@ -59,7 +59,7 @@ export function VoteList({ barriers, alarms, cardTitles, myVotes, cap, enabled, 
               <div className="rb-vote__buttons">
                 <button
                   type="button"
-                  className="rb-button rb-vote__add"
+                  className="utrecht-button utrecht-button--primary-action rb-button rb-vote__add"
                   aria-label={t('vote.castName', { text: b.text })}
                   disabled={!enabled}
                   onClick={() => void act('cast', b.id)}
@@ -71,7 +71,7 @@ export function VoteList({ barriers, alarms, cardTitles, myVotes, cap, enabled, 
                 </button>
                 <button
                   type="button"
-                  className="rb-button rb-button--secondary rb-vote__remove"
+                  className="utrecht-button utrecht-button--secondary-action rb-button rb-vote__remove"
                   aria-label={t('vote.retractName', { text: b.text })}
                   disabled={!enabled || mine === 0}
                   onClick={() => void act('retract', b.id)}

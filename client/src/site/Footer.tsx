@@ -5,7 +5,7 @@ import { Link } from '../components/Link';
 export function Footer() {
   const { t } = useI18n();
   return (
-    <footer className="rb-footer">
+    <footer className="utrecht-page-footer rb-footer">
       <nav aria-label={t('footer.label')}>
         <ul className="rb-footer__links">
           <li>

@@ -71,7 +71,7 @@ export default function Dashboard() {
         <h1>{t('dashboard.title')}</h1>
         <p className="rb-page__who">
           {t('dashboard.loggedInAs', { name: state.account.name })}{' '}
-          <button type="button" className="rb-button rb-button--secondary rb-button--small" onClick={() => void logout()}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" onClick={() => void logout()}>
             {t('dashboard.logout')}
           </button>
         </p>
@@ -90,7 +90,7 @@ export default function Dashboard() {
             </h2>
             <p>{t('lasting.knowledge.text')}</p>
             <p>
-              <Link className="rb-button rb-button--secondary" href="/kenniscentrum">
+              <Link className="utrecht-button utrecht-button--secondary-action rb-button" href="/kenniscentrum">
                 {t('lasting.knowledge.link')}
               </Link>
             </p>

@@ -46,7 +46,7 @@ export default function Facilitator({ id }: { id: string }) {
           <Link href="/begeleider">← {t('facilitator.back')}</Link>
         </p>
         {state.code === 'NOT_ALLOWED' ? (
-          <p className="rb-alert" role="alert">
+          <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
             {t('facilitator.forbidden')}
           </p>
         ) : (

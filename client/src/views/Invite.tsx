@@ -40,7 +40,7 @@ export default function Invite() {
     <div className="rb-page rb-page--narrow">
       <h1>{t('invite.title')}</h1>
       {!token ? (
-        <p className="rb-alert" role="alert">
+        <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
           {t('invite.missing')}
         </p>
       ) : (
@@ -60,7 +60,7 @@ export default function Invite() {
               autoComplete="new-password"
             />
             <ErrorAlert code={error} />
-            <button type="submit" className="rb-button" disabled={busy}>
+            <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
               {busy ? t('form.busy') : t('invite.submit')}
             </button>
           </form>

@@ -57,7 +57,7 @@ export default function Login() {
           autoComplete="current-password"
         />
         <ErrorAlert code={error} />
-        <button type="submit" className="rb-button" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
           {busy ? t('form.busy') : t('login.submit')}
         </button>
       </form>

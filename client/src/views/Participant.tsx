@@ -35,7 +35,7 @@ export default function Participant({ id }: { id: string }) {
         <h1>{t('join.title')}</h1>
         <p>{t('participant.noSession')}</p>
         <p>
-          <Link className="rb-button" href="/doe-mee">
+          <Link className="utrecht-button utrecht-button--primary-action rb-button" href="/doe-mee">
             {t('participant.joinLink')}
           </Link>
         </p>
@@ -62,7 +62,7 @@ export default function Participant({ id }: { id: string }) {
         {socket.fatalError === 'PARTICIPANT_REMOVED' ? (
           <ErrorAlert code={socket.fatalError} />
         ) : rejoin ? (
-          <p className="rb-alert" role="alert">
+          <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
             {t('participant.refused')}
           </p>
         ) : (
@@ -70,13 +70,13 @@ export default function Participant({ id }: { id: string }) {
         )}
         {rejoin ? (
           <p>
-            <Link className="rb-button" href={code ? `/doe-mee?code=${code}` : '/doe-mee'} onClick={() => forgetParticipant(id)}>
+            <Link className="utrecht-button utrecht-button--primary-action rb-button" href={code ? `/doe-mee?code=${code}` : '/doe-mee'} onClick={() => forgetParticipant(id)}>
               {t('participant.joinAgain')}
             </Link>
           </p>
         ) : (
           <p>
-            <button type="button" className="rb-button" onClick={() => location.reload()}>
+            <button type="button" className="utrecht-button utrecht-button--primary-action rb-button" onClick={() => location.reload()}>
               {t('app.reload')}
             </button>
           </p>

@@ -95,7 +95,7 @@ export default function Report({ id }: { id: string }) {
           {t('report.back')}
         </Link>
         {mine && <Link href={`/begeleider/w/${id}`}>{t('report.openWorkshop')}</Link>}
-        <button type="button" className="rb-button rb-button--secondary rb-button--small" onClick={() => window.print()}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" onClick={() => window.print()}>
           {t('report.print')}
         </button>
       </nav>
@@ -165,30 +165,30 @@ export default function Report({ id }: { id: string }) {
               height={1000}
             />
             <div className="rb-kc-table-wrap">
-              <table className="rb-kc-table" data-testid="report-cards">
-                <caption className="rb-kc-caption rb-kc-caption--small">{t('card.listTitle', { count: cards.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="rb-kc-num">
+              <table className="utrecht-table rb-kc-table" data-testid="report-cards">
+                <caption className="utrecht-table__caption rb-kc-caption rb-kc-caption--small">{t('card.listTitle', { count: cards.length })}</caption>
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell rb-kc-num">
                       {t('kc.col.number')}
                     </th>
-                    <th scope="col">{t('kc.col.card')}</th>
-                    <th scope="col">{t('kc.col.kind')}</th>
-                    <th scope="col">{t('kc.col.department')}</th>
-                    <th scope="col">{t('kc.col.nowTarget')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.card')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.kind')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.department')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.nowTarget')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="utrecht-table__body">
                   {cards.map(({ n, card, now, target }) => (
-                    <tr key={card.id} id={`item-${card.id}`} tabIndex={-1} className={itemClass(card.id, 'rb-report__item')}>
-                      <td className="rb-kc-num">{n}</td>
-                      <th scope="row" className="rb-kc-rowhead">
+                    <tr key={card.id} id={`item-${card.id}`} tabIndex={-1} className={itemClass(card.id, 'utrecht-table__row rb-report__item')}>
+                      <td className="utrecht-table__cell rb-kc-num">{n}</td>
+                      <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                         {card.title}
                         {card.description && <span className="rb-kc-sub">{card.description}</span>}
                       </th>
-                      <td>{t(card.kind === 'domain' ? 'card.domain' : 'card.project')}</td>
-                      <td>{card.department}</td>
-                      <td>
+                      <td className="utrecht-table__cell">{t(card.kind === 'domain' ? 'card.domain' : 'card.project')}</td>
+                      <td className="utrecht-table__cell">{card.department}</td>
+                      <td className="utrecht-table__cell">
                         {now} → {target ?? t('board.noTarget')}
                       </td>
                     </tr>

@@ -20,7 +20,7 @@ export default function Screen({ id }: { id: string }) {
   if (!token || socket.fatalError === 'UNAUTHENTICATED') {
     return (
       <div className="rb-screen rb-screen--message">
-        <p className="rb-alert" role="alert">
+        <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
           {t('screen.noToken')}
         </p>
       </div>

@@ -50,7 +50,7 @@ export function CreateWorkshopForm({ templates }: { templates: Template[] }) {
             <label className="rb-field__label" htmlFor={`${id}-model`}>
               {t('dashboard.model')}
             </label>
-            <select id={`${id}-model`} className="rb-input rb-select" value={chosen} onChange={(e) => setTemplateId(e.target.value)}>
+            <select id={`${id}-model`} className="utrecht-select rb-input" value={chosen} onChange={(e) => setTemplateId(e.target.value)}>
               {templates.map((tpl) => (
                 <option key={tpl.id} value={tpl.id}>
                   {tpl.name[lang]}
@@ -60,7 +60,7 @@ export function CreateWorkshopForm({ templates }: { templates: Template[] }) {
           </div>
         )}
         <ErrorAlert code={error} />
-        <button type="submit" className="rb-button" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
           {busy ? t('form.busy') : t('dashboard.createSubmit')}
         </button>
       </form>

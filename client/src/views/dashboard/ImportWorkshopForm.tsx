@@ -69,7 +69,7 @@ export function ImportWorkshopForm() {
           <input
             ref={input}
             id={`${id}-file`}
-            className="rb-input"
+            className="utrecht-textbox utrecht-textbox--html-input rb-input"
             type="file"
             accept="application/json,.json"
             aria-describedby={`${id}-hint`}
@@ -78,8 +78,8 @@ export function ImportWorkshopForm() {
           />
         </div>
         {own ? (
-          <p className="rb-alert" role="alert" data-error-code={error}>
-            <span className="rb-alert__icon" aria-hidden="true">
+          <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert" data-error-code={error}>
+            <span className="utrecht-alert__icon rb-alert__icon" aria-hidden="true">
               !
             </span>
             {t(own)}
@@ -87,7 +87,7 @@ export function ImportWorkshopForm() {
         ) : (
           <ErrorAlert code={error} />
         )}
-        <button type="submit" className="rb-button" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
           {busy ? t('form.busy') : t('lasting.import.submit')}
         </button>
       </form>

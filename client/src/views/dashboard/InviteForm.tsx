@@ -63,7 +63,7 @@ export function InviteForm() {
           autoComplete="off"
         />
         <ErrorAlert code={error} />
-        <button type="submit" className="rb-button rb-button--secondary" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action rb-button" disabled={busy}>
           {busy ? t('form.busy') : t('dashboard.inviteSubmit')}
         </button>
       </form>
@@ -80,13 +80,13 @@ export function InviteForm() {
           <input
             ref={linkRef}
             id={`${id}-link`}
-            className="rb-input"
+            className="utrecht-textbox utrecht-textbox--html-input rb-input"
             readOnly
             value={invite.inviteUrl}
             onFocus={(e) => e.currentTarget.select()}
             data-testid="invite-url"
           />
-          <button type="button" className="rb-button rb-button--secondary" onClick={() => void copy()}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={() => void copy()}>
             {t('dashboard.copy')}
           </button>
           <p role="status" className="rb-form-note">

@@ -25,7 +25,7 @@ export function WorkshopList({ workshops }: { workshops: WorkshopSummary[] }) {
             <p className="rb-workshops__code">{t('dashboard.code', { code: formatJoinCode(w.joinCode) })}</p>
           </div>
           <Link
-            className="rb-button rb-button--secondary"
+            className="utrecht-button utrecht-button--secondary-action rb-button"
             href={`/begeleider/w/${w.id}`}
             aria-label={t('dashboard.openNamed', { title: w.title })}
           >

@@ -50,7 +50,7 @@ export function AlarmAdmin({ alarms, barriers, proposals, send }: Props) {
               {a.status !== 'confirmed' && (
                 <button
                   type="button"
-                  className="rb-button rb-button--small"
+                  className="utrecht-button utrecht-button--primary-action rb-button rb-button--small"
                   aria-label={`${t('alarm.confirm')}: ${a.reason}`}
                   onClick={() => decide(a.id, 'confirmed')}
                 >
@@ -60,7 +60,7 @@ export function AlarmAdmin({ alarms, barriers, proposals, send }: Props) {
               {a.status !== 'dismissed' && (
                 <button
                   type="button"
-                  className="rb-button rb-button--secondary rb-button--small"
+                  className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                   aria-label={`${t('alarm.dismiss')}: ${a.reason}`}
                   onClick={() => decide(a.id, 'dismissed')}
                 >

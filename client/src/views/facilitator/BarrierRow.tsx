@@ -71,13 +71,13 @@ export function BarrierRow({ barrier: b, others, votes, alarms, cardTitles, spot
           </label>
           <input
             id={`${id}-heading`}
-            className="rb-input"
+            className="utrecht-textbox utrecht-textbox--html-input rb-input"
             value={heading}
             maxLength={HEADING_MAX}
             list={headingsListId}
             onChange={(e) => setHeading(e.target.value)}
           />
-          <button type="submit" className="rb-button rb-button--secondary rb-button--small">
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small">
             {t('barrier.headingSave')}
           </button>
         </form>
@@ -92,7 +92,7 @@ export function BarrierRow({ barrier: b, others, votes, alarms, cardTitles, spot
             <label className="rb-field__label" htmlFor={`${id}-merge`}>
               {t('barrier.mergeWith')}
             </label>
-            <select id={`${id}-merge`} className="rb-input rb-select" value={target} onChange={(e) => setTarget(e.target.value)}>
+            <select id={`${id}-merge`} className="utrecht-select rb-input" value={target} onChange={(e) => setTarget(e.target.value)}>
               <option value="">{t('barrier.mergeChoose')}</option>
               {/* The text is in the label attribute, not the content: a row's text stays its own
                   barrier's text (finding a row by its text does not hit every other row). */}
@@ -100,7 +100,7 @@ export function BarrierRow({ barrier: b, others, votes, alarms, cardTitles, spot
                 <option key={o.id} value={o.id} label={o.text} />
               ))}
             </select>
-            <button type="submit" className="rb-button rb-button--secondary rb-button--small" disabled={!target}>
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" disabled={!target}>
               {t('barrier.merge')}
             </button>
           </form>

@@ -48,7 +48,7 @@ export function ControlPanel({ control, send, cards, barriers, proposals }: Prop
         <div className="rb-actions">
           <button
             type="button"
-            className="rb-button rb-button--secondary"
+            className="utrecht-button utrecht-button--secondary-action rb-button"
             disabled={action.busy}
             onClick={() => void action.run(() => send('spotlight:set', { spotlight: null }))}
           >
@@ -67,7 +67,7 @@ function StateAction({ state, label, busy, onClick }: { state: string; label: st
     <>
       <p className="rb-state-line">{state}</p>
       <div className="rb-actions">
-        <button type="button" className="rb-button rb-button--secondary" disabled={busy} onClick={onClick}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" disabled={busy} onClick={onClick}>
           {label}
         </button>
       </div>

@@ -22,7 +22,7 @@ export function DownloadsPanel({ workshopId }: { workshopId: string }) {
         {t('lasting.downloads.title')}
       </h2>
       <p>
-        <Link className="rb-button rb-button--secondary" href={`/rapport/${workshopId}`}>
+        <Link className="utrecht-button utrecht-button--secondary-action rb-button" href={`/rapport/${workshopId}`}>
           {t('lasting.downloads.report')}
         </Link>
       </p>

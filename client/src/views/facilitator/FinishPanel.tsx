@@ -51,7 +51,7 @@ export function FinishPanel({ workshopId, finishedAt, acted }: Props) {
           <p>{t('lasting.finish.bannerText', { date: formatMoment(finishedAt, lang) })}</p>
         </div>
         <div>
-          <button type="button" className="rb-button rb-button--secondary" disabled={action.busy} onClick={() => call('reopen')}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" disabled={action.busy} onClick={() => call('reopen')}>
             {t('lasting.finish.reopen')}
           </button>
           <p className="rb-field__hint">{t('lasting.finish.reopenHint')}</p>

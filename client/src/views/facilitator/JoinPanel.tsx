@@ -16,7 +16,7 @@ export function JoinPanel({ detail }: { detail: WorkshopDetail }) {
       </p>
       <img className="rb-qr" src={joinQrUrl(detail.joinCode)} alt={t('facilitator.qrAlt')} width={200} height={200} />
       <p>
-        <a className="rb-button rb-button--secondary" href={`/scherm/${detail.id}#${detail.screenToken}`} target="_blank" rel="noopener noreferrer">
+        <a className="utrecht-button utrecht-button--secondary-action rb-button" href={`/scherm/${detail.id}#${detail.screenToken}`} target="_blank" rel="noopener noreferrer">
           {t('facilitator.screenLink')}
         </a>
       </p>

@@ -39,7 +39,7 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
               disabling the focused button would drop keyboard focus to the page. */}
           <button
             type="button"
-            className="rb-button rb-button--secondary"
+            className="utrecht-button utrecht-button--secondary-action rb-button"
             disabled={!prev}
             aria-disabled={action.busy || undefined}
             onClick={() => prev && !action.busy && go(prev.id)}
@@ -49,7 +49,7 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
           </button>
           <button
             type="button"
-            className="rb-button"
+            className="utrecht-button utrecht-button--primary-action rb-button"
             disabled={!next}
             aria-disabled={action.busy || undefined}
             onClick={() => next && !action.busy && go(next.id)}
@@ -92,7 +92,7 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
         {': '}
         <span>{phaseInstruction(current, t)}</span>
       </p>
-      <button type="button" className="rb-button rb-button--secondary rb-button--small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+      <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
         {t('phases.edit')}
       </button>
       {editing && <PhaseEditor phases={phases} send={send} onClose={() => setEditing(false)} />}

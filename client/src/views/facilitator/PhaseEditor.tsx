@@ -60,7 +60,7 @@ export function PhaseEditor({ phases, send, onClose }: Props) {
                   </label>
                   <input
                     id={`${id}-${phase.id}-title`}
-                    className="rb-input"
+                    className="utrecht-textbox utrecht-textbox--html-input rb-input"
                     value={phase.title}
                     maxLength={PHASE_TITLE_MAX}
                     placeholder={defaultPhaseTitle(phase.kind, t)}
@@ -73,7 +73,7 @@ export function PhaseEditor({ phases, send, onClose }: Props) {
                   </label>
                   <textarea
                     id={`${id}-${phase.id}-instruction`}
-                    className="rb-input rb-textarea"
+                    className="utrecht-textarea rb-input rb-textarea"
                     rows={2}
                     value={phase.instruction}
                     maxLength={PHASE_INSTRUCTION_MAX}
@@ -101,7 +101,7 @@ export function PhaseEditor({ phases, send, onClose }: Props) {
                 <div className="rb-actions">
                   <button
                     type="button"
-                    className="rb-button rb-button--secondary rb-button--small"
+                    className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                     aria-label={`${t('phases.up')}: ${name}`}
                     disabled={i === 0}
                     onClick={() => move(i, -1)}
@@ -111,7 +111,7 @@ export function PhaseEditor({ phases, send, onClose }: Props) {
                   </button>
                   <button
                     type="button"
-                    className="rb-button rb-button--secondary rb-button--small"
+                    className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                     aria-label={`${t('phases.down')}: ${name}`}
                     disabled={i === draft.length - 1}
                     onClick={() => move(i, 1)}
@@ -127,10 +127,10 @@ export function PhaseEditor({ phases, send, onClose }: Props) {
       </ol>
       <ErrorAlert code={action.error} />
       <div className="rb-actions">
-        <button type="submit" className="rb-button" disabled={action.busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={action.busy}>
           {t('phases.save')}
         </button>
-        <button type="button" className="rb-button rb-button--secondary" onClick={onClose}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={onClose}>
           {t('form.cancel')}
         </button>
       </div>

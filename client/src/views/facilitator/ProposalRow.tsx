@@ -55,7 +55,7 @@ export function ProposalRow({ proposal: p, about, alarms, spotlight, send }: Pro
         </label>
         <select
           id={`${id}-status`}
-          className="rb-input rb-select"
+          className="utrecht-select rb-input"
           value={p.status}
           onChange={async (e) => {
             const value = e.target.value;
@@ -74,15 +74,15 @@ export function ProposalRow({ proposal: p, about, alarms, spotlight, send }: Pro
           <label className="rb-field__label" htmlFor={`${id}-owner`}>
             {t('proposal.owner')}
           </label>
-          <input id={`${id}-owner`} className="rb-input" value={owner} maxLength={OWNER_MAX} onChange={(e) => setOwner(e.target.value)} />
+          <input id={`${id}-owner`} className="utrecht-textbox utrecht-textbox--html-input rb-input" value={owner} maxLength={OWNER_MAX} onChange={(e) => setOwner(e.target.value)} />
         </div>
         <div className="rb-field">
           <label className="rb-field__label" htmlFor={`${id}-due`}>
             {t('proposal.due')}
           </label>
-          <input id={`${id}-due`} className="rb-input" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+          <input id={`${id}-due`} className="utrecht-textbox utrecht-textbox--html-input rb-input" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
         </div>
-        <button type="submit" className="rb-button rb-button--secondary rb-button--small">
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small">
           {t('proposal.save')}
         </button>
       </form>

@@ -98,7 +98,7 @@ export function RegisterPicker({ workshopId, cards }: Props) {
       <p className="rb-field__hint">{t('lasting.register.intro')}</p>
       <form className="rb-form" onSubmit={submit} aria-busy={busy}>
         {loadError && (
-          <p className="rb-alert" role="alert">
+          <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
             {t('lasting.register.loadFailed')}
           </p>
         )}
@@ -112,7 +112,7 @@ export function RegisterPicker({ workshopId, cards }: Props) {
                 <label className="rb-field__label" htmlFor={`${id}-kind`}>
                   {t('lasting.register.kind')}
                 </label>
-                <select id={`${id}-kind`} className="rb-input rb-select" value={kind} onChange={(e) => setKind(e.target.value as '' | CardKind)}>
+                <select id={`${id}-kind`} className="utrecht-select rb-input" value={kind} onChange={(e) => setKind(e.target.value as '' | CardKind)}>
                   <option value="">{t('lasting.register.kindAll')}</option>
                   <option value="domain">{kindLabel('domain')}</option>
                   <option value="project">{kindLabel('project')}</option>
@@ -165,7 +165,7 @@ export function RegisterPicker({ workshopId, cards }: Props) {
             <label className="rb-field__label" htmlFor={`${id}-newkind`}>
               {t('lasting.register.newKind')}
             </label>
-            <select id={`${id}-newkind`} className="rb-input rb-select" value={newKind} onChange={(e) => setNewKind(e.target.value as CardKind)}>
+            <select id={`${id}-newkind`} className="utrecht-select rb-input" value={newKind} onChange={(e) => setNewKind(e.target.value as CardKind)}>
               <option value="domain">{kindLabel('domain')}</option>
               <option value="project">{kindLabel('project')}</option>
             </select>
@@ -179,12 +179,12 @@ export function RegisterPicker({ workshopId, cards }: Props) {
           />
         </fieldset>
         {missing && (
-          <p className="rb-alert" role="alert">
+          <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
             {t('lasting.register.nothing')}
           </p>
         )}
         <ErrorAlert code={error} />
-        <button type="submit" className="rb-button" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
           {busy ? t('form.busy') : t('lasting.register.submit')}
         </button>
         <p className="rb-status-note" role="status">

@@ -81,7 +81,7 @@ export function RetentionPanel({ workshopId, title }: Props) {
       <form className="rb-form" onSubmit={saveDate} aria-busy={save.busy}>
         <TextField label={t('lasting.keep.field')} type="date" value={date} onValue={setDate} error={dateError} required />
         <ErrorAlert code={save.error} />
-        <button type="submit" className="rb-button rb-button--secondary" disabled={save.busy}>
+        <button type="submit" className="utrecht-button utrecht-button--secondary-action rb-button" disabled={save.busy}>
           {t('lasting.keep.save')}
         </button>
         <p className="rb-status-note" role="status">
@@ -151,7 +151,7 @@ function DeleteWorkshop({ workshopId, title }: Props) {
 
   return (
     <>
-      <button type="button" className="rb-button rb-button--danger" aria-haspopup="dialog" onClick={open}>
+      <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger rb-button" aria-haspopup="dialog" onClick={open}>
         {t('lasting.delete.button')}
       </button>
       <dialog ref={dialog} className="rb-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
@@ -170,10 +170,10 @@ function DeleteWorkshop({ workshopId, title }: Props) {
           />
           <ErrorAlert code={error} />
           <div className="rb-actions">
-            <button type="submit" className="rb-button rb-button--danger" disabled={busy}>
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger rb-button" disabled={busy}>
               {t('lasting.delete.confirm')}
             </button>
-            <button type="button" className="rb-button rb-button--secondary" onClick={() => dialog.current?.close()}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={() => dialog.current?.close()}>
               {t('form.cancel')}
             </button>
           </div>

@@ -54,10 +54,10 @@ export function RoundAdmin({ round, cards, template, send }: Props) {
             ))}
           </ul>
           <div className="rb-actions">
-            <button type="button" className="rb-button" onClick={() => void action.run(() => send('round:reveal', { roundId: info.id }))}>
+            <button type="button" className="utrecht-button utrecht-button--primary-action rb-button" onClick={() => void action.run(() => send('round:reveal', { roundId: info.id }))}>
               {t('round.reveal')}
             </button>
-            <button type="button" className="rb-button rb-button--secondary" onClick={() => void action.run(() => send('round:close', { roundId: info.id }))}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={() => void action.run(() => send('round:close', { roundId: info.id }))}>
               {t('round.close')}
             </button>
           </div>
@@ -74,7 +74,7 @@ export function RoundAdmin({ round, cards, template, send }: Props) {
               r.stats && (
                 <button
                   type="button"
-                  className="rb-button rb-button--secondary rb-button--small"
+                  className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                   aria-label={`${t('round.adopt')}: ${titleOf(r.cardId)}`}
                   onClick={() => void action.run(() => send('round:adopt', { roundId: info.id, cardId: r.cardId }))}
                 >
@@ -84,7 +84,7 @@ export function RoundAdmin({ round, cards, template, send }: Props) {
             }
           />
           <div className="rb-actions">
-            <button type="button" className="rb-button rb-button--secondary" onClick={() => void action.run(() => send('round:close', { roundId: info.id }))}>
+            <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={() => void action.run(() => send('round:close', { roundId: info.id }))}>
               {t('round.close')}
             </button>
           </div>
@@ -121,7 +121,7 @@ export function RoundAdmin({ round, cards, template, send }: Props) {
               </label>
             ))}
           </fieldset>
-          <button type="submit" className="rb-button" disabled={chosen.length === 0 || action.busy}>
+          <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={chosen.length === 0 || action.busy}>
             {t('round.start')}
           </button>
         </form>

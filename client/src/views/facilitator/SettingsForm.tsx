@@ -46,7 +46,7 @@ export function SettingsForm({ settings, send }: { settings: WorkshopSettings; s
           </label>
           <input
             id={`${id}-budget`}
-            className="rb-input rb-input--number"
+            className="utrecht-textbox utrecht-textbox--html-input rb-input rb-input--number"
             type="number"
             inputMode="numeric"
             min={VOTE_BUDGET_MIN}
@@ -64,7 +64,7 @@ export function SettingsForm({ settings, send }: { settings: WorkshopSettings; s
           </p>
           <input
             id={`${id}-cap`}
-            className="rb-input rb-input--number"
+            className="utrecht-textbox utrecht-textbox--html-input rb-input rb-input--number"
             type="number"
             inputMode="numeric"
             min={1}
@@ -75,12 +75,12 @@ export function SettingsForm({ settings, send }: { settings: WorkshopSettings; s
           />
         </div>
         {invalid && (
-          <p className="rb-alert" role="alert">
+          <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
             {t('settings.invalid', { min: VOTE_BUDGET_MIN, max: VOTE_BUDGET_MAX })}
           </p>
         )}
         <ErrorAlert code={action.error} />
-        <button type="submit" className="rb-button" disabled={action.busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={action.busy}>
           {t('settings.save')}
         </button>
         <p className="rb-form-note" role="status">

@@ -19,7 +19,7 @@ export function SpotlightButton({ send, current, type, id, text, onError }: Prop
   return (
     <button
       type="button"
-      className="rb-button rb-button--secondary rb-button--small"
+      className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
       aria-pressed={on}
       aria-label={`${t('spotlight.set')}: ${text}`}
       onClick={async () => {

@@ -32,7 +32,7 @@ export function TimerControls({ timer, clockOffset, send }: { timer: TimerState;
           </label>
           <input
             id={`${id}-minutes`}
-            className="rb-input rb-input--number"
+            className="utrecht-textbox utrecht-textbox--html-input rb-input rb-input--number"
             type="number"
             inputMode="numeric"
             min={1}
@@ -41,24 +41,24 @@ export function TimerControls({ timer, clockOffset, send }: { timer: TimerState;
             onChange={(e) => setMinutes(e.target.value)}
           />
         </div>
-        <button type="button" className="rb-button" disabled={!valid} onClick={() => run({ action: 'start', seconds: Math.round(value * 60) })}>
+        <button type="button" className="utrecht-button utrecht-button--primary-action rb-button" disabled={!valid} onClick={() => run({ action: 'start', seconds: Math.round(value * 60) })}>
           {t('timer.start')}
         </button>
       </div>
       <div className="rb-actions">
-        <button type="button" className="rb-button rb-button--secondary rb-button--small" disabled={timer.status !== 'running'} onClick={() => run({ action: 'pause' })}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" disabled={timer.status !== 'running'} onClick={() => run({ action: 'pause' })}>
           {t('timer.pause')}
         </button>
-        <button type="button" className="rb-button rb-button--secondary rb-button--small" disabled={timer.status !== 'paused'} onClick={() => run({ action: 'resume' })}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" disabled={timer.status !== 'paused'} onClick={() => run({ action: 'resume' })}>
           {t('timer.resume')}
         </button>
-        <button type="button" className="rb-button rb-button--secondary rb-button--small" disabled={timer.status === 'idle'} onClick={() => run({ action: 'adjust', seconds: 60 })}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" disabled={timer.status === 'idle'} onClick={() => run({ action: 'adjust', seconds: 60 })}>
           {t('timer.plus')}
         </button>
-        <button type="button" className="rb-button rb-button--secondary rb-button--small" disabled={timer.status === 'idle'} onClick={() => run({ action: 'adjust', seconds: -60 })}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" disabled={timer.status === 'idle'} onClick={() => run({ action: 'adjust', seconds: -60 })}>
           {t('timer.minus')}
         </button>
-        <button type="button" className="rb-button rb-button--secondary rb-button--small" disabled={timer.status === 'idle'} onClick={() => run({ action: 'reset' })}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small" disabled={timer.status === 'idle'} onClick={() => run({ action: 'reset' })}>
           {t('timer.stop')}
         </button>
       </div>

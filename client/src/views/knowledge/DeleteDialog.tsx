@@ -63,10 +63,10 @@ export function DeleteDialog({
         <TextField label={t('kc.delete.field')} value={typed} onValue={setTyped} autoComplete="off" spellCheck={false} />
         <ErrorAlert code={error} />
         <div className="rb-kc-actions">
-          <button type="submit" className="rb-button rb-button--danger" disabled={busy}>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger rb-button" disabled={busy}>
             {busy ? t('form.busy') : t('kc.delete.submit')}
           </button>
-          <button type="button" className="rb-button rb-button--secondary" onClick={() => dialog.current?.close()}>
+          <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" onClick={() => dialog.current?.close()}>
             {t('form.cancel')}
           </button>
         </div>

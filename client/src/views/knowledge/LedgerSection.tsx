@@ -83,7 +83,7 @@ export function LedgerSection() {
                   <p className="rb-kc-suggestion__score">{t('kc.ledger.similar', { pct: Math.round(s.similarity * 100) })}</p>
                   <button
                     type="button"
-                    className="rb-button rb-button--small"
+                    className="utrecht-button utrecht-button--primary-action rb-button rb-button--small"
                     disabled={busy}
                     aria-label={t('kc.ledger.linkNamed', { a: s.a.text, b: s.b.text })}
                     onClick={() => link(s.a, s.b)}
@@ -116,36 +116,36 @@ function GroupTable({ group, busy, onUnlink }: { group: LedgerGroup; busy: boole
     <article className="rb-panel rb-kc-group" aria-labelledby={`${uid}-title`} data-testid="ledger-group">
       <h3 id={`${uid}-title`}>{first?.text}</h3>
       <div className="rb-kc-table-wrap" role="region" aria-labelledby={`${uid}-title`} tabIndex={0}>
-        <table className="rb-kc-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('kc.col.workshop')}</th>
-              <th scope="col">{t('kc.col.date')}</th>
-              <th scope="col">{t('kc.col.barrier')}</th>
-              <th scope="col">{t('kc.col.votes')}</th>
-              <th scope="col">
+        <table className="utrecht-table rb-kc-table">
+          <thead className="utrecht-table__header">
+            <tr className="utrecht-table__row">
+              <th className="utrecht-table__header-cell" scope="col">{t('kc.col.workshop')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('kc.col.date')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('kc.col.barrier')}</th>
+              <th className="utrecht-table__header-cell" scope="col">{t('kc.col.votes')}</th>
+              <th className="utrecht-table__header-cell" scope="col">
                 <span className="rb-sr-only">{t('kc.col.actions')}</span>
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="utrecht-table__body">
             {group.barriers.map((b) => (
-              <tr key={b.barrierId}>
-                <th scope="row" className="rb-kc-rowhead">
+              <tr className="utrecht-table__row" key={b.barrierId}>
+                <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                   <Link href={`/rapport/${b.workshopId}#item-${b.barrierId}`}>{b.workshopTitle}</Link>
                 </th>
-                <td className="rb-kc-nowrap">{formatDay(b.workshopCreatedAt, lang)}</td>
-                <td>{b.text}</td>
-                <td>
+                <td className="utrecht-table__cell rb-kc-nowrap">{formatDay(b.workshopCreatedAt, lang)}</td>
+                <td className="utrecht-table__cell">{b.text}</td>
+                <td className="utrecht-table__cell">
                   <span className="rb-kc-bar">
                     <span className="rb-kc-bar__fill" style={{ inlineSize: `${(b.votes / max) * 100}%` }} aria-hidden="true" />
                     <span className="rb-kc-bar__value">{b.votes}</span>
                   </span>
                 </td>
-                <td>
+                <td className="utrecht-table__cell">
                   <button
                     type="button"
-                    className="rb-button rb-button--secondary rb-button--small"
+                    className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                     disabled={busy}
                     aria-label={t('kc.ledger.unlinkNamed', { text: b.text, workshop: b.workshopTitle })}
                     onClick={() => onUnlink(b)}
@@ -156,9 +156,9 @@ function GroupTable({ group, busy, onUnlink }: { group: LedgerGroup; busy: boole
               </tr>
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <td colSpan={5} className="rb-kc-total">
+          <tfoot className="utrecht-table__footer">
+            <tr className="utrecht-table__row">
+              <td colSpan={5} className="utrecht-table__cell rb-kc-total">
                 {group.totalVotes === 1 ? t('kc.ledger.totalOne') : t('kc.ledger.total', { count: group.totalVotes })}
               </td>
             </tr>

@@ -53,34 +53,34 @@ export function RegisterEntrySection({ id }: { id: string }) {
           <div className="rb-kc-history-layout">
             <PositionHistory title={entry.title} kind={entry.kind} history={history} />
             <div className="rb-kc-table-wrap" role="region" aria-labelledby={`${uid}-caption`} tabIndex={0}>
-              <table className="rb-kc-table" data-testid="history-table">
-                <caption id={`${uid}-caption`} className="rb-kc-caption rb-kc-caption--small">
+              <table className="utrecht-table rb-kc-table" data-testid="history-table">
+                <caption id={`${uid}-caption`} className="utrecht-table__caption rb-kc-caption rb-kc-caption--small">
                   {t('kc.entry.tableCaption')}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="rb-kc-num">
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th scope="col" className="utrecht-table__header-cell rb-kc-num">
                       {t('kc.col.number')}
                     </th>
-                    <th scope="col">{t('kc.col.workshop')}</th>
-                    <th scope="col">{t('kc.col.date')}</th>
-                    <th scope="col">{t('kc.col.nowTarget')}</th>
-                    <th scope="col">{t('kc.col.place')}</th>
-                    <th scope="col">{t('kc.col.round')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.workshop')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.date')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.nowTarget')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.place')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.round')}</th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="utrecht-table__body">
                   {history.map((h, i) => (
-                    <tr key={`${h.workshopId}-${h.cardId}`}>
-                      <td className="rb-kc-num">{i + 1}</td>
-                      <th scope="row" className="rb-kc-rowhead">
+                    <tr className="utrecht-table__row" key={`${h.workshopId}-${h.cardId}`}>
+                      <td className="utrecht-table__cell rb-kc-num">{i + 1}</td>
+                      <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                         <Link href={`/rapport/${h.workshopId}#item-${h.cardId}`}>{h.workshopTitle}</Link>
                       </th>
-                      <td className="rb-kc-nowrap">{formatDay(h.workshopCreatedAt, lang)}</td>
-                      <td>
+                      <td className="utrecht-table__cell rb-kc-nowrap">{formatDay(h.workshopCreatedAt, lang)}</td>
+                      <td className="utrecht-table__cell">
                         {quadrantOf(h.template, h.now).label} → {h.target ? quadrantOf(h.template, h.target).label : t('board.noTarget')}
                       </td>
-                      <td className="rb-kc-nowrap">
+                      <td className="utrecht-table__cell rb-kc-nowrap">
                         {t('kc.entry.place', { x: formatUnit(h.now.x, lang), y: formatUnit(h.now.y, lang) })}
                         {h.target && (
                           <>
@@ -89,7 +89,7 @@ export function RegisterEntrySection({ id }: { id: string }) {
                           </>
                         )}
                       </td>
-                      <td>{roundFacts(h, t)}</td>
+                      <td className="utrecht-table__cell">{roundFacts(h, t)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -175,7 +175,7 @@ function CompareSection({ entryId, title, history }: { entryId: string; title: s
               <label className="rb-field__label" htmlFor={`${uid}-from`}>
                 {t('kc.compare.from')}
               </label>
-              <select id={`${uid}-from`} className="rb-input rb-select" value={from} onChange={(e) => setFrom(e.target.value)}>
+              <select id={`${uid}-from`} className="utrecht-select rb-input" value={from} onChange={(e) => setFrom(e.target.value)}>
                 {workshops.map(option)}
               </select>
             </div>
@@ -183,16 +183,16 @@ function CompareSection({ entryId, title, history }: { entryId: string; title: s
               <label className="rb-field__label" htmlFor={`${uid}-to`}>
                 {t('kc.compare.to')}
               </label>
-              <select id={`${uid}-to`} className="rb-input rb-select" value={to} onChange={(e) => setTo(e.target.value)}>
+              <select id={`${uid}-to`} className="utrecht-select rb-input" value={to} onChange={(e) => setTo(e.target.value)}>
                 {workshops.map(option)}
               </select>
             </div>
-            <button type="submit" className="rb-button">
+            <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button">
               {t('kc.compare.submit')}
             </button>
           </form>
           {formError && (
-            <p className="rb-alert" role="alert">
+            <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert">
               {formError}
             </p>
           )}
@@ -220,24 +220,24 @@ function CompareSection({ entryId, title, history }: { entryId: string; title: s
                   <p>{t('kc.compare.nothingElse')}</p>
                 ) : (
                   <div className="rb-kc-table-wrap" role="region" aria-label={t('kc.compare.others')} tabIndex={0}>
-                    <table className="rb-kc-table" data-testid="compare-table">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('kc.col.name')}</th>
-                          <th scope="col">{t('kc.col.before')}</th>
-                          <th scope="col">{t('kc.col.after')}</th>
-                          <th scope="col">{t('kc.col.moved')}</th>
+                    <table className="utrecht-table rb-kc-table" data-testid="compare-table">
+                      <thead className="utrecht-table__header">
+                        <tr className="utrecht-table__row">
+                          <th className="utrecht-table__header-cell" scope="col">{t('kc.col.name')}</th>
+                          <th className="utrecht-table__header-cell" scope="col">{t('kc.col.before')}</th>
+                          <th className="utrecht-table__header-cell" scope="col">{t('kc.col.after')}</th>
+                          <th className="utrecht-table__header-cell" scope="col">{t('kc.col.moved')}</th>
                         </tr>
                       </thead>
-                      <tbody>
+                      <tbody className="utrecht-table__body">
                         {others.map((m) => (
-                          <tr key={m.registerId}>
-                            <th scope="row" className="rb-kc-rowhead">
+                          <tr className="utrecht-table__row" key={m.registerId}>
+                            <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                               <Link href={`/kenniscentrum/register/${m.registerId}`}>{m.title}</Link>
                             </th>
-                            <td>{m.from?.quadrant ?? t('kc.compare.absent')}</td>
-                            <td>{m.to?.quadrant ?? t('kc.compare.absent')}</td>
-                            <td>{movedText(m, t)}</td>
+                            <td className="utrecht-table__cell">{m.from?.quadrant ?? t('kc.compare.absent')}</td>
+                            <td className="utrecht-table__cell">{m.to?.quadrant ?? t('kc.compare.absent')}</td>
+                            <td className="utrecht-table__cell">{movedText(m, t)}</td>
                           </tr>
                         ))}
                       </tbody>

@@ -39,28 +39,28 @@ export function RegisterSection() {
             <p>{t('kc.register.empty')}</p>
           ) : (
             <div className="rb-kc-table-wrap" role="region" aria-labelledby={`${id}-list`} tabIndex={0}>
-              <table className="rb-kc-table" data-testid="register-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('kc.col.name')}</th>
-                    <th scope="col">{t('kc.col.kind')}</th>
-                    <th scope="col">{t('kc.col.department')}</th>
-                    <th scope="col" className="rb-kc-num">
+              <table className="utrecht-table rb-kc-table" data-testid="register-table">
+                <thead className="utrecht-table__header">
+                  <tr className="utrecht-table__row">
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.name')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.kind')}</th>
+                    <th className="utrecht-table__header-cell" scope="col">{t('kc.col.department')}</th>
+                    <th scope="col" className="utrecht-table__header-cell rb-kc-num">
                       {t('kc.col.workshops')}
                     </th>
                   </tr>
                 </thead>
-                <tbody>
+                <tbody className="utrecht-table__body">
                   {entries.map((e) => (
-                    <tr key={e.id}>
-                      <th scope="row" className="rb-kc-rowhead">
+                    <tr className="utrecht-table__row" key={e.id}>
+                      <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                         <Link href={`/kenniscentrum/register/${e.id}`}>{e.title}</Link>
                       </th>
-                      <td className="rb-kc-nowrap">
+                      <td className="utrecht-table__cell rb-kc-nowrap">
                         <span className={`rb-kind-icon rb-kind-icon--${e.kind}`} aria-hidden="true" /> {t(KIND_LABEL[e.kind])}
                       </td>
-                      <td>{e.department}</td>
-                      <td className="rb-kc-num">{e.workshopCount}</td>
+                      <td className="utrecht-table__cell">{e.department}</td>
+                      <td className="utrecht-table__cell rb-kc-num">{e.workshopCount}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -149,7 +149,7 @@ function AddEntryForm({ onAdded }: { onAdded: (title: string) => void }) {
         <TextField label={t('card.departmentField')} value={department} onValue={setDepartment} maxLength={CARD_TITLE_MAX} />
         <TextArea label={t('card.descriptionField')} value={description} onValue={setDescription} maxLength={CARD_TEXT_MAX} />
         <ErrorAlert code={error} />
-        <button type="submit" className="rb-button" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button" disabled={busy}>
           {busy ? t('form.busy') : t('kc.register.addSubmit')}
         </button>
       </form>

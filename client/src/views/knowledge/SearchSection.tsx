@@ -100,7 +100,7 @@ export function SearchSection() {
           <label className="rb-field__label" htmlFor={`${id}-type`}>
             {t('kc.search.type')}
           </label>
-          <select id={`${id}-type`} className="rb-input rb-select" value={kind} onChange={(e) => setKind(e.target.value as SearchType | '')}>
+          <select id={`${id}-type`} className="utrecht-select rb-input" value={kind} onChange={(e) => setKind(e.target.value as SearchType | '')}>
             <option value="">{t('kc.all')}</option>
             {SEARCH_TYPES.map((st) => (
               <option key={st} value={st}>
@@ -109,7 +109,7 @@ export function SearchSection() {
             ))}
           </select>
         </div>
-        <button type="submit" className="rb-button">
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button">
           {t('kc.search.submit')}
         </button>
       </form>

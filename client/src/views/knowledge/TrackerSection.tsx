@@ -67,7 +67,7 @@ export function TrackerSection() {
           </label>
           <select
             id={`${uid}-status`}
-            className="rb-input rb-select"
+            className="utrecht-select rb-input"
             value={status}
             onChange={(e) => setStatus(e.target.value as ProposalStatus | '')}
           >
@@ -94,27 +94,27 @@ export function TrackerSection() {
         <p>{t('kc.tracker.none')}</p>
       ) : (
         <div className="rb-kc-table-wrap" role="region" aria-labelledby={`${uid}-caption`} tabIndex={0}>
-          <table className="rb-kc-table" data-testid="tracker-table">
-            <caption id={`${uid}-caption`} className="rb-sr-only">
+          <table className="utrecht-table rb-kc-table" data-testid="tracker-table">
+            <caption id={`${uid}-caption`} className="utrecht-table__caption rb-sr-only">
               {t('kc.nav.tracker')}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('kc.col.proposal')}</th>
-                <th scope="col">{t('kc.col.workshop')}</th>
-                <th scope="col">{t('proposal.owner')}</th>
-                <th scope="col">{t('kc.col.due')}</th>
-                <th scope="col">{t('proposal.status')}</th>
-                <th scope="col">{t('kc.col.alarms')}</th>
-                <th scope="col">{t('kc.col.late')}</th>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.proposal')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.workshop')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('proposal.owner')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.due')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('proposal.status')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.alarms')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.late')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="utrecht-table__body">
               {proposals.map((p) => {
                 const current = saved[p.id] ?? p.status;
                 return (
-                  <tr key={p.id} data-proposal-id={p.id}>
-                    <th scope="row" className="rb-kc-rowhead">
+                  <tr className="utrecht-table__row" key={p.id} data-proposal-id={p.id}>
+                    <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                       <span className="rb-kc-tag">{t(KIND_KEYS[p.kind])}</span> {p.text}
                       {(p.barrierText || p.cardTitle) && (
                         <span className="rb-kc-sub">
@@ -124,18 +124,18 @@ export function TrackerSection() {
                         </span>
                       )}
                     </th>
-                    <td>
+                    <td className="utrecht-table__cell">
                       <Link href={`/rapport/${p.workshopId}#item-${p.id}`}>{p.workshopTitle}</Link>
                     </td>
-                    <td>{p.owner || t('proposal.noOwner')}</td>
-                    <td className="rb-kc-nowrap">{p.dueDate ? formatDate(p.dueDate, lang) : t('proposal.noDate')}</td>
-                    <td>
+                    <td className="utrecht-table__cell">{p.owner || t('proposal.noOwner')}</td>
+                    <td className="utrecht-table__cell rb-kc-nowrap">{p.dueDate ? formatDate(p.dueDate, lang) : t('proposal.noDate')}</td>
+                    <td className="utrecht-table__cell">
                       <label className="rb-sr-only" htmlFor={`${uid}-s-${p.id}`}>
                         {t('kc.tracker.statusFor', { text: p.text })}
                       </label>
                       <select
                         id={`${uid}-s-${p.id}`}
-                        className="rb-input rb-select rb-kc-select--small"
+                        className="utrecht-select rb-input rb-kc-select--small"
                         value={current}
                         onChange={(e) => void changeStatus(p, e.target.value as ProposalStatus)}
                       >
@@ -146,7 +146,7 @@ export function TrackerSection() {
                         ))}
                       </select>
                     </td>
-                    <td>
+                    <td className="utrecht-table__cell">
                       {p.alarms.length === 0 ? (
                         t('kc.none')
                       ) : (
@@ -162,7 +162,7 @@ export function TrackerSection() {
                         </ul>
                       )}
                     </td>
-                    <td>
+                    <td className="utrecht-table__cell">
                       {p.overdue ? (
                         <strong className="rb-kc-late rb-kc-nowrap">
                           <span aria-hidden="true">! </span>

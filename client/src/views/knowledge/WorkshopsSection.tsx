@@ -102,7 +102,7 @@ export function WorkshopsSection() {
           <label className="rb-field__label" htmlFor={`${id}-template`}>
             {t('kc.col.template')}
           </label>
-          <select id={`${id}-template`} className="rb-input rb-select" value={template} onChange={(e) => setTemplate(e.target.value)}>
+          <select id={`${id}-template`} className="utrecht-select rb-input" value={template} onChange={(e) => setTemplate(e.target.value)}>
             <option value="">{t('kc.all')}</option>
             {templates.map(([value, name]) => (
               <option key={value} value={value}>
@@ -117,7 +117,7 @@ export function WorkshopsSection() {
           </label>
           <select
             id={`${id}-status`}
-            className="rb-input rb-select"
+            className="utrecht-select rb-input"
             value={status}
             onChange={(e) => setStatus(e.target.value as StatusFilter)}
           >
@@ -139,49 +139,49 @@ export function WorkshopsSection() {
         <p>{t('kc.workshops.noMatch')}</p>
       ) : (
         <div className="rb-kc-table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-          <table className="rb-kc-table" data-testid="workshops-table">
-            <caption id={`${id}-caption`} className="rb-kc-caption">
+          <table className="utrecht-table rb-kc-table" data-testid="workshops-table">
+            <caption id={`${id}-caption`} className="utrecht-table__caption rb-kc-caption">
               {t('kc.nav.workshops')}
               <span className="rb-sr-only">. {t('kc.sortHint')}</span>
             </caption>
-            <thead>
-              <tr>
+            <thead className="utrecht-table__header">
+              <tr className="utrecht-table__row">
                 <SortHeader label={t('kc.col.date')} column="date" sort={sort} onSort={sortBy} />
                 <SortHeader label={t('kc.col.title')} column="title" sort={sort} onSort={sortBy} />
-                <th scope="col">{t('kc.col.template')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.template')}</th>
                 <SortHeader label={t('kc.col.participants')} column="participants" sort={sort} onSort={sortBy} numeric />
-                <th scope="col">{t('kc.col.phase')}</th>
-                <th scope="col">{t('kc.col.status')}</th>
-                <th scope="col">{t('kc.col.owner')}</th>
-                <th scope="col">{t('kc.col.actions')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.phase')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.status')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.owner')}</th>
+                <th className="utrecht-table__header-cell" scope="col">{t('kc.col.actions')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody className="utrecht-table__body">
               {shown.map((w) => {
                 const open = managing === w.id;
                 return (
                   <Fragment key={w.id}>
-                  <tr data-workshop-id={w.id}>
-                    <td className="rb-kc-nowrap">
+                  <tr className="utrecht-table__row" data-workshop-id={w.id}>
+                    <td className="utrecht-table__cell rb-kc-nowrap">
                       <time dateTime={new Date(w.createdAt).toISOString()}>{formatDay(w.createdAt, lang)}</time>
                     </td>
-                    <th scope="row" className="rb-kc-rowhead">
+                    <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                       {w.title}
                     </th>
-                    <td>{w.templateName[lang]}</td>
-                    <td className="rb-kc-num">{w.participantCount}</td>
-                    <td>{phaseName(w, t)}</td>
-                    <td>
+                    <td className="utrecht-table__cell">{w.templateName[lang]}</td>
+                    <td className="utrecht-table__cell rb-kc-num">{w.participantCount}</td>
+                    <td className="utrecht-table__cell">{phaseName(w, t)}</td>
+                    <td className="utrecht-table__cell">
                       <span className={`rb-kc-status rb-kc-status--${w.finishedAt ? 'finished' : 'running'}`}>
                         <span aria-hidden="true">{w.finishedAt ? '✓ ' : '● '}</span>
                         {t(w.finishedAt ? 'kc.status.finished' : 'kc.status.running')}
                       </span>
                     </td>
-                    <td>{w.mine ? t('kc.workshops.you', { name: w.ownerName }) : w.ownerName}</td>
-                    <td>
+                    <td className="utrecht-table__cell">{w.mine ? t('kc.workshops.you', { name: w.ownerName }) : w.ownerName}</td>
+                    <td className="utrecht-table__cell">
                       <div className="rb-kc-actions">
                         <Link
-                          className="rb-button rb-button--secondary rb-button--small"
+                          className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                           href={`/rapport/${w.id}`}
                           aria-label={t('kc.workshops.reportNamed', { title: w.title })}
                         >
@@ -189,7 +189,7 @@ export function WorkshopsSection() {
                         </Link>
                         <button
                           type="button"
-                          className="rb-button rb-button--secondary rb-button--small"
+                          className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                           aria-label={t('kc.workshops.duplicateNamed', { title: w.title })}
                           disabled={busy === w.id}
                           onClick={() => void duplicate(w)}
@@ -199,7 +199,7 @@ export function WorkshopsSection() {
                         {w.mine && (
                           <button
                             type="button"
-                            className="rb-button rb-button--secondary rb-button--small"
+                            className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                             aria-label={t('kc.workshops.manageNamed', { title: w.title })}
                             aria-expanded={open}
                             aria-controls={open ? `${id}-manage-${w.id}` : undefined}
@@ -213,8 +213,8 @@ export function WorkshopsSection() {
                     </td>
                   </tr>
                   {open && (
-                    <tr className="rb-kc-manage-row">
-                      <td colSpan={columns}>
+                    <tr className="utrecht-table__row rb-kc-manage-row">
+                      <td className="utrecht-table__cell" colSpan={columns}>
                         <ManagePanel
                           id={`${id}-manage-${w.id}`}
                           workshop={w}
@@ -311,7 +311,7 @@ function ManagePanel({
           }}
           error={dayError}
         />
-        <button type="submit" className="rb-button rb-button--small" disabled={busy}>
+        <button type="submit" className="utrecht-button utrecht-button--primary-action rb-button rb-button--small" disabled={busy}>
           {t('kc.retention.save')}
         </button>
       </form>
@@ -323,7 +323,7 @@ function ManagePanel({
           disabled={busy}
           onConfirm={() => void run(() => api(`/api/workshops/${workshop.id}/pseudonymise`, { method: 'POST' }), 'kc.pseudo.done')}
         />
-        <button type="button" className="rb-button rb-button--danger rb-button--small" onClick={onDelete} disabled={busy}>
+        <button type="button" className="utrecht-button utrecht-button--secondary-action utrecht-button--danger rb-button rb-button--small" onClick={onDelete} disabled={busy}>
           {t('kc.delete.button')}
         </button>
       </div>
