@@ -165,8 +165,9 @@ async function handle(c: Command): Promise<void> {
         p.provider.destroy();
         p.socket?.disconnect();
       }
-      reply(c.id, { seen });
-      setTimeout(() => process.exit(0), 50);
+      // Exit only once the (large) answer is through the IPC channel: exiting on a timer lost
+      // it with 2,000 phones, and the run waited for ever.
+      process.send!({ id: c.id, data: { seen } }, () => process.exit(0));
       return;
     }
   }

@@ -44,6 +44,12 @@ class Workers {
   private readonly pending = new Map<number, (data: unknown) => void>();
   constructor(readonly procs: ChildProcess[]) {
     for (const p of procs) {
+      // A worker that dies would leave the run waiting for ever: say so and stop.
+      p.on('exit', (code, signal) => {
+        if (code === 0) return;
+        console.error(`bench worker ${p.pid} exited (code ${code}, signal ${signal})`);
+        process.exit(1);
+      });
       p.on('message', (m: { id?: number; data?: unknown; error?: string }) => {
         if (m.id === undefined) return;
         if (m.error) throw new Error(`worker: ${m.error}`);
@@ -145,11 +151,14 @@ async function fanout(workers: Workers, groups: string[], perGroup: number, move
   });
   const cards: Record<string, string> = {};
   const writerIds = new Set<string>();
-  for (const [group, w] of writerFor) {
-    const r = await workers.send<{ cardId: string; phone: string }>(w.worker, { cmd: 'addCard', phone: w.phone, title: `fan-out ${group}` });
-    cards[group] = r.cardId;
-    writerIds.add(r.phone);
-  }
+  // Every workshop's writer adds its card at once (one workshop at a time took minutes for 50).
+  await Promise.all(
+    [...writerFor].map(async ([group, w]) => {
+      const r = await workers.send<{ cardId: string; phone: string }>(w.worker, { cmd: 'addCard', phone: w.phone, title: `fan-out ${group}` });
+      cards[group] = r.cardId;
+      writerIds.add(r.phone);
+    }),
+  );
   await new Promise((r) => setTimeout(r, 500)); // let the new cards reach every worker before watching
   await workers.all(() => ({ cmd: 'watch', cards }));
   const byWorker = new Map<number, { phone: number; cardId: string }[]>();
