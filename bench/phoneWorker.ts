@@ -173,6 +173,9 @@ async function handle(c: Command): Promise<void> {
   }
 }
 
+// Every y-websocket provider adds a process 'exit' listener; hundreds per worker are expected here.
+process.setMaxListeners(0);
+
 process.on('message', (c: Command) => {
   handle(c).catch((err: unknown) => process.send!({ id: c.id, error: String(err) }));
 });
