@@ -112,16 +112,10 @@ export class DocRoom {
     }, LOAD_ORIGIN);
     room.storedSinceCompact = stored.updates.length;
     room.lastStoredId = stored.lastUpdateId;
-    // A long tail (an older database, or a crash before compaction): compact now, so the
-    // next cold load reads one snapshot and a short tail.
-    // Done right after this load is served, so the first client does not wait for it.
-    if (room.storedSinceCompact >= options.compactAfterUpdates) {
-      setImmediate(() => {
-        room.flushChain = room.flushChain
-          .then(() => room.compact())
-          .catch((err: unknown) => logger.error('compacting a board document on load failed', err));
-      });
-    }
+    // A long tail (an older database, or a crash before compaction) is compacted by the first
+    // flush, right after that flush has sent its sync answers (see the end of flush), so the
+    // first client does not wait for it; the next cold load then reads one snapshot. Unloading
+    // compacts too.
     return room;
   }
 
