@@ -10,9 +10,33 @@ interface Props {
   editable?: boolean;
 }
 
+/**
+ * Owner, due date and status as description-list rows (inside a <dl>): the same words on the
+ * phone, in the facilitator's lists, in the report and in the Welkom review.
+ */
+export function ProposalFacts({ proposal: p }: { proposal: Pick<Proposal, 'owner' | 'dueDate' | 'status'> }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <div>
+        <dt>{t('proposal.ownerShort')}</dt>
+        <dd>{p.owner || t('proposal.noOwner')}</dd>
+      </div>
+      <div>
+        <dt>{t('proposal.dueShort')}</dt>
+        <dd>{p.dueDate ? formatDate(p.dueDate, lang) : t('proposal.noDate')}</dd>
+      </div>
+      <div>
+        <dt>{t('proposal.statusShort')}</dt>
+        <dd>{t(STATUS_KEYS[p.status])}</dd>
+      </div>
+    </>
+  );
+}
+
 /** The facts of a proposal as a short description list: kind, what it is about, owner, date, status. */
 export function ProposalMeta({ proposal: p, about, editable }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <dl className="rb-meta">
       <div>
@@ -30,22 +54,7 @@ export function ProposalMeta({ proposal: p, about, editable }: Props) {
           <dd>{about}</dd>
         </div>
       )}
-      {!editable && (
-        <>
-          <div>
-            <dt>{t('proposal.ownerShort')}</dt>
-            <dd>{p.owner || t('proposal.noOwner')}</dd>
-          </div>
-          <div>
-            <dt>{t('proposal.dueShort')}</dt>
-            <dd>{p.dueDate ? formatDate(p.dueDate, lang) : t('proposal.noDate')}</dd>
-          </div>
-          <div>
-            <dt>{t('proposal.statusShort')}</dt>
-            <dd>{t(STATUS_KEYS[p.status])}</dd>
-          </div>
-        </>
-      )}
+      {!editable && <ProposalFacts proposal={p} />}
       {p.authorName && (
         <div>
           <dt>{t('item.authorShort')}</dt>

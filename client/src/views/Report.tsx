@@ -7,8 +7,9 @@ import { Link } from '../components/Link';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { useI18n, type MessageKey, type Translate } from '../i18n';
 import { phaseTitle } from '../method/phaseText';
-import { KIND_KEYS, STATUS_KEYS, formatDate } from '../method/proposalText';
+import { KIND_KEYS } from '../method/proposalText';
 import { spreadKey } from '../method/spread';
+import { ProposalFacts } from '../method/ProposalMeta';
 import '../styles/knowledge.css';
 import { formatLong } from './knowledge/format';
 import { useApiData } from './knowledge/useApiData';
@@ -261,18 +262,7 @@ export default function Report({ id }: { id: string }) {
                     <span className="rb-kc-tag">{t(KIND_KEYS[p.kind])}</span> <strong>{p.text}</strong>
                   </p>
                   <dl className="rb-report__meta">
-                    <div>
-                      <dt>{t('proposal.ownerShort')}</dt>
-                      <dd>{p.owner || t('proposal.noOwner')}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('proposal.dueShort')}</dt>
-                      <dd>{p.dueDate ? formatDate(p.dueDate, lang) : t('proposal.noDate')}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('proposal.statusShort')}</dt>
-                      <dd>{t(STATUS_KEYS[p.status])}</dd>
-                    </div>
+                    <ProposalFacts proposal={p} />
                     {about.length > 0 && (
                       <div>
                         <dt>{t('report.proposalAbout')}</dt>

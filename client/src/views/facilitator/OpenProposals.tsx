@@ -3,7 +3,8 @@ import type { TrackedProposal } from '../../../../shared/knowledge';
 import { api, errorCode } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { KIND_KEYS, STATUS_KEYS, formatDate } from '../../method/proposalText';
+import { KIND_KEYS, formatDate } from '../../method/proposalText';
+import { ProposalFacts } from '../../method/ProposalMeta';
 import { formatDay } from './restOutcome';
 
 interface Props {
@@ -64,18 +65,7 @@ export function OpenProposals({ workshopId, registerKey }: Props) {
                       <dd>{p.barrierText || p.cardTitle}</dd>
                     </div>
                   )}
-                  <div>
-                    <dt>{t('proposal.ownerShort')}</dt>
-                    <dd>{p.owner || t('proposal.noOwner')}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('proposal.dueShort')}</dt>
-                    <dd>{p.dueDate ? formatDate(p.dueDate, lang) : t('proposal.noDate')}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('proposal.statusShort')}</dt>
-                    <dd>{t(STATUS_KEYS[p.status])}</dd>
-                  </div>
+                  <ProposalFacts proposal={p} />
                   <div>
                     <dt>{t('lasting.open.from')}</dt>
                     <dd>
