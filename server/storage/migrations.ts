@@ -1,0 +1,259 @@
+/**
+ * Schema migrations, applied in order; `user_version` records how far a
+ * database has come. Append, never edit a released step.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE invites (
+    token_hash TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    invited_by TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    join_code TEXT NOT NULL UNIQUE,
+    template_json TEXT NOT NULL,
+    owner_id TEXT NOT NULL REFERENCES accounts(id),
+    created_at INTEGER NOT NULL,
+    screen_token_version INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX participants_workshop ON participants(workshop_id);
+  CREATE TABLE yjs_updates (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX yjs_updates_workshop ON yjs_updates(workshop_id, id);
+  CREATE TABLE yjs_snapshots (
+    workshop_id TEXT PRIMARY KEY REFERENCES workshops(id) ON DELETE CASCADE,
+    data BLOB NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  `,
+  // 2: the workshop method (issue 3).
+  `
+  ALTER TABLE workshops ADD COLUMN control_json TEXT;
+  CREATE TABLE barriers (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    card_ids_json TEXT NOT NULL DEFAULT '[]',
+    heading TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL DEFAULT '',
+    merged_into TEXT,
+    removed INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX barriers_workshop ON barriers(workshop_id, created_at);
+  CREATE TABLE votes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    voter_id TEXT NOT NULL,
+    barrier_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX votes_voter ON votes(workshop_id, voter_id, barrier_id);
+  CREATE INDEX votes_barrier ON votes(workshop_id, barrier_id);
+  -- Accepted vote operations, so a retried opId counts once.
+  CREATE TABLE vote_ops (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    voter_id TEXT NOT NULL,
+    op_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    barrier_id TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, voter_id, op_id)
+  );
+  CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    barrier_id TEXT,
+    card_id TEXT,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_date TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open',
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL DEFAULT '',
+    removed INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX proposals_workshop ON proposals(workshop_id, created_at);
+  CREATE TABLE alarms (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    target_type TEXT NOT NULL,
+    target_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL,
+    raised_by TEXT NOT NULL,
+    raised_by_name TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX alarms_workshop ON alarms(workshop_id, created_at);
+  CREATE TABLE placement_rounds (
+    id TEXT PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    card_ids_json TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX rounds_workshop ON placement_rounds(workshop_id, created_at);
+  CREATE TABLE placements (
+    round_id TEXT NOT NULL REFERENCES placement_rounds(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL,
+    card_id TEXT NOT NULL,
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    PRIMARY KEY (round_id, participant_id, card_id)
+  );
+  `,
+  // 3: the knowledge centre (issue 4): register, recorded boards, search, ledger, retention.
+  `
+  ALTER TABLE workshops ADD COLUMN retention_until INTEGER;
+  ALTER TABLE barriers ADD COLUMN ledger_id TEXT;
+  CREATE INDEX barriers_ledger ON barriers(ledger_id);
+  CREATE TABLE register_items (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    -- kind + lowercased title without accents: the same entry is not registered twice.
+    title_key TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX register_title_key ON register_items(title_key);
+  -- Each workshop's board as last recorded (from its Yjs document): history and search.
+  CREATE TABLE card_records (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    card_id TEXT NOT NULL,
+    register_id TEXT REFERENCES register_items(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    x REAL NOT NULL,
+    y REAL NOT NULL,
+    tx REAL,
+    ty REAL,
+    PRIMARY KEY (workshop_id, card_id)
+  );
+  CREATE INDEX card_records_register ON card_records(register_id);
+
+  -- Search: one row per searchable item, kept by triggers so it cannot drift;
+  -- an FTS5 index over it (external content). Accents are folded, so "cafe" finds "café".
+  CREATE TABLE search_items (
+    rowid INTEGER PRIMARY KEY,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    item_type TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX search_items_item ON search_items(item_type, item_id, workshop_id);
+  CREATE INDEX search_items_workshop ON search_items(workshop_id);
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, body, content = 'search_items', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+  );
+  -- Deleted text leaves no trace in the index (AVG: a deleted workshop is gone).
+  INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
+  CREATE TRIGGER search_items_ai AFTER INSERT ON search_items BEGIN
+    INSERT INTO search_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+  END;
+  CREATE TRIGGER search_items_ad AFTER DELETE ON search_items BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+  END;
+  CREATE TRIGGER search_items_au AFTER UPDATE ON search_items BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO search_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+  END;
+
+  CREATE TRIGGER search_workshop_ai AFTER INSERT ON workshops BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.id, 'workshop', new.id, rb_clean(new.title), '');
+  END;
+  CREATE TRIGGER search_workshop_au AFTER UPDATE OF title ON workshops BEGIN
+    UPDATE search_items SET title = rb_clean(new.title) WHERE item_type = 'workshop' AND item_id = new.id AND workshop_id = new.id;
+  END;
+  INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT id, 'workshop', id, rb_clean(title), '' FROM workshops;
+
+  CREATE TRIGGER search_card_ai AFTER INSERT ON card_records BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'card', new.card_id, rb_clean(new.title), rb_clean(new.department || ' ' || new.description));
+  END;
+  CREATE TRIGGER search_card_au AFTER UPDATE ON card_records BEGIN
+    UPDATE search_items SET title = rb_clean(new.title), body = rb_clean(new.department || ' ' || new.description)
+    WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
+  END;
+  CREATE TRIGGER search_card_ad AFTER DELETE ON card_records BEGIN
+    DELETE FROM search_items WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
+  END;
+
+  -- Barriers and proposals are indexed while live (not removed, not merged).
+  CREATE TRIGGER search_barrier_ai AFTER INSERT ON barriers WHEN new.removed = 0 AND new.merged_into IS NULL BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'barrier', new.id, rb_clean(new.text), rb_clean(new.heading));
+  END;
+  CREATE TRIGGER search_barrier_au AFTER UPDATE OF text, heading, removed, merged_into ON barriers BEGIN
+    DELETE FROM search_items WHERE item_type = 'barrier' AND item_id = old.id AND workshop_id = old.workshop_id;
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT new.workshop_id, 'barrier', new.id, rb_clean(new.text), rb_clean(new.heading)
+    WHERE new.removed = 0 AND new.merged_into IS NULL;
+  END;
+  CREATE TRIGGER search_barrier_ad AFTER DELETE ON barriers BEGIN
+    DELETE FROM search_items WHERE item_type = 'barrier' AND item_id = old.id AND workshop_id = old.workshop_id;
+  END;
+  CREATE TRIGGER search_proposal_ai AFTER INSERT ON proposals WHEN new.removed = 0 BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'proposal', new.id, rb_clean(new.text), rb_clean(new.owner));
+  END;
+  CREATE TRIGGER search_proposal_au AFTER UPDATE OF text, owner, removed ON proposals BEGIN
+    DELETE FROM search_items WHERE item_type = 'proposal' AND item_id = old.id AND workshop_id = old.workshop_id;
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT new.workshop_id, 'proposal', new.id, rb_clean(new.text), rb_clean(new.owner) WHERE new.removed = 0;
+  END;
+  CREATE TRIGGER search_proposal_ad AFTER DELETE ON proposals BEGIN
+    DELETE FROM search_items WHERE item_type = 'proposal' AND item_id = old.id AND workshop_id = old.workshop_id;
+  END;
+  INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT workshop_id, 'barrier', id, rb_clean(text), rb_clean(heading) FROM barriers WHERE removed = 0 AND merged_into IS NULL;
+  INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    SELECT workshop_id, 'proposal', id, rb_clean(text), rb_clean(owner) FROM proposals WHERE removed = 0;
+  `,
+];
+
+/**
+ * Text as the search index holds it: control characters become spaces, so the
+ * match marks of shared/knowledge.ts (\u0002, \u0003) are never in content.
+ */
+export function cleanForIndex(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
