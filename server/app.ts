@@ -24,6 +24,7 @@ import type { Storage } from './storage/storage';
 import { WorkshopService } from './workshops';
 import { checkTheme, createSiteRouter, themeFiles } from './site/site';
 import { DocRegistry } from './yjs/docRegistry';
+import { RecentTimings } from './yjs/recentTimings';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
 
 export interface Regiebord {
@@ -61,13 +62,16 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
-  // Counts only (no names, no content): for monitoring, and for the soak test's leak check.
+  // Board broadcasts: from applying a batch's first update to its last socket write.
+  const broadcastTimings = new RecentTimings();
+  // Counts and times only (no names, no content): for monitoring, the soak test's leak check and the bench.
   app.get('/healthz', (_req, res) => {
     res.json({
       ok: true,
       boardsLoaded: registry.loadedCount,
       boardConnections: yjs.connections().length,
       controlConnections: control.io.engine.clientsCount,
+      boardBroadcasts: broadcastTimings.summary(),
     });
   });
   const controls = new ControlStates(storage.method);
@@ -78,6 +82,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     {
       ...config.yjs,
       onStored: (workshopId) => recorder.schedule(workshopId),
+      onBroadcast: (ms) => broadcastTimings.add(ms),
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);

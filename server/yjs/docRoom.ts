@@ -33,6 +33,8 @@ export interface DocRoomOptions {
   batchWindowMs?: number;
   /** Told after each batch of updates is stored (the knowledge centre refreshes its record of the board). */
   onStored?: (workshopId: string) => void;
+  /** Told after each broadcast: ms from applying the batch's first update to the last socket write. */
+  onBroadcast?: (ms: number) => void;
 }
 
 /** Origin of transactions that replay stored state: they are not stored again. */
@@ -61,7 +63,17 @@ export class DocRoom {
   /** Each connection with the awareness client ids it controls. */
   private readonly conns = new Map<DocConnection, Set<number>>();
   private pending: PendingUpdate[] = [];
-  private pendingSyncReplies: { conn: DocConnection; stateVector: Uint8Array }[] = [];
+  private pendingSyncReplies: { conn: DocConnection; stateVector: Uint8Array; empty: boolean }[] = [];
+  /** performance.now() when the first update of the pending batch was applied. */
+  private batchStartedAt = 0;
+  /**
+   * The whole document as one update, while it is unchanged: every client that
+   * arrives with an empty state vector (a phone opening the board) gets these
+   * bytes, instead of one full encoding per phone. Compaction stores the same bytes.
+   */
+  private fullState: Uint8Array | null = null;
+  /** The sync answer made of `fullState`, shared the same way. */
+  private fullStateAnswer: Uint8Array | null = null;
   private flushScheduled = false;
   /** performance.now() of the last flush start, for the batch window. */
   private lastFlushAt = -Infinity;
@@ -88,7 +100,10 @@ export class DocRoom {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
+      this.fullStateAnswer = null;
       if (origin === LOAD_ORIGIN) return;
+      if (this.pending.length === 0) this.batchStartedAt = performance.now();
       this.pending.push({ update, origin });
       this.scheduleFlush();
     });
@@ -112,6 +127,8 @@ export class DocRoom {
     }, LOAD_ORIGIN);
     room.storedSinceCompact = stored.updates.length;
     room.lastStoredId = stored.lastUpdateId;
+    // A board stored as one snapshot (it was compacted when it unloaded) is exactly that snapshot.
+    if (stored.snapshot && stored.updates.length === 0) room.fullState = stored.snapshot;
     // A long tail (an older database, or a crash before compaction) is compacted by the first
     // flush, right after that flush has sent its sync answers (see the end of flush), so the
     // first client does not wait for it; the next cold load then reads one snapshot. Unloading
@@ -208,9 +225,9 @@ export class DocRoom {
     switch (syncType) {
       case syncProtocol.messageYjsSyncStep1: {
         const stateVector = decoding.readVarUint8Array(decoder);
-        Y.decodeStateVector(stateVector); // throws on garbage, before anything is queued
+        const known = Y.decodeStateVector(stateVector); // throws on garbage, before anything is queued
         // Answered from the flush, so the answer never holds unstored updates.
-        this.pendingSyncReplies.push({ conn, stateVector });
+        this.pendingSyncReplies.push({ conn, stateVector, empty: known.size === 0 });
         this.scheduleFlush();
         return;
       }
@@ -310,7 +327,10 @@ export class DocRoom {
     if (batch.length === 0 && replies.length === 0) return;
 
     // Sync answers are computed now, from exactly the state that is being stored.
-    const answers = replies.map(({ conn, stateVector }) => ({ conn, message: syncStep2Message(this.doc, stateVector) }));
+    const answers = replies.map(({ conn, stateVector, empty }) => ({
+      conn,
+      message: empty ? (this.fullStateAnswer ??= syncStep2MessageOf(this.encodedState())) : syncStep2Message(this.doc, stateVector),
+    }));
 
     if (batch.length > 0) {
       try {
@@ -332,9 +352,13 @@ export class DocRoom {
       const message = updateMessage(merged);
       const first = batch[0]!.origin;
       const soleOrigin = batch.every((b) => b.origin === first) ? first : undefined;
+      let receivers = 0;
       for (const conn of this.conns.keys()) {
-        if (conn !== soleOrigin) conn.send(message);
+        if (conn === soleOrigin) continue;
+        conn.send(message);
+        receivers++;
       }
+      if (receivers > 0) this.options.onBroadcast?.(performance.now() - this.batchStartedAt);
     }
 
     for (const { conn, message } of answers) {
@@ -344,11 +368,17 @@ export class DocRoom {
     if (this.storedSinceCompact >= this.options.compactAfterUpdates) await this.compact();
   }
 
+  /** The whole document as one update (cached until the next change). */
+  private encodedState(): Uint8Array {
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
+  }
+
   /** Replace the stored updates by one snapshot of the current state. */
   async compact(): Promise<void> {
     if (this.storedSinceCompact === 0 || this.discarded) return;
     const upTo = this.lastStoredId;
-    await this.storage.compactDoc(this.workshopId, Y.encodeStateAsUpdate(this.doc), upTo);
+    await this.storage.compactDoc(this.workshopId, this.encodedState(), upTo);
     this.storedSinceCompact = 0;
   }
 
@@ -390,6 +420,14 @@ function updateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function syncStep2MessageOf(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
   return encoding.toUint8Array(encoder);
 }
 

@@ -150,6 +150,60 @@ describe('Yjs endpoint', () => {
     expect(readCards(replay)[0]).toMatchObject({ title: 'Veel bewegingen', x: 59 / 60 });
   });
 
+  it('answers phones that open the board from the stored snapshot, and never from a stale one', async () => {
+    await server.stop();
+    server = await startServer({ yjs: { idleUnloadMs: 50 } });
+    api = await facilitatorClient(server.url);
+    workshop = await createWorkshop(api);
+    const writer = await doc({ token: (await join(server.url, workshop.joinCode, 'Schrijver')).token });
+    const id = addCard(writer.doc, { kind: 'domain', title: 'Eerst' });
+    await eventually(async () => expect((await server.app.storage.loadDoc(workshop.id)).updates.length).toBeGreaterThan(0));
+    writer.destroy();
+    open.splice(0);
+    // Unloaded and compacted: the board is stored as one snapshot, which answers the next phones.
+    await eventually(() => expect(server.app.registry.loadedCount).toBe(0));
+    expect((await server.app.storage.loadDoc(workshop.id)).updates).toHaveLength(0);
+    const phones = await Promise.all([1, 2, 3].map(async (n) => doc({ token: (await join(server.url, workshop.joinCode, `P${n}`)).token })));
+    for (const p of phones) expect(readCards(p.doc).map((c) => c.title)).toEqual(['Eerst']);
+
+    // A change: a phone that opens the board afterwards gets it in its first answer.
+    moveCard(phones[0]!.doc, id, { x: 0.9, y: 0.1 });
+    addCard(phones[0]!.doc, { kind: 'project', title: 'Daarna' });
+    await eventually(() => expect(readCards(phones[1]!.doc)).toHaveLength(2));
+    const late = await doc({ token: (await join(server.url, workshop.joinCode, 'Laat')).token });
+    expect(readCards(late.doc).map((c) => [c.title, c.x])).toEqual([
+      ['Eerst', 0.9],
+      ['Daarna', 0.5],
+    ]);
+    // And what unloading stores is the changed board, not the snapshot it started from.
+    for (const c of open.splice(0)) c.destroy();
+    await eventually(() => expect(server.app.registry.loadedCount).toBe(0));
+    const stored = await server.app.storage.loadDoc(workshop.id);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, stored.snapshot!);
+    for (const u of stored.updates) Y.applyUpdate(replay, u);
+    expect(readCards(replay).map((c) => [c.title, c.x])).toEqual([
+      ['Eerst', 0.9],
+      ['Daarna', 0.5],
+    ]);
+  });
+
+  it('reports how long board broadcasts take on /healthz (times and counts only)', async () => {
+    const before = (await (await fetch(`${server.url}/healthz`)).json()) as { boardBroadcasts: unknown };
+    expect(before.boardBroadcasts).toBeNull();
+    const a = await doc({ token: (await join(server.url, workshop.joinCode, 'A')).token });
+    const b = await doc({ token: (await join(server.url, workshop.joinCode, 'B')).token });
+    addCard(a.doc, { kind: 'domain', title: 'Gemeten' });
+    await eventually(() => expect(readCards(b.doc)).toHaveLength(1));
+    const health = (await (await fetch(`${server.url}/healthz`)).json()) as {
+      boardBroadcasts: { count: number; recent: number; p50Ms: number; p99Ms: number; maxMs: number };
+    };
+    expect(health.boardBroadcasts.count).toBeGreaterThanOrEqual(1);
+    expect(health.boardBroadcasts.p50Ms).toBeGreaterThanOrEqual(0);
+    expect(health.boardBroadcasts.p99Ms).toBeGreaterThanOrEqual(health.boardBroadcasts.p50Ms);
+    expect(health.boardBroadcasts.maxMs).toBeGreaterThanOrEqual(health.boardBroadcasts.p99Ms);
+  });
+
   it('closes a connection that sends garbage, and only that one', async () => {
     const token = (await join(server.url, workshop.joinCode)).token;
     const good = await doc({ token });
