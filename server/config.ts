@@ -50,6 +50,8 @@ export interface ServerConfig {
     compactAfterUpdates: number;
     /** Unload a document this long after its last connection closed, in ms. */
     idleUnloadMs: number;
+    /** A board loaded from one snapshot is built at the latest this long after its first connection, in ms (sooner once a client was answered). */
+    hydrateWithinMs: number;
     /** Largest awareness (presence) state one client may send, in bytes. */
     maxAwarenessBytes: number;
     /** Messages per second one board connection may send on average (a drag sends one per frame), and its burst. */
@@ -92,6 +94,7 @@ export const defaultConfig: ServerConfig = {
     batchWindowMs: 20,
     compactAfterUpdates: 500,
     idleUnloadMs: 30_000,
+    hydrateWithinMs: 50,
     maxAwarenessBytes: 4 * 1024,
     messagesPerSecond: 120,
     messageBurst: 400,

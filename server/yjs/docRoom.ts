@@ -29,6 +29,8 @@ export interface DocConnection {
 export interface DocRoomOptions {
   compactAfterUpdates: number;
   maxAwarenessBytes: number;
+  /** A board loaded from one snapshot is built at the latest this long after its first connection (default 50 ms). */
+  hydrateWithinMs?: number;
   /** Under load, at most one broadcast per this many ms per board (0: every event-loop turn). */
   batchWindowMs?: number;
   /** Told after each batch of updates is stored (the knowledge centre refreshes its record of the board). */
@@ -58,8 +60,18 @@ interface PendingUpdate {
  * - A malformed or hostile message closes only the connection that sent it.
  */
 export class DocRoom {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /**
+   * A board stored as one snapshot is not applied to `ydoc` at load: phones that open it are
+   * answered with the snapshot's bytes at once, and the server builds its document meanwhile
+   * (the two largest costs of a cold load then overlap instead of adding up). Anything that
+   * needs the content goes through `doc`, which builds it first.
+   */
+  private unhydrated: Uint8Array | null = null;
+  private hydrateTimer: NodeJS.Timeout | null = null;
+  /** Connections that wait for our sync step 1 until the document is built. */
+  private readonly awaitingStep1 = new Set<DocConnection>();
   /** Each connection with the awareness client ids it controls. */
   private readonly conns = new Map<DocConnection, Set<number>>();
   private pending: PendingUpdate[] = [];
@@ -99,10 +111,11 @@ export class DocRoom {
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Replaying what is stored changes nothing that was stored (or answered).
+      if (origin === LOAD_ORIGIN) return;
       this.fullState = null;
       this.fullStateAnswer = null;
-      if (origin === LOAD_ORIGIN) return;
       if (this.pending.length === 0) this.batchStartedAt = performance.now();
       this.pending.push({ update, origin });
       this.scheduleFlush();
@@ -120,20 +133,56 @@ export class DocRoom {
   ): Promise<DocRoom> {
     const room = new DocRoom(workshopId, storage, options, logger, guard, onIdle);
     const stored = await storage.loadDoc(workshopId);
-    // One transaction for the whole replay: much faster than one per update.
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot, LOAD_ORIGIN);
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
     room.storedSinceCompact = stored.updates.length;
     room.lastStoredId = stored.lastUpdateId;
-    // A board stored as one snapshot (it was compacted when it unloaded) is exactly that snapshot.
-    if (stored.snapshot && stored.updates.length === 0) room.fullState = stored.snapshot;
+    if (stored.snapshot && stored.updates.length === 0) {
+      // Stored as one snapshot (compacted when it unloaded): the board is exactly these bytes.
+      room.unhydrated = stored.snapshot;
+      room.fullState = stored.snapshot;
+      return room;
+    }
+    // One transaction for the whole replay: much faster than one per update.
+    room.ydoc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(room.ydoc, stored.snapshot, LOAD_ORIGIN);
+      for (const update of stored.updates) Y.applyUpdate(room.ydoc, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
     // A long tail (an older database, or a crash before compaction) is compacted by the first
     // flush, right after that flush has sent its sync answers (see the end of flush), so the
     // first client does not wait for it; the next cold load then reads one snapshot. Unloading
     // compacts too.
     return room;
+  }
+
+  /** The board document, built from the stored snapshot first if that has not happened yet. */
+  get doc(): Y.Doc {
+    this.hydrate();
+    return this.ydoc;
+  }
+
+  /** False while the stored snapshot has not been applied to the server's document (for tests). */
+  get isHydrated(): boolean {
+    return this.unhydrated === null;
+  }
+
+  private hydrate(): void {
+    if (this.hydrateTimer) clearTimeout(this.hydrateTimer);
+    this.hydrateTimer = null;
+    const snapshot = this.unhydrated;
+    if (!snapshot) return;
+    this.unhydrated = null;
+    this.ydoc.transact(() => Y.applyUpdate(this.ydoc, snapshot, LOAD_ORIGIN), LOAD_ORIGIN);
+    for (const conn of this.awaitingStep1) if (this.conns.has(conn)) this.sendStep1(conn);
+    this.awaitingStep1.clear();
+  }
+
+  /** Build the document soon: right after the first answer went out, or `ms` from now at the latest. */
+  private scheduleHydrate(ms: number): void {
+    if (!this.unhydrated || this.unloadPromise) return;
+    if (this.hydrateTimer) clearTimeout(this.hydrateTimer);
+    this.hydrateTimer = setTimeout(() => {
+      this.hydrateTimer = null;
+      if (!this.unloadPromise) this.hydrate();
+    }, ms);
   }
 
   get connectionCount(): number {
@@ -165,21 +214,34 @@ export class DocRoom {
   addConnection(conn: DocConnection): void {
     this.conns.set(conn, new Set());
     this.reservations = Math.max(0, this.reservations - 1);
-    // Ask the client for what we miss (its offline edits), then share presence.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    conn.send(encoding.toUint8Array(encoder));
+    // Ask the client for what we miss (its offline edits); while the document is not built yet,
+    // that waits for it (a phone's own first question, its sync step 1, is answered before).
+    if (this.unhydrated) {
+      this.awaitingStep1.add(conn);
+      // A client that never asks (no sync step 1) is still greeted this soon.
+      if (!this.hydrateTimer) this.scheduleHydrate(this.options.hydrateWithinMs ?? 50);
+    } else {
+      this.sendStep1(conn);
+    }
+    // Then share presence.
     const states = this.awareness.getStates();
     if (states.size > 0) {
       conn.send(awarenessMessage(this.awareness, [...states.keys()]));
     }
   }
 
+  private sendStep1(conn: DocConnection): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.ydoc);
+    conn.send(encoding.toUint8Array(encoder));
+  }
+
   removeConnection(conn: DocConnection): void {
     const controlled = this.conns.get(conn);
     if (!controlled) return;
     this.conns.delete(conn);
+    this.awaitingStep1.delete(conn);
     if (controlled.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
     }
@@ -364,6 +426,8 @@ export class DocRoom {
     for (const { conn, message } of answers) {
       if (this.conns.has(conn)) conn.send(message);
     }
+    // Answered from the stored snapshot: build the document now, while the phones apply it.
+    if (this.unhydrated && answers.length > 0) this.scheduleHydrate(0);
 
     if (this.storedSinceCompact >= this.options.compactAfterUpdates) await this.compact();
   }
@@ -388,19 +452,21 @@ export class DocRoom {
    */
   discard(code: number, reason: string): Promise<void> {
     this.discarded = true;
+    if (this.hydrateTimer) clearTimeout(this.hydrateTimer);
     this.pending = [];
     this.pendingSyncReplies = [];
     this.closeAll(code, reason);
     this.unloadPromise ??= (async () => {
       await this.flushChain.catch(() => {});
       this.awareness.destroy();
-      this.doc.destroy();
+      this.ydoc.destroy();
     })();
     return this.unloadPromise;
   }
 
   /** Store what is left, compact, and free the memory. Idempotent. */
   unload(): Promise<void> {
+    if (this.hydrateTimer) clearTimeout(this.hydrateTimer);
     this.unloadPromise ??= (async () => {
       await this.flushed();
       try {
@@ -410,7 +476,7 @@ export class DocRoom {
         this.logger.error('compacting a board document failed', err);
       }
       this.awareness.destroy();
-      this.doc.destroy();
+      this.ydoc.destroy();
     })();
     return this.unloadPromise;
   }

@@ -188,6 +188,40 @@ describe('Yjs endpoint', () => {
     ]);
   });
 
+  it('builds a board stored as one snapshot when something needs it, and greets a client that never asks', async () => {
+    const writer = await doc({ token: (await join(server.url, workshop.joinCode, 'Schrijver')).token });
+    addCard(writer.doc, { kind: 'project', title: 'Bewaard' });
+    await eventually(async () => expect((await server.app.storage.loadDoc(workshop.id)).updates.length).toBeGreaterThan(0));
+    writer.destroy();
+    open.splice(0);
+    await server.restart(); // stores and compacts on the way down: one snapshot
+    expect((await server.app.storage.loadDoc(workshop.id)).updates).toHaveLength(0);
+
+    // A bare client that says nothing: the room loads without building the document...
+    const token = (await join(server.url, workshop.joinCode)).token;
+    const ws = new WebSocket(`${server.wsUrl}/yjs/${workshop.id}?token=${token}`);
+    const first = new Promise<Uint8Array>((resolve) => ws.once('message', (d: Buffer) => resolve(new Uint8Array(d))));
+    await new Promise<void>((resolve) => ws.on('open', () => resolve()));
+    const room = (await server.app.registry.loaded(workshop.id))!;
+    // ...and still gets the server's sync step 1 (type 0, step 0) once the document is built.
+    const greeting = await first;
+    expect([greeting[0], greeting[1]]).toEqual([0, 0]);
+    expect(room.isHydrated).toBe(true);
+    ws.close();
+
+    // Whoever reads the document of a room that is not built yet gets the stored board (a server
+    // that would wait a minute before building it on its own, so nothing else builds it first).
+    await server.app.close();
+    server = await startServer({ dataDir: server.dataDir, yjs: { hydrateWithinMs: 60_000 } });
+    const quiet = new WebSocket(`${server.wsUrl}/yjs/${workshop.id}?token=${(await join(server.url, workshop.joinCode)).token}`);
+    await new Promise<void>((resolve) => quiet.on('open', () => resolve()));
+    const fresh = (await server.app.registry.loaded(workshop.id))!;
+    expect(fresh.isHydrated).toBe(false);
+    expect(readCards(fresh.doc).map((c) => c.title)).toEqual(['Bewaard']);
+    expect(fresh.isHydrated).toBe(true);
+    quiet.close();
+  });
+
   it('reports how long board broadcasts take on /healthz (times and counts only)', async () => {
     const before = (await (await fetch(`${server.url}/healthz`)).json()) as { boardBroadcasts: unknown };
     expect(before.boardBroadcasts).toBeNull();
