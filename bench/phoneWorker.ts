@@ -22,7 +22,8 @@ interface Phone {
 export type Command =
   | { cmd: 'connect'; id: number; target: 'ours' | 'reference'; url: string; wsUrl: string; joins: { code: string; room?: string }[] }
   | { cmd: 'watch'; id: number; cards: Record<string, string> }
-  | { cmd: 'move'; id: number; writers: { phone: number; cardId: string }[]; times: number; intervalMs: number }
+  | { cmd: 'move'; id: number; writers: { phone: number; cardId: string }[]; times: number; intervalMs: number; from?: number }
+  | { cmd: 'cpu'; id: number }
   | { cmd: 'addCard'; id: number; phone: number; title: string }
   | { cmd: 'burst'; id: number; at: number; expected: number }
   | { cmd: 'vote'; id: number; barrierIds: string[]; votes: number; windowMs: number; expectedTotal: number }
@@ -32,6 +33,8 @@ export type Command =
 const phones: Phone[] = [];
 /** Every change of a watched card's x, with when this phone saw it. */
 let seen: { phone: string; group: string; x: number; at: number }[] = [];
+/** Phones that already observe their workshop's watched card (watching again only clears `seen`). */
+const watching = new Set<Phone>();
 let tallyTimes: number[] = [];
 const reply = (id: number, data: unknown = {}) => process.send!({ id, data });
 
@@ -64,6 +67,7 @@ async function handle(c: Command): Promise<void> {
           const doc = new Y.Doc();
           if (c.target === 'reference') {
             const provider = new WebsocketProvider(c.wsUrl, room!, doc, { WebSocketPolyfill: WebSocket as never, disableBc: true });
+            provider.awareness.setLocalState(null);
             return { doc, provider, group: room! } as Phone;
           }
           const { workshopId, token } = await join(c.url, code);
@@ -72,6 +76,7 @@ async function handle(c: Command): Promise<void> {
             WebSocketPolyfill: WebSocket as never,
             disableBc: true,
           });
+          provider.awareness.setLocalState(null);
           const socket = io(c.url, { auth: { protocolVersion: PROTOCOL_VERSION, workshopId, token }, transports: ['websocket'] });
           let sawReveal = false;
           socket.on('tally', (t: TallyView) => {
@@ -93,7 +98,8 @@ async function handle(c: Command): Promise<void> {
       seen = [];
       phones.forEach((p, i) => {
         const cardId = c.cards[p.group];
-        if (!cardId) return;
+        if (!cardId || watching.has(p)) return;
+        watching.add(p);
         const cards = cardsOf(p.doc);
         cards.observeDeep(() => {
           const x = readCard(cardId, cards.get(cardId))?.x;
@@ -112,29 +118,69 @@ async function handle(c: Command): Promise<void> {
     }
     case 'move': {
       const sent: { group: string; x: number; at: number }[] = [];
-      for (let i = 0; i < c.times; i++) {
-        const x = (i + 1) / 1000;
-        for (const w of c.writers) {
-          sent.push({ group: phones[w.phone]!.group, x, at: now() });
-          moveCard(phones[w.phone]!.doc, w.cardId, { x, y: 0.5 });
-        }
-        await new Promise((r) => setTimeout(r, c.intervalMs));
-      }
+      // Each writer on its own clock, starting at a random point of the interval: participants
+      // do not move in step (lockstep writers would make every interval one burst).
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+      await Promise.all(
+        c.writers.map(async (w) => {
+          if (c.writers.length > 1) await sleep(Math.random() * c.intervalMs);
+          for (let i = 0; i < c.times; i++) {
+            const x = ((c.from ?? 0) + i + 1) / 1000;
+            sent.push({ group: phones[w.phone]!.group, x, at: now() });
+            moveCard(phones[w.phone]!.doc, w.cardId, { x, y: 0.5 });
+            await sleep(c.intervalMs);
+          }
+        }),
+      );
       reply(c.id, { sent });
       return;
     }
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      reply(c.id, { ms: (user + system) / 1000 });
+      return;
+    }
     case 'burst': {
-      const wait = c.at - now();
+      // Wake a little early and wait out the rest without yielding: once the other workers' cards
+      // arrive, a timer due now would wait behind them, and this worker would add its cards
+      // seconds late (measured: a whole worker's 75 cards reached the server 1.4 s late).
+      const wait = c.at - 50 - now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      phones.forEach((p, i) => addCard(p.doc, { kind: 'project', title: `burst ${process.pid}-${i}` }));
+      while (now() < c.at);
+      const cpu0 = process.cpuUsage();
       const done: number[] = [];
-      await Promise.all(
-        phones.map(async (p) => {
-          await until(() => cardsOf(p.doc).size >= c.expected, 60_000);
-          done.push(now());
-        }),
+      // Told by each phone's own document when it holds every card: polling 300 phones every few
+      // ms would itself eat a good part of a core and slow the very thing being measured.
+      const converged = phones.map(
+        (p) =>
+          new Promise<void>((resolve) => {
+            const cards = cardsOf(p.doc);
+            const check = () => {
+              if (cards.size < c.expected) return;
+              cards.unobserve(check);
+              done.push(now());
+              resolve();
+            };
+            cards.observe(check);
+          }),
       );
-      reply(c.id, { done, complete: phones.every((p) => cardsOf(p.doc).size >= c.expected) });
+      phones.forEach((p, i) => addCard(p.doc, { kind: 'project', title: `burst ${process.pid}-${i}` }));
+      await Promise.race([Promise.all(converged), new Promise((r) => setTimeout(r, 60_000))]);
+      const cpu = process.cpuUsage(cpu0);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      // What one phone pays to apply the whole converged board as one update (the least any
+      // delivery can cost it): the best of three, in this worker, after the burst warmed it up.
+      const state = Y.encodeStateAsUpdate(phones[0]!.doc);
+      let applyMs = Infinity;
+      for (let r = 0; r < 3; r++) {
+        const fresh = new Y.Doc();
+        cardsOf(fresh).observeDeep(() => {});
+        const t = now();
+        Y.applyUpdate(fresh, state);
+        applyMs = Math.min(applyMs, now() - t);
+        fresh.destroy();
+      }
+      reply(c.id, { done, complete: phones.every((p) => cardsOf(p.doc).size >= c.expected), applyMs, cpuMs });
       return;
     }
     case 'vote': {

@@ -46,6 +46,8 @@ export interface ServerConfig {
     maxFrameBytes: number;
     /** Under load, a board broadcasts at most once per this many ms (the first change goes out at once). */
     batchWindowMs: number;
+    /** During a burst (a broadcast merged 16 or more changes), the window for the next broadcast, in ms. */
+    burstWindowMs: number;
     /** Compact a document into one snapshot after this many stored updates. */
     compactAfterUpdates: number;
     /** Unload a document this long after its last connection closed, in ms. */
@@ -92,6 +94,7 @@ export const defaultConfig: ServerConfig = {
   yjs: {
     maxFrameBytes: 512 * 1024,
     batchWindowMs: 20,
+    burstWindowMs: 100,
     compactAfterUpdates: 500,
     idleUnloadMs: 30_000,
     hydrateWithinMs: 50,

@@ -33,11 +33,16 @@ export interface DocRoomOptions {
   hydrateWithinMs?: number;
   /** Under load, at most one broadcast per this many ms per board (0: every event-loop turn). */
   batchWindowMs?: number;
+  /** After a broadcast that merged a burst (BURST_UPDATES or more), the window for the next one. */
+  burstWindowMs?: number;
   /** Told after each batch of updates is stored (the knowledge centre refreshes its record of the board). */
   onStored?: (workshopId: string) => void;
   /** Told after each broadcast: ms from applying the batch's first update to the last socket write. */
   onBroadcast?: (ms: number) => void;
 }
+
+/** A broadcast that merged this many updates or more means a burst (a room of phones adding at once). */
+const BURST_UPDATES = 16;
 
 /** Origin of transactions that replay stored state: they are not stored again. */
 const LOAD_ORIGIN = Symbol('load');
@@ -89,6 +94,8 @@ export class DocRoom {
   private flushScheduled = false;
   /** performance.now() of the last flush start, for the batch window. */
   private lastFlushAt = -Infinity;
+  /** How many updates the last broadcast merged: many means a burst is under way. */
+  private lastBatchSize = 0;
   private flushChain: Promise<void> = Promise.resolve();
   private storedSinceCompact = 0;
   private lastStoredId = 0;
@@ -352,6 +359,9 @@ export class DocRoom {
    * previous flush (leading edge, then throttled): a room of phones writing at
    * once gets a few large updates instead of hundreds of small ones, which is
    * what each phone pays for; a lone move still goes out in the same turn.
+   * While a burst is under way (the last broadcast merged BURST_UPDATES or
+   * more), the window widens to `burstWindowMs`: each message costs every
+   * phone a transaction of its own, so fewer, larger ones converge sooner.
    */
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
@@ -361,7 +371,8 @@ export class DocRoom {
       this.lastFlushAt = performance.now();
       this.flushChain = this.flushChain.then(() => this.flush());
     };
-    const wait = this.lastFlushAt + (this.options.batchWindowMs ?? 0) - performance.now();
+    const window = this.lastBatchSize >= BURST_UPDATES ? (this.options.burstWindowMs ?? 0) : (this.options.batchWindowMs ?? 0);
+    const wait = this.lastFlushAt + window - performance.now();
     if (wait <= 0) setImmediate(run);
     else setTimeout(run, wait);
   }
@@ -386,6 +397,7 @@ export class DocRoom {
     const replies = this.pendingSyncReplies;
     this.pending = [];
     this.pendingSyncReplies = [];
+    this.lastBatchSize = batch.length;
     if (batch.length === 0 && replies.length === 0) return;
 
     // Sync answers are computed now, from exactly the state that is being stored.

@@ -20,6 +20,8 @@ describe('bench harness (smoke)', () => {
     for (const title of ['(a) Fan-out', '(b) Burst', '(c) Vote storm', '(d) Capacity', '(e) Cold load', '(f) Phone bundle']) {
       expect(output).toContain(title);
     }
+    // The server's own broadcast time (from /healthz) is read, next to what the phones measured.
+    expect(output).toMatch(/server: first update applied → last socket write, p50 \/ p99 \| \d+\.\d ms \/ \d+\.\d ms/);
     // Exactly once holds even in the smoke run.
     expect(output).toMatch(/accepted \/ attempted \| 18 \/ 18/);
     expect(output).toMatch(/server total after reveal \| 18 \|/);
