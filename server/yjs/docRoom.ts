@@ -1,19 +1,24 @@
 import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { CLOSE_CODES } from '../../shared/errors';
 import type { Principal } from '../auth/access';
 import type { WriteGuard } from '../board/boardGuard';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/storage';
+import {
+  awarenessMessage,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  syncStep1Message,
+  syncStep2FromUpdate,
+  syncStep2Message,
+  updateMessage,
+} from './messages';
 
-/** y-websocket message types (the first varuint of every frame). */
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
 
 /**
  * What a room needs from a connection. The room does not know its transport:
@@ -238,10 +243,7 @@ export class DocRoom {
   }
 
   private sendStep1(conn: DocConnection): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.ydoc);
-    conn.send(encoding.toUint8Array(encoder));
+    conn.send(syncStep1Message(this.ydoc));
   }
 
   removeConnection(conn: DocConnection): void {
@@ -403,7 +405,7 @@ export class DocRoom {
     // Sync answers are computed now, from exactly the state that is being stored.
     const answers = replies.map(({ conn, stateVector, empty }) => ({
       conn,
-      message: empty ? (this.fullStateAnswer ??= syncStep2MessageOf(this.encodedState())) : syncStep2Message(this.doc, stateVector),
+      message: empty ? (this.fullStateAnswer ??= syncStep2FromUpdate(this.encodedState())) : syncStep2Message(this.doc, stateVector),
     }));
 
     if (batch.length > 0) {
@@ -492,33 +494,4 @@ export class DocRoom {
     })();
     return this.unloadPromise;
   }
-}
-
-function updateMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function syncStep2MessageOf(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-  return encoding.toUint8Array(encoder);
-}
-
-function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
 }
