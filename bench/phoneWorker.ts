@@ -7,8 +7,9 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { io, type Socket } from 'socket.io-client';
-import { addCard, cardsOf, moveCard, readCard } from '../shared/board';
+import { addCard, cardsOf, moveCard } from '../shared/board';
 import { PROTOCOL_VERSION, type AckResult, type TallyView } from '../shared/protocol';
+import { watchCardX, whenCards } from './observe';
 import { now } from './stats';
 
 interface Phone {
@@ -100,11 +101,7 @@ async function handle(c: Command): Promise<void> {
         const cardId = c.cards[p.group];
         if (!cardId || watching.has(p)) return;
         watching.add(p);
-        const cards = cardsOf(p.doc);
-        cards.observeDeep(() => {
-          const x = readCard(cardId, cards.get(cardId))?.x;
-          if (typeof x === 'number') seen.push({ phone: `${process.pid}:${i}`, group: p.group, x, at: now() });
-        });
+        watchCardX(p.doc, cardId, (x, at) => seen.push({ phone: `${process.pid}:${i}`, group: p.group, x, at }));
       });
       reply(c.id);
       return;
@@ -151,19 +148,7 @@ async function handle(c: Command): Promise<void> {
       const done: number[] = [];
       // Told by each phone's own document when it holds every card: polling 300 phones every few
       // ms would itself eat a good part of a core and slow the very thing being measured.
-      const converged = phones.map(
-        (p) =>
-          new Promise<void>((resolve) => {
-            const cards = cardsOf(p.doc);
-            const check = () => {
-              if (cards.size < c.expected) return;
-              cards.unobserve(check);
-              done.push(now());
-              resolve();
-            };
-            cards.observe(check);
-          }),
-      );
+      const converged = phones.map((p) => whenCards(p.doc, c.expected).then((at) => void done.push(at)));
       phones.forEach((p, i) => addCard(p.doc, { kind: 'project', title: `burst ${process.pid}-${i}` }));
       await Promise.race([Promise.all(converged), new Promise((r) => setTimeout(r, 60_000))]);
       const cpu = process.cpuUsage(cpu0);

@@ -16,13 +16,14 @@ import zlib from 'node:zlib';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { addCard, cardsOf, moveCard, readCard } from '../shared/board';
+import { addCard, moveCard } from '../shared/board';
 import type { AckResult, TallyView, WorkshopDetail } from '../shared/protocol';
 import { openSqliteStorage } from '../server/storage/sqlite';
 import { createWorkshop, facilitatorClient, join, type ApiClient } from '../tests/helpers/api';
 import { ask, connectControl, connectDoc } from '../tests/helpers/clients';
 import { launchChromium } from '../tests/helpers/browser';
 import { spawnServer, type ServerProcess } from '../tests/helpers/process';
+import { watchCardX, whenCards } from './observe';
 import type { Command } from './phoneWorker';
 import { kb, ms, now, percentile, table } from './stats';
 
@@ -185,11 +186,7 @@ async function connectProbe(target: Target, code: string, room?: string): Promis
     doc,
     seen: [],
     watch(group, cardId) {
-      const cards = cardsOf(doc);
-      cards.observeDeep(() => {
-        const x = readCard(cardId, cards.get(cardId))?.x;
-        if (typeof x === 'number') probe.seen.push({ phone: 'probe', group, x, at: now() });
-      });
+      watchCardX(doc, cardId, (x, at) => probe.seen.push({ phone: 'probe', group, x, at }));
     },
     close() {
       provider.destroy();
@@ -281,15 +278,7 @@ async function scenarioBurst(target: Target, code: string, room?: string) {
   const workers = await connectPhones(target, [{ code, room, count: SCALE.phones - 1 }]);
   const probe = await connectProbe(target, code, room);
   const at = now() + 1500;
-  const probeDone = new Promise<number>((resolve) => {
-    const cards = cardsOf(probe.doc);
-    const check = () => {
-      if (cards.size < SCALE.phones) return;
-      cards.unobserve(check);
-      resolve(now());
-    };
-    cards.observe(check);
-  });
+  const probeDone = whenCards(probe.doc, SCALE.phones);
   setTimeout(() => {
     while (now() < at); // as the workers do (see phoneWorker's burst)
     addCard(probe.doc, { kind: 'project', title: 'burst probe' });
