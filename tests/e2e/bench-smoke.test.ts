@@ -22,6 +22,11 @@ describe('bench harness (smoke)', () => {
     }
     // The server's own broadcast time (from /healthz) is read, next to what the phones measured.
     expect(output).toMatch(/server: first update applied → last socket write, p50 \/ p99 \| \d+\.\d ms \/ \d+\.\d ms/);
+    // The cold load says where its time went, and every card arrived.
+    expect(output).toMatch(/socket open \/ the answer arrives \/ the client applies it \| \d+\.\d ms \/ \d+\.\d ms \/ \d+\.\d ms/);
+    expect(output).toMatch(/cards received \| 50 \|/);
+    // And how the phones were scheduled (the idle class, or nice where chrt is missing).
+    expect(output).toMatch(/Phones' processes: (SCHED_IDLE|nice)/);
     // Exactly once holds even in the smoke run.
     expect(output).toMatch(/accepted \/ attempted \| 18 \/ 18/);
     expect(output).toMatch(/server total after reveal \| 18 \|/);
