@@ -12,6 +12,7 @@ import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
+import { PdfOffThread } from './exports/pdfOffThread';
 import { BoardRecorder } from './knowledge/boardRecorder';
 import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
@@ -97,6 +98,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   );
   // The knowledge centre's parts; the control plane they tell about changes is created below.
   const recorder = new BoardRecorder(storage, registry, log);
+  const pdfs = new PdfOffThread();
   const lifecycle = new WorkshopLifecycle({
     storage,
     controls,
@@ -122,7 +124,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
-    createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder }),
+    createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createApiRouter({ config, storage, access, workshops }),
   );
   // The municipality's house style: design tokens and logo, from its own server only.
@@ -167,6 +169,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
         lifecycle.stop();
         await registry.closeAll(CLOSE_CODES.SERVER_SHUTDOWN, 'server shutting down');
         await recorder.close();
+        await pdfs.close();
         yjs.close();
         const stopped = control.close();
         httpServer.closeAllConnections();

@@ -5,6 +5,8 @@ import { renderPdf } from './pdf';
 import { renderPng } from './png';
 import { renderSvg } from './svg';
 
+export type PdfRenderer = (model: WorkshopExport, lang: ExportLang) => Promise<Buffer>;
+
 export interface RenderedExport {
   body: Buffer;
   contentType: string;
@@ -17,11 +19,13 @@ export interface RenderedExport {
  * and this module decides only how it looks. See docs/exports.md.
  *
  * `table` chooses the CSV's table (barriers when left out); the other formats ignore it.
+ * `pdf` renders the PDF: the server passes its worker thread (pdfOffThread.ts); left out, it is
+ * rendered here, on the calling thread.
  */
 export async function renderExport(
   model: WorkshopExport,
   format: ExportFormat,
-  options: { lang: ExportLang; table?: CsvTable },
+  options: { lang: ExportLang; table?: CsvTable; pdf?: PdfRenderer },
 ): Promise<RenderedExport> {
   const { lang } = options;
   const fileName = exportFileName(model.workshop.title, model.workshop.createdAt, format);
@@ -44,7 +48,7 @@ export async function renderExport(
     case 'png':
       return { body: await renderPng(renderSvg(model, lang)), contentType: 'image/png', fileName };
     case 'pdf':
-      return { body: await renderPdf(model, lang), contentType: 'application/pdf', fileName };
+      return { body: await (options.pdf ?? renderPdf)(model, lang), contentType: 'application/pdf', fileName };
   }
 }
 

@@ -16,7 +16,7 @@ import {
   workshopPatchBody,
 } from '../../shared/schemas';
 import type { AccessControl } from '../auth/access';
-import { renderExport } from '../exports';
+import { renderExport, type PdfRenderer } from '../exports';
 import { buildExport, type ExportDeps } from '../knowledge/exportModel';
 import { importWorkshop } from '../knowledge/importWorkshop';
 import type { KnowledgeCentre } from '../knowledge/knowledgeCentre';
@@ -31,6 +31,8 @@ export interface KnowledgeApiDeps extends ExportDeps {
   workshops: WorkshopService;
   knowledge: KnowledgeCentre;
   lifecycle: WorkshopLifecycle;
+  /** Renders PDF exports off the main thread. */
+  pdf: PdfRenderer;
 }
 
 /** Largest JSON export accepted for import. */
@@ -164,7 +166,7 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
     const { workshop } = await readable(req);
     const q = parseBody(exportQuery, req.query);
     const model = await buildExport(deps, workshop);
-    const file = await renderExport(model, q.format, { lang: q.lang, table: q.table });
+    const file = await renderExport(model, q.format, { lang: q.lang, table: q.table, pdf: deps.pdf });
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="${file.fileName}"`);
     // Workshop content is personal data: never cached by the browser or a proxy.

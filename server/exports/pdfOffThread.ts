@@ -1,0 +1,87 @@
+import { Worker } from 'node:worker_threads';
+import type { ExportLang, WorkshopExport } from '../../shared/export';
+import type { PdfReply, PdfRequest } from './pdfThread';
+
+/**
+ * A worker nobody asked anything for this long is stopped: with its own V8 heap, tsx, pdfkit and
+ * the fonts it adds 150–200 MB to the server's memory.
+ */
+const IDLE_STOP_MS = 60_000;
+
+/**
+ * Renders PDFs on a worker thread. pdfkit lays out and embeds fonts synchronously: 250–480 ms of
+ * one uninterrupted task for a small workshop, during which every other workshop on the server
+ * would get no broadcast at all. One worker, started on the first PDF, serves them in turn and
+ * stops when it has been idle a minute; if it dies, the PDFs it held fail and the next starts a
+ * new one.
+ */
+export class PdfOffThread {
+  private worker: Worker | null = null;
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (err: Error) => void }>();
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  render(model: WorkshopExport, lang: ExportLang): Promise<Buffer> {
+    const worker = this.worker ?? this.start();
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    const id = this.next++;
+    return new Promise<Buffer>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, model, lang } satisfies PdfRequest);
+    });
+  }
+
+  /** Stop the worker (server shutdown); PDFs still being made fail. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.stopped(new Error('the server is stopping'));
+    await worker?.terminate();
+  }
+
+  /** For tests: whether a worker thread is running. */
+  get running(): boolean {
+    return this.worker !== null;
+  }
+
+  private start(): Worker {
+    // The server runs TypeScript through tsx; a worker thread does not inherit its loader, so the
+    // worker registers it before importing its entry (both resolved from this module).
+    const entry = new URL('./pdfThread.ts', import.meta.url).href;
+    const worker = new Worker(
+      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+      { eval: true },
+    );
+    worker.unref();
+    worker.on('message', (reply: PdfReply) => {
+      const waiting = this.pending.get(reply.id);
+      if (!waiting) return;
+      this.pending.delete(reply.id);
+      if ('error' in reply) waiting.reject(new Error(`PDF export failed: ${reply.error}`));
+      else waiting.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+      if (this.pending.size === 0) this.scheduleIdleStop();
+    });
+    worker.on('error', (err) => this.stopped(err));
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.stopped(new Error(`PDF worker stopped (exit code ${code})`));
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private scheduleIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (this.pending.size === 0) void this.close();
+    }, IDLE_STOP_MS);
+    this.idleTimer.unref();
+  }
+
+  private stopped(err: Error): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    this.worker = null;
+    for (const { reject } of this.pending.values()) reject(err);
+    this.pending.clear();
+  }
+}
