@@ -73,18 +73,12 @@ export class DocRoom {
   private readonly ydoc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   /**
-   * A stored board is not applied to `ydoc` at load: phones that open it are answered with the
-   * stored bytes at once (the snapshot, or after a crash the snapshot merged with its short tail),
-   * and the server builds its document meanwhile (the two largest costs of a cold load then
-   * overlap instead of adding up). Anything that needs the content goes through `doc`, which
-   * builds it first.
+   * A board stored as one snapshot is not applied to `ydoc` at load: phones that open it are
+   * answered with the snapshot's bytes at once, and the server builds its document meanwhile
+   * (the two largest costs of a cold load then overlap instead of adding up). Anything that
+   * needs the content goes through `doc`, which builds it first.
    */
   private unhydrated: Uint8Array | null = null;
-  /**
-   * `fullState` was merged from stored updates rather than encoded from the document, so it still
-   * holds the content of items deleted in the tail: compaction encodes the document afresh.
-   */
-  private fullStateMerged = false;
   private hydrateTimer: NodeJS.Timeout | null = null;
   /** Connections that wait for our sync step 1 until the document is built. */
   private readonly awaitingStep1 = new Set<DocConnection>();
@@ -134,7 +128,6 @@ export class DocRoom {
       if (origin === LOAD_ORIGIN) return;
       this.fullState = null;
       this.fullStateAnswer = null;
-      this.fullStateMerged = false;
       if (this.pending.length === 0) this.batchStartedAt = performance.now();
       this.pending.push({ update, origin });
       this.scheduleFlush();
@@ -160,28 +153,19 @@ export class DocRoom {
       room.fullState = stored.snapshot;
       return room;
     }
-    if (stored.snapshot && stored.updates.length <= options.compactAfterUpdates) {
-      // A snapshot and a tail no longer than one compaction interval: what a crash leaves. Merging
-      // the bytes is cheaper than replaying them into a document and encoding that (and these are
-      // our own stored updates, never client bytes), so phones get their answer sooner.
-      room.unhydrated = Y.mergeUpdates([stored.snapshot, Y.mergeUpdates(stored.updates)]);
-      room.fullState = room.unhydrated;
-      room.fullStateMerged = true;
-      return room;
-    }
     // One transaction for the whole replay: much faster than one per update.
     room.ydoc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(room.ydoc, stored.snapshot, LOAD_ORIGIN);
       for (const update of stored.updates) Y.applyUpdate(room.ydoc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
-    // A longer tail (a database from before compaction existed) is compacted by the first flush,
-    // right after that flush has sent its sync answers (see the end of flush), so the first
-    // client does not wait for it; the next cold load then reads one snapshot. Unloading compacts
-    // too.
+    // A long tail (an older database, or a crash before compaction) is compacted by the first
+    // flush, right after that flush has sent its sync answers (see the end of flush), so the
+    // first client does not wait for it; the next cold load then reads one snapshot. Unloading
+    // compacts too.
     return room;
   }
 
-  /** The board document, built from the stored bytes first if that has not happened yet. */
+  /** The board document, built from the stored snapshot first if that has not happened yet. */
   get doc(): Y.Doc {
     this.hydrate();
     return this.ydoc;
@@ -472,11 +456,6 @@ export class DocRoom {
   async compact(): Promise<void> {
     if (this.storedSinceCompact === 0 || this.discarded) return;
     const upTo = this.lastStoredId;
-    if (this.fullStateMerged) {
-      this.fullStateMerged = false;
-      this.fullState = null;
-      this.fullStateAnswer = null;
-    }
     await this.storage.compactDoc(this.workshopId, this.encodedState(), upTo);
     this.storedSinceCompact = 0;
   }

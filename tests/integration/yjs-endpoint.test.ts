@@ -319,51 +319,6 @@ describe('storage', () => {
 });
 
 describe('compaction on load', () => {
-  it('answers a board a crash left (snapshot + short tail) from the merged bytes, and compacts the built board', async () => {
-    // What the server stores: updates, compacted into a snapshot now and then; a crash leaves the
-    // updates since the last compaction as a tail.
-    const history = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    history.on('update', (u: Uint8Array) => updates.push(u));
-    const kept = addCard(history, { kind: 'domain', title: 'Blijft' });
-    const gone = addCard(history, { kind: 'project', title: 'Weg' });
-    for (let i = 0; i < 100; i++) moveCard(history, i % 2 ? kept : gone, { x: i / 100, y: 0.5 });
-    const compactedAt = updates.length;
-    for (let i = 0; i < 100; i++) moveCard(history, kept, { x: 0.3 + i / 1000, y: 0.2 });
-    history.transact(() => history.getMap('cards').delete(gone));
-    const storage = server.app.storage;
-    const snapshotPart = new Y.Doc();
-    for (const u of updates.slice(0, compactedAt)) Y.applyUpdate(snapshotPart, u);
-    const upTo = await storage.appendUpdates(workshop.id, updates.slice(0, compactedAt));
-    await storage.compactDoc(workshop.id, Y.encodeStateAsUpdate(snapshotPart), upTo);
-    await storage.appendUpdates(workshop.id, updates.slice(compactedAt));
-    const stored = await storage.loadDoc(workshop.id);
-    expect(stored.snapshot).not.toBeNull();
-    expect(stored.updates).toHaveLength(updates.length - compactedAt);
-    const merged = Y.mergeUpdates([stored.snapshot!, ...stored.updates]);
-
-    // A server that would not build the board on its own for a minute: the room loads unbuilt...
-    await server.app.close();
-    server = await startServer({ dataDir: server.dataDir, yjs: { hydrateWithinMs: 60_000, idleUnloadMs: 50 } });
-    const quiet = new WebSocket(`${server.wsUrl}/yjs/${workshop.id}?token=${(await join(server.url, workshop.joinCode)).token}`);
-    await new Promise<void>((resolve) => quiet.on('open', () => resolve()));
-    expect((await server.app.registry.loaded(workshop.id))!.isHydrated).toBe(false);
-    // ...and a phone that opens it gets the whole board, tail included.
-    const phone = await doc({ token: (await join(server.url, workshop.joinCode)).token });
-    expect(readCards(phone.doc).map((c) => [c.title, c.x, c.y])).toEqual([['Blijft', 0.399, 0.2]]);
-
-    // Unloading compacts the built document, not the merged bytes (which keep deleted content).
-    quiet.close();
-    for (const c of open.splice(0)) c.destroy();
-    await eventually(() => expect(server.app.registry.loadedCount).toBe(0));
-    const after = await server.app.storage.loadDoc(workshop.id);
-    expect(after.updates).toHaveLength(0);
-    expect(after.snapshot!.length).toBeLessThan(merged.length);
-    const replay = new Y.Doc();
-    Y.applyUpdate(replay, after.snapshot!);
-    expect(readCards(replay).map((c) => [c.title, c.x, c.y])).toEqual([['Blijft', 0.399, 0.2]]);
-  });
-
   it('compacts a long stored tail when the board is loaded', async () => {
     const storage = server.app.storage;
     const history = new Y.Doc();
