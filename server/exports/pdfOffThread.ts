@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { ExportLang, WorkshopExport } from '../../shared/export';
 import type { PdfReply, PdfRequest } from './pdfThread';
 
+/** A PDF that takes longer than this means a stuck worker: it is stopped, and the next PDF starts a new one. */
+const RENDER_TIMEOUT_MS = 60_000;
+
 /**
  * A worker nobody asked anything for this long is stopped: with its own V8 heap, tsx, pdfkit and
  * the fonts it adds 150–200 MB to the server's memory.
@@ -18,7 +21,7 @@ const IDLE_STOP_MS = 60_000;
 export class PdfOffThread {
   private worker: Worker | null = null;
   private next = 1;
-  private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (err: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }>();
   private idleTimer: NodeJS.Timeout | null = null;
 
   render(model: WorkshopExport, lang: ExportLang): Promise<Buffer> {
@@ -27,8 +30,21 @@ export class PdfOffThread {
     this.idleTimer = null;
     const id = this.next++;
     return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, model, lang } satisfies PdfRequest);
+      const timer = setTimeout(() => {
+        void worker.terminate();
+        if (this.worker === worker) this.stopped(new Error('PDF export took too long'));
+      }, RENDER_TIMEOUT_MS);
+      timer.unref();
+      this.pending.set(id, { resolve, reject, timer });
+      try {
+        worker.postMessage({ id, model, lang } satisfies PdfRequest);
+      } catch (err) {
+        // A model that cannot be copied to the worker: only this PDF fails.
+        clearTimeout(timer);
+        this.pending.delete(id);
+        reject(err instanceof Error ? err : new Error(String(err)));
+        if (this.pending.size === 0) this.scheduleIdleStop();
+      }
     });
   }
 
@@ -46,22 +62,27 @@ export class PdfOffThread {
 
   private start(): Worker {
     // The server runs TypeScript through tsx; a worker thread does not inherit its loader, so the
-    // worker registers it before importing its entry (both resolved from this module).
+    // worker registers it before importing its entry. Both are resolved here, from this module:
+    // the worker's own code would resolve 'tsx' from the working directory.
     const entry = new URL('./pdfThread.ts', import.meta.url).href;
+    const tsxApi = import.meta.resolve('tsx/esm/api');
     const worker = new Worker(
-      `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+      `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
       { eval: true },
     );
     worker.unref();
     worker.on('message', (reply: PdfReply) => {
       const waiting = this.pending.get(reply.id);
       if (!waiting) return;
+      clearTimeout(waiting.timer);
       this.pending.delete(reply.id);
       if ('error' in reply) waiting.reject(new Error(`PDF export failed: ${reply.error}`));
       else waiting.resolve(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
       if (this.pending.size === 0) this.scheduleIdleStop();
     });
-    worker.on('error', (err) => this.stopped(err));
+    worker.on('error', (err) => {
+      if (this.worker === worker) this.stopped(err);
+    });
     worker.on('exit', (code) => {
       if (this.worker === worker) this.stopped(new Error(`PDF worker stopped (exit code ${code})`));
     });
@@ -81,7 +102,10 @@ export class PdfOffThread {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.worker = null;
-    for (const { reject } of this.pending.values()) reject(err);
+    for (const { reject, timer } of this.pending.values()) {
+      clearTimeout(timer);
+      reject(err);
+    }
     this.pending.clear();
   }
 }
