@@ -156,8 +156,9 @@ async function handle(c: Command): Promise<void> {
       // What applying the whole converged board as one update costs a phone here (the least any
       // delivery can cost it): every phone of this worker applies it to a fresh document, with an
       // 'update' listener and an observer as a provider and the app have. Measured in a process
-      // that holds as many boards as this one (its garbage collector, on its own threads too, is part of the cost); one
-      // board alone in a warm process applies in about a third of that. The better of two passes.
+      // that holds as many boards as this one; garbage collection, on its own threads too, is part
+      // of the cost. One board alone in a warm process applies in about a third of that. The
+      // better of two passes.
       const state = Y.encodeStateAsUpdate(phones[0]!.doc);
       let applyMs = Infinity;
       for (let r = 0; r < 2; r++) {

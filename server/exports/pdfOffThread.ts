@@ -48,7 +48,7 @@ export class PdfOffThread {
     });
   }
 
-  /** Stop the worker (server shutdown); PDFs still being made fail. */
+  /** Stop the worker (idle, or the server stopping); PDFs still being made fail. */
   async close(): Promise<void> {
     const worker = this.worker;
     this.stopped(new Error('the server is stopping'));

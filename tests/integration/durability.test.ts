@@ -89,7 +89,11 @@ describe('durability under kill -9', () => {
         }
       });
 
-      await new Promise((r) => setTimeout(r, 300 + rand() * 1200));
+      // Kill at a random moment once real work has happened: a vote acknowledged and a card
+      // broadcast. A fixed delay alone was not enough on a loaded CI machine (run 8 once saw no
+      // card within its 300 ms), and a run without work proves nothing.
+      await eventually(() => acked.length > 0 && observers.some((o) => readCards(o.doc).length > 0), { timeoutMs: 20_000 });
+      await new Promise((r) => setTimeout(r, rand() * 1200));
       server.child.kill('SIGKILL');
       await server.exited;
       stop = true;
