@@ -35,6 +35,11 @@ const SCALE = SMOKE
   ? { phones: 6, workers: 2, moves: 5, warmupMoves: 2, rounds: 1, capacityWorkshops: 2, capacityPerWorkshop: 3, coldCards: 50, coldUpdates: 600, coldRounds: 1 }
   : { phones: 300, workers: 4, moves: 50, warmupMoves: 20, rounds: 3, capacityWorkshops: 50, capacityPerWorkshop: 40, coldCards: 2000, coldUpdates: 20_000, coldRounds: 5 };
 const CORES = os.cpus().length;
+/** (a) twice: moves 50 ms apart, and a drag (one move per animation frame, as our client sends it). */
+const FANOUT_VARIANTS = [
+  { title: '', intervalMs: 50 },
+  { title: ', a drag', intervalMs: 16 },
+];
 const PHONE_NICE = Number(process.env.PHONE_NICE ?? 10);
 /** `PHONE_SCHED=nice`: phones at nice PHONE_NICE only, instead of the idle scheduling class. */
 const PHONE_SCHED = process.env.PHONE_SCHED === 'nice' ? 'nice' : 'idle';
@@ -261,11 +266,11 @@ async function serverBroadcasts(server: ServerProcess): Promise<Broadcasts | nul
   return ((await (await fetch(`${server.url}/healthz`)).json()) as { boardBroadcasts: Broadcasts | null }).boardBroadcasts;
 }
 
-async function scenarioFanout(target: Target, code: string, room?: string) {
+async function scenarioFanout(target: Target, code: string, room: string | undefined, intervalMs: number) {
   // 299 phones in the workers (the first of them writes), and the probe as the 300th.
   const workers = await connectPhones(target, [{ code, room, count: SCALE.phones - 1 }]);
   const probe = await connectProbe(target, code, room);
-  const { sent, writerIds, phoneCpuMs, wallMs } = await fanout(workers, [room ?? code], SCALE.phones - 1, SCALE.moves, 50, probe);
+  const { sent, writerIds, phoneCpuMs, wallMs } = await fanout(workers, [room ?? code], SCALE.phones - 1, SCALE.moves, intervalMs, probe);
   const seen = (await workers.close()).flatMap((r) => r.seen);
   probe.close();
   const { all, last } = fanoutLatencies(sent, [...seen, ...probe.seen], writerIds);
@@ -601,32 +606,36 @@ try {
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
   if (runs('a')) {
-    const fanWorkshop = await createWorkshop(api, 'Fan-out');
-    const r = await rounds(
-      SCALE.rounds,
-      () => scenarioFanout(ours, fanWorkshop.joinCode),
-      () => scenarioFanout(ref, '', `fanout-${Date.now()}`),
-    );
-    const m = (list: Awaited<ReturnType<typeof scenarioFanout>>[], key: 'p50' | 'p99' | 'lastP50' | 'lastP99' | 'perDeliveryUs' | 'perMoveMs' | 'phoneShare' | 'probeP50' | 'probeP99') =>
-      median(list.map((x) => x[key]));
-    const broadcasts = await serverBroadcasts(server);
-    say(
-      table(
-        `(a) Fan-out: 1 writer, ${SCALE.phones - 1} receivers, a card moved ${SCALE.moves} times (after ${SCALE.warmupMoves} unmeasured); median of ${SCALE.rounds} rounds, ours and reference in turns`,
-        [
-          ['per-receiver p50', `${ms(m(r.ours, 'p50'))} (reference ${ms(m(r.reference, 'p50'))})`],
-          ['per-receiver p99', `${ms(m(r.ours, 'p99'))} (reference ${ms(m(r.reference, 'p99'))})`, '≤ 15 ms'],
-          ['p99 ours / reference', `${(m(r.ours, 'p99') / m(r.reference, 'p99')).toFixed(2)} (rounds: ${r.ours.map((o, i) => (o.p99 / r.reference[i]!.p99).toFixed(2)).join(', ')})`, '≤ 0.5'],
-          ['last receiver p50 / p99', `${ms(m(r.ours, 'lastP50'))} / ${ms(m(r.ours, 'lastP99'))} (reference ${ms(m(r.reference, 'lastP50'))} / ${ms(m(r.reference, 'lastP99'))})`],
-          ['the probe (a phone with its own CPU), p50 / p99', `${ms(m(r.ours, 'probeP50'))} / ${ms(m(r.ours, 'probeP99'))} (reference ${ms(m(r.reference, 'probeP50'))} / ${ms(m(r.reference, 'probeP99'))})`],
-          ['server: first update applied → last socket write, p50 / p99', bc(broadcasts)],
-          ['phones: CPU per delivered move', `${m(r.ours, 'perDeliveryUs').toFixed(0)} µs (reference ${m(r.reference, 'perDeliveryUs').toFixed(0)} µs)`],
-          [`phones: CPU one move costs all ${SCALE.phones - 1} receivers`, `${ms(m(r.ours, 'perMoveMs'))}, at least ${ms(m(r.ours, 'perMoveMs') / CORES)} on ${CORES} cores before the last has it`],
-          ['phones: share of the machine during the moves', `${pct(m(r.ours, 'phoneShare'))} (reference ${pct(m(r.reference, 'phoneShare'))})`],
-          ['samples per round', `${r.ours[0]!.samples} (reference ${r.reference[0]!.samples})`],
-        ],
-      ),
-    );
+    // Moves 50 ms apart (a card set down, picked up again), then a drag: one move per animation
+    // frame, which is what our client sends while a card is dragged (client/src/board/useDrag.ts).
+    for (const variant of FANOUT_VARIANTS) {
+      const fanWorkshop = await createWorkshop(api, 'Fan-out');
+      const r = await rounds(
+        SCALE.rounds,
+        () => scenarioFanout(ours, fanWorkshop.joinCode, undefined, variant.intervalMs),
+        () => scenarioFanout(ref, '', `fanout-${Date.now()}`, variant.intervalMs),
+      );
+      const m = (list: Awaited<ReturnType<typeof scenarioFanout>>[], key: 'p50' | 'p99' | 'lastP50' | 'lastP99' | 'perDeliveryUs' | 'perMoveMs' | 'phoneShare' | 'probeP50' | 'probeP99') =>
+        median(list.map((x) => x[key]));
+      const broadcasts = await serverBroadcasts(server);
+      say(
+        table(
+          `(a) Fan-out${variant.title}: 1 writer, ${SCALE.phones - 1} receivers, a card moved ${SCALE.moves} times, one move each ${variant.intervalMs} ms (after ${SCALE.warmupMoves} unmeasured); median of ${SCALE.rounds} rounds, ours and reference in turns`,
+          [
+            ['per-receiver p50', `${ms(m(r.ours, 'p50'))} (reference ${ms(m(r.reference, 'p50'))})`],
+            ['per-receiver p99', `${ms(m(r.ours, 'p99'))} (reference ${ms(m(r.reference, 'p99'))})`, '≤ 15 ms'],
+            ['p99 ours / reference', `${(m(r.ours, 'p99') / m(r.reference, 'p99')).toFixed(2)} (rounds: ${r.ours.map((o, i) => (o.p99 / r.reference[i]!.p99).toFixed(2)).join(', ')})`, '≤ 0.5'],
+            ['last receiver p50 / p99', `${ms(m(r.ours, 'lastP50'))} / ${ms(m(r.ours, 'lastP99'))} (reference ${ms(m(r.reference, 'lastP50'))} / ${ms(m(r.reference, 'lastP99'))})`],
+            ['the probe (a phone with its own CPU), p50 / p99', `${ms(m(r.ours, 'probeP50'))} / ${ms(m(r.ours, 'probeP99'))} (reference ${ms(m(r.reference, 'probeP50'))} / ${ms(m(r.reference, 'probeP99'))})`],
+            ['server: first update applied → last socket write, p50 / p99 (all broadcasts so far)', bc(broadcasts)],
+            ['phones: CPU per delivered move', `${m(r.ours, 'perDeliveryUs').toFixed(0)} µs (reference ${m(r.reference, 'perDeliveryUs').toFixed(0)} µs)`],
+            [`phones: CPU one move costs all ${SCALE.phones - 1} receivers`, `${ms(m(r.ours, 'perMoveMs'))}, at least ${ms(m(r.ours, 'perMoveMs') / CORES)} on ${CORES} cores before the last has it`],
+            ['phones: share of the machine during the moves', `${pct(m(r.ours, 'phoneShare'))} (reference ${pct(m(r.reference, 'phoneShare'))})`],
+            ['samples per round', `${r.ours[0]!.samples} (reference ${r.reference[0]!.samples})`],
+          ],
+        ),
+      );
+    }
   }
 
   if (runs('b')) {

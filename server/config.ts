@@ -44,7 +44,7 @@ export interface ServerConfig {
   yjs: {
     /** Largest accepted WebSocket frame, in bytes. */
     maxFrameBytes: number;
-    /** Under load, a board broadcasts at most once per this many ms (the first change goes out at once). */
+    /** While several write to a board at once, it broadcasts at most once per this many ms (a lone writer's changes go out at once). */
     batchWindowMs: number;
     /** During a burst (a broadcast merged 16 or more changes), the window for the next broadcast, in ms. */
     burstWindowMs: number;
