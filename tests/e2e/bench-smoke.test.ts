@@ -17,7 +17,7 @@ describe('bench harness (smoke)', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code, output).toBe(0);
-    for (const title of ['(a) Fan-out', '(b) Burst', '(c) Vote storm', '(d) Capacity', '(e) Cold load', '(f) Phone bundle']) {
+    for (const title of ['(a) Fan-out', '(a) Fan-out, a drag', '(b) Burst', '(c) Vote storm', '(d) Capacity', '(e) Cold load', '(f) Phone bundle']) {
       expect(output).toContain(title);
     }
     // The server's own broadcast time (from /healthz) is read, next to what the phones measured.
