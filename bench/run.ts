@@ -31,10 +31,15 @@ const SMOKE = process.argv.includes('--smoke');
 /** `--only=a,c`: run just those scenarios. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const runs = (scenario: string) => !ONLY || ONLY.includes(scenario);
+const CORES = os.cpus().length;
+/**
+ * Phone worker processes: one per core the server and the bench do not need, and at least 4 (on
+ * two cores, 10 workers of 30 phones made (b) slower than 4 of 75). `PHONE_WORKERS=n` to choose.
+ */
+const PHONE_WORKERS = Number(process.env.PHONE_WORKERS) || Math.max(4, CORES - 2);
 const SCALE = SMOKE
   ? { phones: 6, workers: 2, moves: 5, warmupMoves: 2, rounds: 1, capacityWorkshops: 2, capacityPerWorkshop: 3, coldCards: 50, coldUpdates: 600, coldRounds: 1 }
-  : { phones: 300, workers: 4, moves: 50, warmupMoves: 20, rounds: 3, capacityWorkshops: 50, capacityPerWorkshop: 40, coldCards: 2000, coldUpdates: 20_000, coldRounds: 5 };
-const CORES = os.cpus().length;
+  : { phones: 300, workers: PHONE_WORKERS, moves: 50, warmupMoves: 20, rounds: 3, capacityWorkshops: 50, capacityPerWorkshop: 40, coldCards: 2000, coldUpdates: 20_000, coldRounds: 5 };
 /** (a) twice: moves 50 ms apart, and a drag (one move per animation frame, as our client sends it). */
 const FANOUT_VARIANTS = [
   { title: '', intervalMs: 50 },
@@ -720,6 +725,6 @@ try {
   reference.proc.kill('SIGTERM');
   await server.exited;
 }
-say(`Phones' processes: ${phoneScheduling}.`);
+say(`Phones' processes: ${SCALE.workers}, ${phoneScheduling}.`);
 if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, out.join('\n') + '\n');
 process.exit(0);
