@@ -18,6 +18,7 @@ import {
   syncStep2Message,
   updateMessage,
 } from './messages';
+import { broadcastWindowMs, SEVERAL_WRITERS, writerOf, type LastBroadcast } from './broadcastWindow';
 
 
 /**
@@ -45,12 +46,6 @@ export interface DocRoomOptions {
   /** Told after each broadcast: ms from applying the batch's first update to the last socket write. */
   onBroadcast?: (ms: number) => void;
 }
-
-/** A broadcast that merged this many updates or more means a burst (a room of phones adding at once). */
-const BURST_UPDATES = 16;
-
-/** `lastBatchOrigin` when a broadcast merged the updates of more than one writer. */
-const SEVERAL_WRITERS = Symbol('several writers');
 
 /** Origin of transactions that replay stored state: they are not stored again. */
 const LOAD_ORIGIN = Symbol('load');
@@ -102,10 +97,8 @@ export class DocRoom {
   private flushScheduled = false;
   /** performance.now() of the last flush start, for the batch window. */
   private lastFlushAt = -Infinity;
-  /** How many updates the last broadcast merged: many means a burst is under way. */
-  private lastBatchSize = 0;
-  /** Who wrote the last broadcast: one connection (or the server), or SEVERAL_WRITERS. */
-  private lastBatchOrigin: unknown = SEVERAL_WRITERS;
+  /** The last flush's updates: how many, and whose (for the coalescing window). */
+  private lastBroadcast: LastBroadcast = { size: 0, writer: SEVERAL_WRITERS };
   private flushChain: Promise<void> = Promise.resolve();
   private storedSinceCompact = 0;
   private lastStoredId = 0;
@@ -361,15 +354,9 @@ export class DocRoom {
   }
 
   /**
-   * Coalescing: everything received in one event-loop turn is stored and sent
-   * as one update. When a room writes together (an update from another writer
-   * than the last broadcast's) it also waits until `batchWindowMs` after the
-   * previous flush (leading edge, then throttled): a room of phones writing at
-   * once gets a few large updates instead of hundreds of small ones, which is
-   * what each phone pays for. While a burst is under way (the last broadcast
-   * merged BURST_UPDATES or more), the window widens to `burstWindowMs`: each
-   * message costs every phone a transaction of its own, so fewer, larger ones
-   * converge sooner.
+   * Coalescing: everything received in one event-loop turn is stored and sent as one update,
+   * and the next flush waits out the window `broadcastWindowMs` gives (leading edge, then
+   * throttled; see broadcastWindow.ts).
    */
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
@@ -379,19 +366,10 @@ export class DocRoom {
       this.lastFlushAt = performance.now();
       this.flushChain = this.flushChain.then(() => this.flush());
     };
-    const wait = this.lastFlushAt + this.flushWindow() - performance.now();
+    const window = broadcastWindowMs(this.lastBroadcast, this.pending[0]?.origin, this.options);
+    const wait = this.lastFlushAt + window - performance.now();
     if (wait <= 0) setImmediate(run);
     else setTimeout(run, wait);
-  }
-
-  private flushWindow(): number {
-    if (this.lastBatchSize >= BURST_UPDATES) return this.options.burstWindowMs ?? 0;
-    // A lone writer goes out in the next turn: a drag sends an update every frame, and a window
-    // would delay each one (by 5 ms in the median at 60 frames a second, 300 phones) without
-    // merging any. Sync answers alone do not wait either.
-    const first = this.pending[0];
-    if (!first || first.origin === this.lastBatchOrigin) return 0;
-    return this.options.batchWindowMs ?? 0;
   }
 
   /** A change made by the server itself (for example adopting a placement mean). Stored and broadcast like any other. */
@@ -414,11 +392,10 @@ export class DocRoom {
     const replies = this.pendingSyncReplies;
     this.pending = [];
     this.pendingSyncReplies = [];
-    this.lastBatchSize = batch.length;
+    const writer = writerOf(batch.map((b) => b.origin));
+    // A flush of sync answers only ends a burst, and keeps who wrote last.
+    this.lastBroadcast = { size: batch.length, writer: batch.length > 0 ? writer : this.lastBroadcast.writer };
     if (batch.length === 0 && replies.length === 0) return;
-    const first = batch[0]?.origin;
-    const soleOrigin = batch.every((b) => b.origin === first) ? first : SEVERAL_WRITERS;
-    if (batch.length > 0) this.lastBatchOrigin = soleOrigin;
 
     // Sync answers are computed now, from exactly the state that is being stored.
     const answers = replies.map(({ conn, stateVector, empty }) => ({
@@ -446,7 +423,7 @@ export class DocRoom {
       const message = updateMessage(merged);
       let receivers = 0;
       for (const conn of this.conns.keys()) {
-        if (conn === soleOrigin) continue;
+        if (conn === writer) continue;
         conn.send(message);
         receivers++;
       }
