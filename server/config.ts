@@ -50,6 +50,8 @@ export interface ServerConfig {
     burstWindowMs: number;
     /** Compact a document into one snapshot after this many stored updates. */
     compactAfterUpdates: number;
+    /** Also compact a board once it has had no change for this long, in ms (0: never), so a crash leaves a short tail. */
+    compactWhenQuietMs: number;
     /** Unload a document this long after its last connection closed, in ms. */
     idleUnloadMs: number;
     /** A board loaded from one snapshot is built at the latest this long after its first connection, in ms (sooner once a client was answered). */
@@ -96,6 +98,7 @@ export const defaultConfig: ServerConfig = {
     batchWindowMs: 20,
     burstWindowMs: 100,
     compactAfterUpdates: 500,
+    compactWhenQuietMs: 10_000,
     idleUnloadMs: 30_000,
     hydrateWithinMs: 50,
     maxAwarenessBytes: 4 * 1024,

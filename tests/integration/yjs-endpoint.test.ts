@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCard, moveCard, readCards } from '../../shared/board';
 import { CLOSE_CODES } from '../../shared/errors';
 import type { WorkshopDetail } from '../../shared/protocol';
@@ -306,6 +306,27 @@ describe('storage', () => {
     expect(readCards(fresh.doc).map((c) => c.title)).toEqual(['Er al']);
   });
 
+  it('keeps storing and broadcasting after a compaction failed', async () => {
+    await server.stop();
+    server = await startServer({ yjs: { compactAfterUpdates: 3 } });
+    api = await facilitatorClient(server.url);
+    workshop = await createWorkshop(api);
+    // A full disk, say: the one failure this test cannot make for real. The updates stay stored.
+    const failing = vi.spyOn(server.app.storage, 'compactDoc').mockRejectedValueOnce(new Error('disk full'));
+    const writer = await doc({ token: (await join(server.url, workshop.joinCode, 'Schrijver')).token });
+    const reader = await doc({ token: (await join(server.url, workshop.joinCode, 'Lezer')).token });
+    const id = addCard(writer.doc, { kind: 'domain', title: 'Door', x: 0.1, y: 0.5 });
+    for (let i = 1; i <= 8; i++) {
+      moveCard(writer.doc, id, { x: i / 10, y: 0.5 });
+      await eventually(() => expect(readCards(reader.doc)[0]?.x).toBe(i / 10));
+    }
+    expect(failing).toHaveBeenCalled();
+    // The next compaction succeeded, and a phone opening the board now sees the last move.
+    await eventually(async () => expect((await server.app.storage.loadDoc(workshop.id)).snapshot).not.toBeNull());
+    const late = await doc({ token: (await join(server.url, workshop.joinCode, 'Laat')).token });
+    expect(readCards(late.doc)[0]?.x).toBe(0.8);
+  });
+
   it('opens an existing database and migrates it idempotently', async () => {
     const dir = tempDataDir();
     const s1 = openSqliteStorage(dir);
@@ -335,5 +356,52 @@ describe('compaction on load', () => {
       expect(stored.snapshot).not.toBeNull();
       expect(stored.updates).toHaveLength(0);
     });
+  });
+});
+
+describe('compaction when the board is quiet', () => {
+  const QUIET_MS = 2500;
+
+  it('stores a connected board as one snapshot after a quiet spell, and not while it changes', async () => {
+    await server.stop();
+    server = await startServer({ yjs: { compactWhenQuietMs: QUIET_MS } });
+    api = await facilitatorClient(server.url);
+    workshop = await createWorkshop(api);
+    const storage = server.app.storage;
+    const writer = await doc({ token: (await join(server.url, workshop.joinCode, 'Schrijver')).token });
+    const room = (await server.app.registry.loaded(workshop.id))!;
+    const stored = async (x: number) => {
+      await eventually(() => expect(readCards(room.doc)[0]?.x).toBe(x));
+      await room.flushed();
+      return (await storage.loadDoc(workshop.id)).updates.length;
+    };
+    const id = addCard(writer.doc, { kind: 'domain', title: 'Stil', x: 0.01, y: 0.5 });
+    const first = await stored(0.01);
+    expect(first).toBeGreaterThan(0);
+
+    // A move every 100 ms for longer than the quiet spell: every move adds to the tail.
+    let moves = 0;
+    const until = Date.now() + QUIET_MS * 1.6;
+    while (Date.now() < until) {
+      moves++;
+      moveCard(writer.doc, id, { x: 0.01 + moves / 1000, y: 0.5 });
+      expect(await stored(0.01 + moves / 1000)).toBe(first + moves);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the pace of the moves, not a wait for sync
+    }
+
+    // Then quiet, with the writer still connected: one snapshot, holding the last move.
+    await eventually(async () => expect((await storage.loadDoc(workshop.id)).updates).toHaveLength(0), {
+      timeoutMs: QUIET_MS + 10_000,
+    });
+    expect(server.app.registry.loadedCount).toBe(1);
+    const replay = new Y.Doc();
+    Y.applyUpdate(replay, (await storage.loadDoc(workshop.id)).snapshot!);
+    expect(readCards(replay)[0]).toMatchObject({ title: 'Stil', x: 0.01 + moves / 1000 });
+
+    // The board goes on as before: the next move is stored after the snapshot and reaches a new phone.
+    moveCard(writer.doc, id, { x: 0.9, y: 0.5 });
+    expect(await stored(0.9)).toBe(1);
+    const phone = await doc({ token: (await join(server.url, workshop.joinCode, 'Later')).token });
+    expect(readCards(phone.doc)[0]).toMatchObject({ title: 'Stil', x: 0.9 });
   });
 });
