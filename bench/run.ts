@@ -431,11 +431,12 @@ async function scenarioCapacity(server: ServerProcess, api: ApiClient) {
 
 /**
  * Store the history a long workshop leaves (cards added, then moved many times) the way the server
- * stores it: appended, and compacted every 500 updates. `stopped: 'cleanly'` ends like a server
- * that unloaded the board or shut down (one snapshot); `'crashed'` keeps the last 500 updates as a
- * tail (the most a crash can leave, since compaction runs every 500).
+ * stores it: appended, and compacted every 500 updates, with the last `tail` updates left after the
+ * snapshot. 0 ends like a server that unloaded the board or shut down (one snapshot); 500 is the
+ * most a crash can leave (compaction runs every 500); a few, a crash shortly after the board was
+ * compacted in a pause (`compactWhenQuietMs`).
  */
-async function storeHistory(dataDir: string, workshopId: string, cards: number, total: number, stopped: 'cleanly' | 'crashed') {
+async function storeHistory(dataDir: string, workshopId: string, cards: number, total: number, tail: number) {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
@@ -444,13 +445,14 @@ async function storeHistory(dataDir: string, workshopId: string, cards: number, 
   for (let i = ids.length; i < total; i++) moveCard(doc, ids[i % ids.length]!, { x: Math.random(), y: Math.random() });
   const storage = openSqliteStorage(dataDir);
   const partial = new Y.Doc();
-  for (let i = 0; i < updates.length; i += 500) {
-    const batch = updates.slice(i, i + 500);
+  const compacted = updates.length - tail;
+  for (let i = 0; i < compacted; i += 500) {
+    const batch = updates.slice(i, Math.min(i + 500, compacted));
     const last = await storage.appendUpdates(workshopId, batch);
     for (const u of batch) Y.applyUpdate(partial, u);
-    const end = i + 500 >= updates.length;
-    if ((batch.length === 500 && !end) || (end && stopped === 'cleanly')) await storage.compactDoc(workshopId, Y.encodeStateAsUpdate(partial), last);
+    await storage.compactDoc(workshopId, Y.encodeStateAsUpdate(partial), last);
   }
+  if (tail > 0) await storage.appendUpdates(workshopId, updates.slice(compacted));
   const stored = await storage.loadDoc(workshopId);
   await storage.close();
   return { tail: stored.updates.length, snapshot: stored.snapshot !== null };
@@ -498,12 +500,14 @@ async function scenarioColdLoad(dataDir: string, env: Record<string, string>) {
   const workshop = await createWorkshop(api, 'Koude start');
   const earlier = await createWorkshop(api, 'Eerdere workshop');
   const crashed = await createWorkshop(api, 'Koude start na een crash');
+  const crashedAfterPause = await createWorkshop(api, 'Koude start na een crash, kort na een pauze');
   server.child.kill('SIGTERM');
   await server.exited;
-  const stored = await storeHistory(dataDir, workshop.id, SCALE.coldCards, SCALE.coldUpdates, 'cleanly');
-  const storedCrashed = await storeHistory(dataDir, crashed.id, SCALE.coldCards, SCALE.coldUpdates, 'crashed');
+  const stored = await storeHistory(dataDir, workshop.id, SCALE.coldCards, SCALE.coldUpdates, 0);
+  const storedCrashed = await storeHistory(dataDir, crashed.id, SCALE.coldCards, SCALE.coldUpdates, 500);
+  const storedAfterPause = await storeHistory(dataDir, crashedAfterPause.id, SCALE.coldCards, SCALE.coldUpdates, 20);
   // An earlier, ordinary workshop on the same server (a tenth of the size).
-  await storeHistory(dataDir, earlier.id, SCALE.coldCards / 10, SCALE.coldUpdates / 10, 'cleanly');
+  await storeHistory(dataDir, earlier.id, SCALE.coldCards / 10, SCALE.coldUpdates / 10, 0);
 
   // The case the target is about: the board is not in memory, on a server that has been running
   // and has loaded another workshop before. A new server process each round, so the board is
@@ -527,6 +531,11 @@ async function scenarioColdLoad(dataDir: string, env: Record<string, string>) {
   const afterCrash = await timeToSynced(server, crashed);
   server.child.kill('SIGTERM');
   await server.exited;
+  server = await spawnServer(dataDir, env);
+  await timeToSynced(server, earlier, true);
+  const afterPause = await timeToSynced(server, crashedAfterPause);
+  server.child.kill('SIGTERM');
+  await server.exited;
 
   // And the worst start: the first board of a server process that has just started (V8 has
   // compiled nothing yet).
@@ -542,6 +551,8 @@ async function scenarioColdLoad(dataDir: string, env: Record<string, string>) {
     cards,
     snapshot: stored.snapshot && stored.tail === 0,
     crashedTail: storedCrashed.tail,
+    afterPauseMs: afterPause.ms,
+    afterPauseTail: storedAfterPause.tail,
   };
 }
 
@@ -704,6 +715,7 @@ try {
           e.parts.map((p) => `${ms(p.openMs)} / ${ms(p.answerMs)} / ${ms(p.applyMs)}`).join('; '),
         ],
         [`the same after a crash (snapshot + ${e.crashedTail} updates)`, ms(e.crashedMs)],
+        [`the same after a crash shortly after a pause (snapshot + ${e.afterPauseTail} updates)`, ms(e.afterPauseMs)],
         ['the same, first board of a just-started server', ms(e.freshMs)],
         ['cards received', `${e.cards}`],
         ['waited first for the other servers to go quiet', ms(waited)],

@@ -25,6 +25,10 @@ describe('bench harness (smoke)', () => {
     // The cold load says where its time went, and every card arrived.
     expect(output).toMatch(/socket open \/ the answer arrives \/ the client applies it \| \d+\.\d ms \/ \d+\.\d ms \/ \d+\.\d ms/);
     expect(output).toMatch(/cards received \| 50 \|/);
+    // Stored as it was left: one snapshot, or a crash's tail of 500 or of 20 changes.
+    expect(output).toMatch(/stored as one snapshot, as the server leaves it/);
+    expect(output).toMatch(/after a crash \(snapshot \+ 500 updates\) \| \d+\.\d ms/);
+    expect(output).toMatch(/shortly after a pause \(snapshot \+ 20 updates\) \| \d+\.\d ms/);
     // And how the phones were scheduled (the idle class, or nice where chrt is missing).
     expect(output).toMatch(/Phones' processes: \d+, (SCHED_IDLE|nice)/);
     // Exactly once holds even in the smoke run.
