@@ -97,8 +97,12 @@ export class DocRoom {
   /** The sync answer made of `fullState`, shared the same way. */
   private fullStateAnswer: Uint8Array | null = null;
   private flushScheduled = false;
-  /** performance.now() of the last flush start, for the batch window. */
-  private lastFlushAt = -Infinity;
+  /**
+   * performance.now() when the last flush that sent updates started, for the window. A flush
+   * that only answers syncs (a phone opening the board) does not count: it sent nothing to the
+   * room, and counting it held the next writer's update back a whole window.
+   */
+  private lastBroadcastAt = -Infinity;
   /** The last flush's updates: how many, and whose (for the coalescing window). */
   private lastBroadcast: LastBroadcast = { size: 0, writer: SEVERAL_WRITERS };
   private flushChain: Promise<void> = Promise.resolve();
@@ -368,11 +372,11 @@ export class DocRoom {
     this.flushScheduled = true;
     const run = () => {
       this.flushScheduled = false;
-      this.lastFlushAt = performance.now();
+      if (this.pending.length > 0) this.lastBroadcastAt = performance.now();
       this.flushChain = this.flushChain.then(() => this.flush());
     };
     const window = broadcastWindowMs(this.lastBroadcast, this.pending[0]?.origin, this.options);
-    const wait = this.lastFlushAt + window - performance.now();
+    const wait = this.lastBroadcastAt + window - performance.now();
     if (wait <= 0) setImmediate(run);
     else setTimeout(run, wait);
   }

@@ -87,4 +87,22 @@ describe('coalescing broadcasts', () => {
     expect(watcher.messages() - before).toBeLessThanOrEqual(3);
     for (const w of writers) await eventually(() => expect(readCards(w.doc)).toHaveLength(12), { timeoutMs: 10_000 });
   });
+
+  it('does not hold a writer back because a phone just opened the board', async () => {
+    const first = await participant('Eerste');
+    const second = await participant('Tweede');
+    const watcher = await screen();
+    const id = addCard(first.doc, { kind: 'domain', title: 'Na een pauze', x: 0.1, y: 0.5 });
+    await eventually(() => expect(xOf(second, id)).toBe(0.1));
+    // The scenario, not a wait for sync: the room's last broadcast is a window ago.
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS));
+
+    // A phone opens the board (the server answers its sync), and at once another writer moves.
+    await participant('Nieuw');
+    const started = Date.now();
+    moveCard(second.doc, id, { x: 0.4, y: 0.5 });
+    await eventually(() => expect(xOf(watcher, id)).toBe(0.4), { timeoutMs: 10_000 });
+    // Answering a sync broadcasts nothing: the window counts from the last broadcast.
+    expect(Date.now() - started).toBeLessThan(WINDOW_MS - 500);
+  });
 });
