@@ -19,6 +19,7 @@ import {
   updateMessage,
 } from './messages';
 import { broadcastWindowMs, SEVERAL_WRITERS, writerOf, type LastBroadcast } from './broadcastWindow';
+import { QuietTimer } from './quietTimer';
 
 
 /**
@@ -108,9 +109,8 @@ export class DocRoom {
   private flushChain: Promise<void> = Promise.resolve();
   private storedSinceCompact = 0;
   private lastStoredId = 0;
-  /** performance.now() of the last stored batch, and the timer that compacts once the board is quiet. */
-  private lastStoredAt = 0;
-  private quietTimer: NodeJS.Timeout | null = null;
+  /** Compacts the board once nothing was stored for `compactWhenQuietMs`. */
+  private readonly quiet: QuietTimer;
   private reservations = 0;
   private unloadPromise: Promise<void> | null = null;
   /** The workshop was deleted: nothing more is stored. */
@@ -128,6 +128,7 @@ export class DocRoom {
     private readonly guard: WriteGuard,
     private readonly onIdle: (room: DocRoom) => void,
   ) {
+    this.quiet = new QuietTimer(options.compactWhenQuietMs ?? 0, () => this.compactWhenQuiet());
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -426,8 +427,7 @@ export class DocRoom {
         return;
       }
       this.storedSinceCompact += batch.length;
-      this.lastStoredAt = performance.now();
-      this.compactWhenQuiet();
+      this.quiet.touch();
       this.options.onStored?.(this.workshopId);
       // Merging our own, already-applied updates is safe (never client bytes).
       const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
@@ -451,30 +451,17 @@ export class DocRoom {
   }
 
   /**
-   * Once the board has been quiet for `compactWhenQuietMs`, store it as one snapshot. A board
-   * with a stored tail, however short, must be rebuilt and encoded by the server before a phone
-   * can be answered (bench (e), 2,000 cards after a crash: 170–340 ms with a tail of 20 changes
-   * or 500 alike, against 60–120 ms from one snapshot); compacted in the workshop's pauses, a
-   * board a crash hits during a pause loads as fast as one stored cleanly. One timer per room,
-   * re-armed for the rest of the quiet spell instead of reset on every change (a drag stores 60
-   * a second).
+   * The board has been quiet for `compactWhenQuietMs`: store it as one snapshot. A board with a
+   * stored tail, however short, must be rebuilt and encoded by the server before a phone can be
+   * answered (bench (e), 2,000 cards after a crash: 150–180 ms with a tail of 20 changes or 500
+   * alike, against 60–70 ms from one snapshot); compacted in the workshop's pauses, a board a
+   * crash hits during a pause loads as fast as one stored cleanly.
    */
   private compactWhenQuiet(): void {
-    const quietMs = this.options.compactWhenQuietMs ?? 0;
-    if (quietMs <= 0 || this.quietTimer) return;
-    const check = () => {
-      this.quietTimer = null;
-      if (this.unloadPromise || this.discarded) return;
-      const rest = this.lastStoredAt + quietMs - performance.now();
-      if (rest > 0) {
-        this.quietTimer = setTimeout(check, rest).unref();
-        return;
-      }
-      // Changes waiting for their flush: that flush stores them and arms the timer again.
-      if (this.pending.length > 0) return;
-      this.flushChain = this.flushChain.then(() => this.compactOrLog());
-    };
-    this.quietTimer = setTimeout(check, quietMs).unref();
+    if (this.unloadPromise || this.discarded) return;
+    // Changes waiting for their flush: that flush stores them and touches the timer again.
+    if (this.pending.length > 0) return;
+    this.flushChain = this.flushChain.then(() => this.compactOrLog());
   }
 
   /** Compaction that fails leaves the stored updates as they are; it must not stop the flushes chained after it. */
@@ -507,7 +494,7 @@ export class DocRoom {
   discard(code: number, reason: string): Promise<void> {
     this.discarded = true;
     if (this.hydrateTimer) clearTimeout(this.hydrateTimer);
-    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quiet.cancel();
     this.pending = [];
     this.pendingSyncReplies = [];
     this.closeAll(code, reason);
@@ -522,7 +509,7 @@ export class DocRoom {
   /** Store what is left, compact, and free the memory. Idempotent. */
   unload(): Promise<void> {
     if (this.hydrateTimer) clearTimeout(this.hydrateTimer);
-    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quiet.cancel();
     this.unloadPromise ??= (async () => {
       await this.flushed();
       // The updates are stored; a compaction that fails can wait for the next load.
