@@ -20,7 +20,7 @@ import { HttpError, errorHandler } from './http/errors';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
 import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
-import { openSqliteStorage } from './storage/sqlite';
+import { openStorage } from './storage/open';
 import type { Storage } from './storage/storage';
 import { WorkshopService } from './workshops';
 import { checkTheme, createSiteRouter, themeFiles } from './site/site';
@@ -49,7 +49,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   const config = makeConfig(override);
   checkTheme(config);
   const log = logger ?? createLogger(config.logLevel);
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage(config);
 
   let secret = await storage.getMeta(SCREEN_SECRET_KEY);
   if (!secret) {

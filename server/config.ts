@@ -22,6 +22,11 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /**
+   * postgres://… selects the PostgreSQL engine (several instances, a managed
+   * database); empty keeps the SQLite file in dataDir. See docs/operations.md.
+   */
+  databaseUrl: string;
   /** Folder with the built client (vite build output). */
   clientDir: string;
   /**
@@ -83,6 +88,7 @@ export const defaultConfig: ServerConfig = {
   port: 3000,
   host: '0.0.0.0',
   dataDir: path.resolve('data'),
+  databaseUrl: '',
   clientDir: path.resolve('dist/client'),
   publicUrl: '',
   allowedOrigins: [],

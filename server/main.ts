@@ -14,6 +14,7 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
   if (env.PORT) override.port = Number(env.PORT);
   if (env.HOST) override.host = env.HOST;
   if (env.DATA_DIR) override.dataDir = path.resolve(env.DATA_DIR);
+  if (env.DATABASE_URL) override.databaseUrl = env.DATABASE_URL;
   if (env.PUBLIC_URL) override.publicUrl = env.PUBLIC_URL;
   if (env.ALLOWED_ORIGINS) override.allowedOrigins = list(env.ALLOWED_ORIGINS);
   if (env.TRUST_PROXY) override.trustProxy = env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1';
@@ -34,7 +35,9 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
 
 const server = await createRegiebord(readEnv(process.env));
 const port = await server.listen();
-console.log(`Regiebord draait op http://localhost:${port} (data: ${server.config.dataDir ?? defaultConfig.dataDir})`);
+// The database URL may hold a password: name the engine, not the URL.
+const data = server.config.databaseUrl ? 'PostgreSQL' : (server.config.dataDir ?? defaultConfig.dataDir);
+console.log(`Regiebord draait op http://localhost:${port} (data: ${data})`);
 
 let stopping = false;
 async function stop(signal: string) {

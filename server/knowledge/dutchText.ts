@@ -77,3 +77,12 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
   for (const x of a) if (b.has(x)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/**
+ * The terms a search looks for, for either storage engine: the folded, stemmed
+ * words of what the user typed (at most 12, no repeats); an item matches when
+ * every term is the prefix of one of its words.
+ */
+export function searchTerms(query: string): string[] {
+  return [...new Set(words(query).map(stem))].filter((t) => t.length > 0).slice(0, 12);
+}

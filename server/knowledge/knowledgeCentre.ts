@@ -25,7 +25,7 @@ import type { CardRecord, LedgerRow, RegisterRecord, TrackerRow } from '../stora
 import type { Storage, WorkshopRecord } from '../storage/storage';
 import type { DocRegistry } from '../yjs/docRegistry';
 import type { BoardRecorder } from './boardRecorder';
-import { buildMatch, contentStems, jaccard } from './dutchText';
+import { contentStems, jaccard, searchTerms } from './dutchText';
 import type { WorkshopLifecycle } from './lifecycle';
 
 /** Suggest two barriers as "the same drempel" from this similarity on. */
@@ -75,8 +75,8 @@ export class KnowledgeCentre {
 
   async search(query: string, type: SearchType | undefined, limit: number): Promise<SearchResult> {
     const started = performance.now();
-    const match = buildMatch(query);
-    const hits = match ? await this.k.search(match, type, limit) : [];
+    const terms = searchTerms(query);
+    const hits = terms.length ? await this.k.search(terms, type, limit) : [];
     return { query, hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
 

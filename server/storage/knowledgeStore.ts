@@ -98,10 +98,11 @@ export interface KnowledgeStore {
 
   knowledgeWorkshops(): Promise<WorkshopRow[]>;
   /**
-   * FTS5 match expression (already built from the user's words) → hits, best first.
-   * `type` narrows to one kind of item.
+   * Search terms (folded and stemmed from the user's words, see searchTerms in
+   * server/knowledge/dutchText.ts) → hits, best first. An item matches when every
+   * term is the prefix of one of its words. `type` narrows to one kind of item.
    */
-  search(match: string, type: SearchType | undefined, limit: number): Promise<SearchRow[]>;
+  search(terms: string[], type: SearchType | undefined, limit: number): Promise<SearchRow[]>;
 
   ledgerRows(): Promise<LedgerRow[]>;
   /** Puts the barriers in one ledger group (joining the groups they were in); returns the group id. */

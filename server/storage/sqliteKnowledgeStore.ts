@@ -267,7 +267,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     });
   }
 
-  async search(match: string, type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
+  async search(terms: string[], type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
+    if (terms.length === 0) return [];
+    // Each term quoted (terms hold letters and digits only), as a prefix; all must match.
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
     // Rank first, over rowids only; build highlights and snippets for the top `limit`
     // rows alone (computing them for every match is what costs time at scale).
     // bm25 weights: a match in the title counts more than one in the body.

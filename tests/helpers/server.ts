@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRegiebord, type Regiebord } from '../../server/app';
 import type { ConfigOverride } from '../../server/config';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './postgres';
 
 export interface TestServer {
   app: Regiebord;
@@ -10,7 +11,10 @@ export interface TestServer {
   url: string;
   wsUrl: string;
   dataDir: string;
-  /** Stop and start again on the same port and data folder. */
+  /** The storage engine this server runs on (REGIEBORD_TEST_ENGINE), and its database URL for PostgreSQL. */
+  engine: 'sqlite' | 'postgres';
+  databaseUrl: string;
+  /** Stop and start again on the same port and data folder (or database). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -26,9 +30,18 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-test-'));
 }
 
-export async function startServer(override: ConfigOverride = {}): Promise<TestServer> {
-  const dataDir = override.dataDir ?? tempDataDir();
-  const config = { ...TEST_CONFIG, port: 0, ...override, dataDir };
+/**
+ * A real server on port 0. On the PostgreSQL engine (REGIEBORD_TEST_ENGINE=postgres)
+ * it gets a fresh database of its own, dropped at stop(); `engine: 'sqlite'` in the
+ * override keeps a test on the SQLite file whatever the project runs on.
+ */
+export async function startServer(override: ConfigOverride & { engine?: 'sqlite' | 'postgres' } = {}): Promise<TestServer> {
+  const { engine = TEST_ENGINE, ...rest } = override;
+  const dataDir = rest.dataDir ?? tempDataDir();
+  let database: TestDatabase | undefined;
+  if (engine === 'postgres' && !rest.databaseUrl) database = await createTestDatabase();
+  const databaseUrl = engine === 'postgres' ? (rest.databaseUrl ?? database!.url) : '';
+  const config = { ...TEST_CONFIG, port: 0, ...rest, dataDir, databaseUrl };
   let app = await createRegiebord(config);
   const port = await app.listen();
   const server: TestServer = {
@@ -37,6 +50,8 @@ export async function startServer(override: ConfigOverride = {}): Promise<TestSe
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     dataDir,
+    engine,
+    databaseUrl,
     async restart() {
       await app.close();
       app = await createRegiebord({ ...config, port });
@@ -46,6 +61,7 @@ export async function startServer(override: ConfigOverride = {}): Promise<TestSe
     async stop() {
       await app.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      await database?.drop();
     },
   };
   return server;
