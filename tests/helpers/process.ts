@@ -25,6 +25,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
+      // SQLite unless the test passes a database (tests/helpers/engine.ts): never an inherited URL.
+      DATABASE_URL: '',
       LOG_LEVEL: 'info',
       ...env,
     },
@@ -37,7 +39,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   const port = await new Promise<number>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const deadline = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
     const onData = () => {
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {

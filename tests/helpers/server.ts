@@ -14,8 +14,8 @@ export interface TestServer {
   /** The storage engine this server runs on (REGIEBORD_TEST_ENGINE), and its database URL for PostgreSQL. */
   engine: 'sqlite' | 'postgres';
   databaseUrl: string;
-  /** Stop and start again on the same port and data folder (or database). */
-  restart(): Promise<void>;
+  /** Stop and start again on the same port and data folder (or database), with `extra` settings if given. */
+  restart(extra?: ConfigOverride): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,9 +52,9 @@ export async function startServer(override: ConfigOverride & { engine?: 'sqlite'
     dataDir,
     engine,
     databaseUrl,
-    async restart() {
+    async restart(extra: ConfigOverride = {}) {
       await app.close();
-      app = await createRegiebord({ ...config, port });
+      app = await createRegiebord({ ...config, ...extra, port, dataDir, databaseUrl });
       server.app = app;
       await app.listen();
     },

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, cardsOf, moveCard, readCards, removeCard, setCardTarget } from '../../shared/board';
 import { PERMISSIONS } from '../../shared/phases';
-import { openSqliteStorage } from '../../server/storage/sqlite';
+import { openStorage } from '../../server/storage/open';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl, connectDoc, type DocClient } from '../helpers/clients';
 import { eventually } from '../helpers/poll';
@@ -86,7 +86,7 @@ async function runSeed(seed: number, steps = 120): Promise<void> {
 
   // A reload from disk holds the same board.
   await room!.flushed();
-  const storage = openSqliteStorage(server.dataDir);
+  const storage = await openStorage(server);
   const stored = await storage.loadDoc(workshop.id);
   await storage.close();
   const reloaded = new Y.Doc();

@@ -1,22 +1,17 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, moveCard, readCards } from '../../shared/board';
 import { PERMISSIONS } from '../../shared/phases';
 import type { AckResult, WorkshopDetail } from '../../shared/protocol';
-import { DATABASE_FILE, openSqliteStorage } from '../../server/storage/sqlite';
-import { backupDatabase } from '../../server/ops/backup';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
-import { ask, connectControl, connectDoc, connectedDoc, type DocClient } from '../helpers/clients';
+import { ask, connectControl, connectedDoc, type DocClient } from '../helpers/clients';
 import { eventually } from '../helpers/poll';
 import { spawnServer, type ServerProcess } from '../helpers/process';
-import { tempDataDir } from '../helpers/server';
+import { testStore } from '../helpers/engine';
 
-const cleanup: (() => void)[] = [];
-afterEach(() => {
-  for (const fn of cleanup.splice(0)) fn();
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0)) await fn();
 });
 
 /** Seeded so a failing run can be repeated (mulberry32). */
@@ -57,9 +52,9 @@ describe('durability under kill -9', () => {
     const runStats: string[] = [];
     for (let run = 0; run < runs; run++) {
       const rand = random(1000 + run);
-      const dataDir = tempDataDir();
-      cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-      let server = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+      const store = await testStore();
+      cleanup.push(() => store.remove());
+      let server = await spawnServer(store.dataDir, { ...store.env, LOG_LEVEL: 'error' });
       cleanup.push(() => server.child.kill('SIGKILL'));
       const workshop = (await prepareWorkshop(server)) as WorkshopDetail & { barrierId: string };
 
@@ -112,13 +107,11 @@ describe('durability under kill -9', () => {
       runStats.push(`run ${run}: ${acked.length} acked votes, ${Math.max(...seenCards)} cards seen`);
 
       // The database survived the crash intact.
-      const db = new Database(path.join(dataDir, DATABASE_FILE));
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const ops = new Set((db.prepare('SELECT op_id FROM vote_ops').all() as { op_id: string }[]).map((r) => r.op_id));
-      db.close();
+      expect(await store.intact()).toBe(true);
+      const ops = new Set((await store.rows<{ op_id: string }>('SELECT op_id FROM vote_ops')).map((r) => r.op_id));
       for (const opId of acked) expect(ops.has(opId), `acknowledged vote ${opId} (run ${run})`).toBe(true);
 
-      server = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
+      server = await spawnServer(store.dataDir, { ...store.env, LOG_LEVEL: 'error' });
       const after = await connectedDoc(server.wsUrl, workshop.id, { token: workshop.screenToken });
       const restored = Y.encodeStateVector(after.doc);
       for (const [i, sv] of seen.entries()) {
@@ -135,9 +128,9 @@ describe('durability under kill -9', () => {
 
 describe('stopping cleanly', () => {
   it('on SIGTERM stops accepting, stores everything and exits 0 within 10 s', async () => {
-    const dataDir = tempDataDir();
-    cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const server = await spawnServer(dataDir);
+    const store = await testStore();
+    cleanup.push(() => store.remove());
+    const server = await spawnServer(store.dataDir, store.env);
     cleanup.push(() => server.child.kill('SIGKILL'));
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api);
@@ -157,57 +150,12 @@ describe('stopping cleanly', () => {
     expect(server.output()).toContain('SIGTERM');
 
     // Stored and compacted: one snapshot, nothing left in the update log.
-    const storage = openSqliteStorage(dataDir);
+    const storage = await store.open();
     const stored = await storage.loadDoc(workshop.id);
     await storage.close();
     expect(stored.updates).toHaveLength(0);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored.snapshot!);
     expect(readCards(doc)).toHaveLength(30);
-  });
-});
-
-describe('backups', () => {
-  it('makes an online backup while the server runs, and a restore finds the workshop intact', async () => {
-    const dataDir = tempDataDir();
-    const restoreDir = tempDataDir();
-    cleanup.push(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-    cleanup.push(() => fs.rmSync(restoreDir, { recursive: true, force: true }));
-    let server = await spawnServer(dataDir, { LOG_LEVEL: 'error' });
-    cleanup.push(() => server.child.kill('SIGKILL'));
-    const api = await facilitatorClient(server.url);
-    const workshop = await createWorkshop(api, 'Te bewaren');
-    const { token } = await join(server.url, workshop.joinCode);
-    const writer = connectDoc(server.wsUrl, workshop.id, { token });
-    cleanup.push(() => writer.destroy());
-    await eventually(() => writer.provider.synced);
-    addCard(writer.doc, { kind: 'domain', title: 'Bewaard' });
-    const observer = await connectedDoc(server.wsUrl, workshop.id, { token: workshop.screenToken });
-    cleanup.push(() => observer.destroy());
-    await eventually(() => expect(readCards(observer.doc)).toHaveLength(1));
-
-    // Keep writing while the backup runs.
-    let writing = true;
-    const busy = (async () => {
-      for (let i = 0; writing; i++) {
-        addCard(writer.doc, { kind: 'project', title: `Tijdens ${i}` });
-        await new Promise((r) => setTimeout(r, 5));
-      }
-    })();
-    const backup = await backupDatabase(dataDir, path.join(restoreDir, DATABASE_FILE));
-    writing = false;
-    await busy;
-    expect(backup.bytes).toBeGreaterThan(0);
-    server.child.kill('SIGTERM');
-    await server.exited;
-
-    // Restore: start a server on the backup alone.
-    server = await spawnServer(restoreDir, { LOG_LEVEL: 'error' });
-    const login = await facilitatorClient(server.url);
-    const list = await login.get<{ workshops: { id: string; title: string }[] }>('/api/workshops');
-    expect(list.body.workshops).toEqual([expect.objectContaining({ id: workshop.id, title: 'Te bewaren' })]);
-    const restored = await connectedDoc(server.wsUrl, workshop.id, { token: workshop.screenToken });
-    cleanup.push(() => restored.destroy());
-    expect(readCards(restored.doc).map((c) => c.title)).toContain('Bewaard');
   });
 });

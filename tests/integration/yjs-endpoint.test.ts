@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addCard, moveCard, readCards } from '../../shared/board';
 import { CLOSE_CODES } from '../../shared/errors';
 import type { WorkshopDetail } from '../../shared/protocol';
-import { openSqliteStorage } from '../../server/storage/sqlite';
 import { ApiClient, createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { connectDoc, connectedDoc, type DocClient } from '../helpers/clients';
+import { testStore } from '../helpers/engine';
 import { eventually } from '../helpers/poll';
-import { startServer, tempDataDir, type TestServer } from '../helpers/server';
+import { startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let api: ApiClient;
@@ -211,8 +211,7 @@ describe('Yjs endpoint', () => {
 
     // Whoever reads the document of a room that is not built yet gets the stored board (a server
     // that would wait a minute before building it on its own, so nothing else builds it first).
-    await server.app.close();
-    server = await startServer({ dataDir: server.dataDir, yjs: { hydrateWithinMs: 60_000 } });
+    await server.restart({ yjs: { hydrateWithinMs: 60_000 } });
     const quiet = new WebSocket(`${server.wsUrl}/yjs/${workshop.id}?token=${(await join(server.url, workshop.joinCode)).token}`);
     await new Promise<void>((resolve) => quiet.on('open', () => resolve()));
     const fresh = (await server.app.registry.loaded(workshop.id))!;
@@ -328,14 +327,17 @@ describe('storage', () => {
   });
 
   it('opens an existing database and migrates it idempotently', async () => {
-    const dir = tempDataDir();
-    const s1 = openSqliteStorage(dir);
-    await s1.setMeta('k', 'v');
-    await s1.close();
-    const s2 = openSqliteStorage(dir);
-    expect(await s2.getMeta('k')).toBe('v');
-    expect(s2.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    await s2.close();
+    const store = await testStore();
+    try {
+      const s1 = await store.open();
+      await s1.setMeta('k', 'v');
+      await s1.close();
+      const s2 = await store.open();
+      expect(await s2.getMeta('k')).toBe('v');
+      await s2.close();
+    } finally {
+      await store.remove();
+    }
   });
 });
 
