@@ -4,19 +4,26 @@
  * account. Prints p50/p95/p99 of the whole request and of the server's own
  * query time. Target (issue 4): p95 ≤ 50 ms.
  *
- *   npm run bench:search            # full: 1,000 × 50
+ *   npm run bench:search            # full: 1,000 × 50, SQLite
  *   npm run bench:search -- --smoke # 20 × 50, checks the script works
+ *   npm run bench:search -- --postgres
+ *                                   # the same on PostgreSQL: a fresh database on the server
+ *                                   # at DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres),
+ *                                   # dropped afterwards
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRegiebord } from '../server/app';
+import type { PostgresStorage } from '../server/storage/postgres/postgres';
 import { randomId } from '../shared/ids';
 import type { SearchResult } from '../shared/knowledge';
 import { ApiClient, facilitatorClient } from '../tests/helpers/api';
+import { createTestDatabase, type TestDatabase } from '../tests/helpers/postgres';
 import { ms, percentile, table } from './stats';
 
 const smoke = process.argv.includes('--smoke');
+const onPostgres = process.argv.includes('--postgres');
 const WORKSHOPS = smoke ? 20 : 1000;
 const QUERIES = smoke ? 40 : 400;
 
@@ -39,7 +46,8 @@ const sentence = (n: number) => Array.from({ length: n }, () => WORDS[rand(WORDS
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-search-bench-'));
-  const app = await createRegiebord({ dataDir, port: 0, host: '127.0.0.1', logLevel: 'silent', scryptCost: 1024 });
+  const database: TestDatabase | undefined = onPostgres ? await createTestDatabase() : undefined;
+  const app = await createRegiebord({ dataDir, databaseUrl: database?.url ?? '', port: 0, host: '127.0.0.1', logLevel: 'silent', scryptCost: 1024 });
   const port = await app.listen();
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -105,20 +113,24 @@ async function main(): Promise<void> {
       hits += res.body.hits.length;
     }
     const items = WORKSHOPS * 51;
+    const dbBytes = database
+      ? Number(((await (app.storage as PostgresStorage).db.one<{ n: number }>('SELECT pg_database_size(current_database()) AS n')) ?? { n: 0 }).n)
+      : fs.statSync(path.join(dataDir, 'regiebord.sqlite')).size;
     console.log(
-      table(`Knowledge-centre search: ${WORKSHOPS} workshops × 50 items (${items.toLocaleString('en')} indexed), ${QUERIES} queries`, [
+      table(`Knowledge-centre search on ${onPostgres ? 'PostgreSQL' : 'SQLite'}: ${WORKSHOPS} workshops × 50 items (${items.toLocaleString('en')} indexed), ${QUERIES} queries`, [
         ['seeding', `${(seeded / 1000).toFixed(1)} s`],
         ['request p50 (HTTP, logged in)', ms(percentile(wall, 50))],
         ['request p95', ms(percentile(wall, 95)), '≤ 50 ms'],
         ['request p99', ms(percentile(wall, 99))],
         ['server query p95', ms(percentile(server, 95))],
         ['hits per query (mean, max 50)', (hits / QUERIES).toFixed(1)],
-        ['database size', `${(fs.statSync(path.join(dataDir, 'regiebord.sqlite')).size / 1024 / 1024).toFixed(1)} MB`],
+        ['database size', `${(dbBytes / 1024 / 1024).toFixed(1)} MB`],
       ]),
     );
   } finally {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   }
 }
 

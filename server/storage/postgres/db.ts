@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -50,11 +51,15 @@ export class Db implements Queryable {
     return (await this.query<R>(sql, params)).rows[0];
   }
 
-  /** Runs `fn` in one transaction on one connection; rolls back when it throws. */
-  async tx<T>(fn: (q: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `fn` in one transaction on one connection; rolls back when it throws.
+   * With `lock`, the transaction first takes that advisory lock (sent together
+   * with BEGIN: one round trip, which counts when many vote at once).
+   */
+  async tx<T>(fn: (q: Tx) => Promise<T>, lock?: string): Promise<T> {
     const client = await this.pool.connect();
     try {
-      await client.query('BEGIN');
+      await client.query(lock ? `BEGIN; SELECT pg_advisory_xact_lock(${lockKey(lock)})` : 'BEGIN');
       const result = await fn(new Tx(client));
       await client.query('COMMIT');
       return result;
@@ -88,9 +93,14 @@ export class Tx implements Queryable {
 
   /** Serialises transactions on the same key (released at commit or rollback). */
   async lock(key: string): Promise<void> {
-    await this.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    await this.client.query(`SELECT pg_advisory_xact_lock(${lockKey(key)})`);
   }
 }
 
 /** Rows changed by an UPDATE/DELETE. */
 export const changed = (r: pg.QueryResult): number => r.rowCount ?? 0;
+
+/** A 64-bit advisory lock key for a name: a number literal, never user text in SQL. */
+export function lockKey(name: string): string {
+  return crypto.createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
+}

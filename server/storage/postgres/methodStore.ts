@@ -108,8 +108,8 @@ const toRound = (r: RoundRow): PlacementRound => ({
 });
 
 const LIVE_BARRIER = 'SELECT * FROM barriers WHERE workshop_id = $1 AND id = $2 AND removed = 0 AND merged_into IS NULL';
-const INSERT_VOTE = 'INSERT INTO votes (workshop_id, voter_id, barrier_id, created_at) VALUES ($1, $2, $3, $4)';
-const INSERT_OP = 'INSERT INTO vote_ops (workshop_id, voter_id, op_id, kind, barrier_id) VALUES ($1, $2, $3, $4, $5)';
+/** One voter's casts and retractions, on any instance, one at a time. */
+const voterLock = (workshopId: string, voterId: string) => `regiebord:voter:${workshopId}:${voterId}`;
 
 /**
  * The PostgreSQL engine of MethodStore. A vote is checked and written in one
@@ -218,36 +218,35 @@ export class PgMethodStore implements MethodStore {
     return (await q.one<{ n: number }>('SELECT COUNT(*) AS n FROM votes WHERE workshop_id = $1 AND voter_id = $2', [workshopId, voterId]))!.n;
   }
 
-  /** The voter's lock, then: was this operation accepted before? */
-  private async seenOp(q: Tx, workshopId: string, voterId: string, opId: string): Promise<boolean> {
-    await q.lock(`regiebord:voter:${workshopId}:${voterId}`);
-    return Boolean(
-      await q.one('SELECT kind FROM vote_ops WHERE workshop_id = $1 AND voter_id = $2 AND op_id = $3', [workshopId, voterId, opId]),
-    );
-  }
-
   async castVote(workshopId: string, voterId: string, opId: string, barrierId: string, settings: VoteSettings): Promise<VoteOutcome> {
+    // Under the voter's lock, one query reads all the cast needs (few round trips: a vote
+    // storm is many of these at once); the barrier row is share-locked so it cannot be
+    // removed or merged before the vote is written.
     return this.db.tx(async (q): Promise<VoteOutcome> => {
-      if (await this.seenOp(q, workshopId, voterId, opId)) {
-        return { ok: true, remaining: remainingVotes(settings, await this.spent(q, workshopId, voterId)), duplicate: true };
-      }
-      if (!(await q.one(`${LIVE_BARRIER} FOR SHARE`, [workshopId, barrierId]))) return { ok: false, code: 'NOT_FOUND' };
-      const spent = await this.spent(q, workshopId, voterId);
-      const onBarrier = (await q.one<{ n: number }>(
-        'SELECT COUNT(*) AS n FROM votes WHERE workshop_id = $1 AND voter_id = $2 AND barrier_id = $3',
-        [workshopId, voterId, barrierId],
-      ))!.n;
-      const verdict = judgeCast(settings, spent, onBarrier);
+      const state = (await q.one<{ seen: boolean; live: number; spent: number; on_barrier: number }>(
+        `WITH live AS (${LIVE_BARRIER} FOR SHARE)
+         SELECT EXISTS (SELECT 1 FROM vote_ops WHERE workshop_id = $1 AND voter_id = $3 AND op_id = $4) AS seen,
+           (SELECT COUNT(*) FROM live) AS live,
+           (SELECT COUNT(*) FROM votes WHERE workshop_id = $1 AND voter_id = $3) AS spent,
+           (SELECT COUNT(*) FROM votes WHERE workshop_id = $1 AND voter_id = $3 AND barrier_id = $2) AS on_barrier`,
+        [workshopId, barrierId, voterId, opId],
+      ))!;
+      if (state.seen) return { ok: true, remaining: remainingVotes(settings, state.spent), duplicate: true };
+      if (state.live === 0) return { ok: false, code: 'NOT_FOUND' };
+      const verdict = judgeCast(settings, state.spent, state.on_barrier);
       if (!verdict.ok) return verdict;
-      await q.query(INSERT_VOTE, [workshopId, voterId, barrierId, Date.now()]);
-      await q.query(INSERT_OP, [workshopId, voterId, opId, 'cast', barrierId]);
-      return { ok: true, remaining: remainingVotes(settings, spent + 1), duplicate: false };
-    });
+      await q.query(
+        `WITH vote AS (INSERT INTO votes (workshop_id, voter_id, barrier_id, created_at) VALUES ($1, $2, $3, $4))
+         INSERT INTO vote_ops (workshop_id, voter_id, op_id, kind, barrier_id) VALUES ($1, $2, $5, 'cast', $3)`,
+        [workshopId, voterId, barrierId, Date.now(), opId],
+      );
+      return { ok: true, remaining: remainingVotes(settings, state.spent + 1), duplicate: false };
+    }, voterLock(workshopId, voterId));
   }
 
   async retractVote(workshopId: string, voterId: string, opId: string, barrierId: string, settings: VoteSettings): Promise<VoteOutcome> {
     return this.db.tx(async (q): Promise<VoteOutcome> => {
-      if (await this.seenOp(q, workshopId, voterId, opId)) {
+      if (await q.one('SELECT 1 FROM vote_ops WHERE workshop_id = $1 AND voter_id = $2 AND op_id = $3', [workshopId, voterId, opId])) {
         return { ok: true, remaining: remainingVotes(settings, await this.spent(q, workshopId, voterId)), duplicate: true };
       }
       const vote = await q.one<{ id: number }>(
@@ -255,25 +254,32 @@ export class PgMethodStore implements MethodStore {
         [workshopId, voterId, barrierId],
       );
       if (!vote) return { ok: false, code: 'NO_VOTE_TO_RETRACT' };
-      await q.query('DELETE FROM votes WHERE id = $1', [vote.id]);
-      await q.query(INSERT_OP, [workshopId, voterId, opId, 'retract', barrierId]);
+      await q.query(
+        `WITH gone AS (DELETE FROM votes WHERE id = $5)
+         INSERT INTO vote_ops (workshop_id, voter_id, op_id, kind, barrier_id) VALUES ($1, $2, $3, 'retract', $4)`,
+        [workshopId, voterId, opId, barrierId, vote.id],
+      );
       return { ok: true, remaining: remainingVotes(settings, await this.spent(q, workshopId, voterId)), duplicate: false };
-    });
+    }, voterLock(workshopId, voterId));
   }
 
   async voteTotals(workshopId: string): Promise<VoteTotals> {
-    // One snapshot for both counts.
-    return this.db.tx(async (q) => {
-      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const rows = await q.rows<{ barrier_id: string; n: number }>(
-        `SELECT v.barrier_id AS barrier_id, COUNT(*) AS n FROM votes v
-         JOIN barriers b ON b.id = v.barrier_id AND b.removed = 0 AND b.merged_into IS NULL
-         WHERE v.workshop_id = $1 GROUP BY v.barrier_id`,
-        [workshopId],
-      );
-      const voters = (await q.one<{ n: number }>('SELECT COUNT(DISTINCT voter_id) AS n FROM votes WHERE workshop_id = $1', [workshopId]))!.n;
-      return { perBarrier: new Map(rows.map((r) => [r.barrier_id, r.n])), voters, total: rows.reduce((s, r) => s + r.n, 0) };
-    });
+    // One statement, so one consistent snapshot for both counts.
+    const rows = await this.db.rows<{ barrier_id: string | null; n: number; voters: number }>(
+      `SELECT v.barrier_id AS barrier_id, COUNT(*) AS n, 0 AS voters FROM votes v
+       JOIN barriers b ON b.id = v.barrier_id AND b.removed = 0 AND b.merged_into IS NULL
+       WHERE v.workshop_id = $1 GROUP BY v.barrier_id
+       UNION ALL
+       SELECT NULL, 0, COUNT(DISTINCT voter_id) FROM votes WHERE workshop_id = $1`,
+      [workshopId],
+    );
+    const perBarrier = new Map<string, number>();
+    let voters = 0;
+    for (const r of rows) {
+      if (r.barrier_id === null) voters = r.voters;
+      else perBarrier.set(r.barrier_id, r.n);
+    }
+    return { perBarrier, voters, total: [...perBarrier.values()].reduce((s, n) => s + n, 0) };
   }
 
   async votesOf(workshopId: string, voterId: string): Promise<Map<string, number>> {

@@ -213,30 +213,29 @@ export class PostgresStorage implements Storage {
   }
 
   async loadDoc(workshopId: string): Promise<StoredDoc> {
-    // One snapshot of the database for both reads: a compaction in between cannot
-    // make us miss updates (REPEATABLE READ sees one consistent state).
-    return this.db.tx(async (q) => {
-      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const snap = await q.one<{ data: Buffer }>('SELECT data FROM yjs_snapshots WHERE workshop_id = $1', [workshopId]);
-      const rows = await q.rows<{ id: number; data: Buffer }>(
-        'SELECT id, data FROM yjs_updates WHERE workshop_id = $1 ORDER BY id',
-        [workshopId],
-      );
-      return {
-        snapshot: snap ? new Uint8Array(snap.data) : null,
-        updates: rows.map((r) => new Uint8Array(r.data)),
-        lastUpdateId: rows.length ? rows[rows.length - 1]!.id : 0,
-      };
-    });
+    // One statement, so one consistent snapshot: a compaction running at the same
+    // time cannot make us miss updates (or see them twice).
+    const rows = await this.db.rows<{ id: number | null; data: Buffer }>(
+      `SELECT NULL::bigint AS id, data FROM yjs_snapshots WHERE workshop_id = $1
+       UNION ALL
+       SELECT id, data FROM (SELECT id, data FROM yjs_updates WHERE workshop_id = $1 ORDER BY id) u`,
+      [workshopId],
+    );
+    const snap = rows.find((r) => r.id === null);
+    const updates = rows.filter((r) => r.id !== null).sort((a, b) => a.id! - b.id!);
+    return {
+      snapshot: snap ? new Uint8Array(snap.data) : null,
+      updates: updates.map((r) => new Uint8Array(r.data)),
+      lastUpdateId: updates.length ? updates[updates.length - 1]!.id! : 0,
+    };
   }
 
   async appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<number> {
     if (updates.length === 0) return 0;
+    // Ids of one workshop's updates become visible in the order they were taken
+    // (the lock is held until commit), so "up to id N" in compactDoc never skips
+    // an update that commits later with a smaller id.
     return this.db.tx(async (q) => {
-      // Ids of one workshop's updates become visible in the order they were taken
-      // (the lock is held until commit), so "up to id N" in compactDoc never skips
-      // an update that commits later with a smaller id.
-      await q.lock(`regiebord:doc:${workshopId}`);
       const rows = await q.rows<{ id: number }>(
         `INSERT INTO yjs_updates (workshop_id, data)
          SELECT $1, d FROM unnest($2::bytea[]) WITH ORDINALITY AS u(d, n) ORDER BY n
@@ -244,19 +243,18 @@ export class PostgresStorage implements Storage {
         [workshopId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
       );
       return Math.max(...rows.map((r) => r.id));
-    });
+    }, `regiebord:doc:${workshopId}`);
   }
 
   async compactDoc(workshopId: string, snapshot: Uint8Array, upToId: number): Promise<void> {
     await this.db.tx(async (q) => {
-      await q.lock(`regiebord:doc:${workshopId}`);
       await q.query(
         `INSERT INTO yjs_snapshots (workshop_id, data, updated_at) VALUES ($1, $2, $3)
          ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
         [workshopId, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), Date.now()],
       );
       await q.query('DELETE FROM yjs_updates WHERE workshop_id = $1 AND id <= $2', [workshopId, upToId]);
-    });
+    }, `regiebord:doc:${workshopId}`);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
