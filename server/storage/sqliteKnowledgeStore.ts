@@ -272,7 +272,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     // rows alone (computing them for every match is what costs time at scale).
     // bm25 weights: a match in the title counts more than one in the body.
     const sql = `WITH top AS (
-        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0) AS score
+        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0, 1.0) AS score
         FROM search_fts ${type ? 'JOIN search_items si ON si.rowid = search_fts.rowid' : ''}
         WHERE search_fts MATCH ? ${type ? 'AND si.item_type = ?' : ''}
         ORDER BY score LIMIT ?
