@@ -107,6 +107,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     workshops,
     broadcaster: () => control.broadcaster,
     endWorkshop: (id) => control.endWorkshop(id),
+    retitle: (id, title) => control.retitle(id, title),
     retentionDays: config.retentionDays,
     logger: log,
   });
@@ -125,7 +126,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     sameOriginWrites(config),
     createSiteRouter(config),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
-    createApiRouter({ config, storage, access, workshops }),
+    createApiRouter({ config, storage, access, workshops, controls }),
   );
   // The municipality's house style: design tokens and logo, from its own server only.
   app.use('/theme', themeFiles(config), (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND')));

@@ -81,6 +81,10 @@ export const ERROR_MESSAGES = {
     nl: 'Je hebt geen stem op deze drempel om weg te halen.',
     en: 'You have no vote on this barrier to remove.',
   },
+  VOTING_CLOSED: {
+    nl: 'Het stemmen is gesloten. De uitslag staat vast.',
+    en: 'Voting is closed. The result is final.',
+  },
   ROUND_CLOSED: {
     nl: 'Deze plaatsingsronde is gesloten.',
     en: 'This placement round is closed.',
@@ -94,8 +98,8 @@ export const ERROR_MESSAGES = {
     en: 'The limit has been reached.',
   },
   WORKSHOP_FINISHED: {
-    nl: 'Deze werksessie is afgerond. Je kunt alleen nog kijken.',
-    en: 'This workshop has been closed. You can only look now.',
+    nl: 'Deze werksessie is afgerond. Meedoen of iets veranderen kan niet meer.',
+    en: 'This workshop has been closed. Joining or changing anything is no longer possible.',
   },
   WORKSHOP_DELETED: {
     nl: 'Deze werksessie is verwijderd.',

@@ -67,6 +67,8 @@ export interface ExportBarrier {
   votes: number;
   /** 1-based rank by votes (ties share a rank); barriers with 0 votes are included. */
   rank: number;
+  /** The wordings of barriers merged into this one, oldest first. */
+  variants: string[];
 }
 
 export interface WorkshopExport {

@@ -24,6 +24,21 @@ export interface RegisterEntry {
   workshopCount: number;
 }
 
+/** Where a workshop came from: a copy of one here, or a JSON import (of one here, when found). */
+export interface WorkshopOrigin {
+  kind: 'copy' | 'import';
+  /** The workshop it was copied from, or the one here the export was made of; null when not here (any more). */
+  workshopId: string | null;
+  /** That workshop's title at the time. */
+  title: string;
+}
+
+/** A copy's or import's proposed title: the original's with " (kopie)", within the title limit. */
+export function copyTitle(title: string, max: number): string {
+  const suffix = ' (kopie)';
+  return title.length + suffix.length <= max ? title + suffix : title.slice(0, max - suffix.length).trimEnd() + suffix;
+}
+
 /** One workshop as the knowledge centre lists it. */
 export interface KnowledgeWorkshop {
   id: string;
@@ -39,6 +54,8 @@ export interface KnowledgeWorkshop {
   ownerName: string;
   /** The logged-in account facilitates this workshop (may change or delete it). */
   mine: boolean;
+  /** Made here from scratch: null. */
+  origin: WorkshopOrigin | null;
   /** After this moment (ms) the daily retention job deletes it. */
   retentionUntil: number;
   cardCount: number;

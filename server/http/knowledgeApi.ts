@@ -4,6 +4,7 @@ import {
   compareQuery,
   deleteWorkshopBody,
   duplicateBody,
+  importQuery,
   exportQuery,
   ledgerLinkBody,
   ledgerUnlinkBody,
@@ -158,7 +159,8 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
   router.post('/workshops/import', async (req, res) => {
     const account = await requireAccount(req);
     const model = parseBody(workshopExportSchema, req.body);
-    const workshop = await importWorkshop(deps, account, model);
+    const { title } = parseBody(importQuery, req.query);
+    const workshop = await importWorkshop(deps, account, model, title);
     res.status(201).json(workshops.detail(workshop, account.name));
   });
 
@@ -205,6 +207,7 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
     const { workshop } = await owned(req);
     const body = parseBody(workshopPatchBody, req.body);
     if (body.retentionUntil !== undefined) await lifecycle.setRetention(workshop.id, body.retentionUntil);
+    if (body.title !== undefined) await lifecycle.rename(workshop.id, body.title);
     res.status(204).end();
   });
 

@@ -154,6 +154,9 @@ export const enMethod: Record<keyof typeof nlMethod, string> = {
 
   'vote.title': 'Vote on barriers',
   'vote.left': '{count} votes left',
+  'vote.leftOne': '1 vote left',
+  'vote.leftNone': 'You have given all your votes',
+  'vote.closed': 'Voting is closed. Your votes count as they are.',
   'vote.rule': '(you have {budget}; at most {cap} on one barrier)',
   'vote.cast': 'Add vote',
   'vote.castName': 'Add vote: {text}',

@@ -159,6 +159,9 @@ export const nlMethod = {
 
   'vote.title': 'Stemmen op drempels',
   'vote.left': 'Nog {count} stemmen over',
+  'vote.leftOne': 'Nog 1 stem over',
+  'vote.leftNone': 'Je hebt al je stemmen gegeven',
+  'vote.closed': 'Het stemmen is gesloten. Je stemmen tellen zoals ze zijn.',
   'vote.rule': '(je hebt er {budget}; hoogstens {cap} op één drempel)',
   'vote.cast': 'Stem op',
   'vote.castName': 'Stem op: {text}',

@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import '../i18n/knowledge';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { ExportCard, ExportRound, WorkshopExport } from '../../../shared/export';
@@ -236,6 +237,11 @@ export default function Report({ id }: { id: string }) {
                         {linked.length > 0 && <>{t('barrier.linked', { cards: linked.join(', ') })}. </>}
                         {b.authorName && t('item.author', { name: b.authorName })}
                       </p>
+                      {b.variants.length > 0 && (
+                        <p className="rb-kc-sub" data-testid="report-variants">
+                          {t('cockpit.variants', { count: b.variants.length })} {b.variants.map((v) => `‘${v}’`).join('; ')}
+                        </p>
+                      )}
                     </li>
                   );
                 })}
