@@ -106,8 +106,8 @@ export const ERROR_MESSAGES = {
     en: 'This workshop has been deleted.',
   },
   CONFIRMATION_NEEDED: {
-    nl: 'Typ de titel van de werksessie over om te bevestigen.',
-    en: 'Type the title of the workshop to confirm.',
+    nl: 'De titel klopt nog niet. Typ de titel van de werksessie over zoals hij er staat; streepjes, spaties en hoofdletters maken niet uit.',
+    en: 'The title does not match yet. Type the title of the workshop as shown; dashes, spaces and capitals do not matter.',
   },
   INTERNAL: {
     nl: 'Er ging iets mis op de server. Probeer het opnieuw.',

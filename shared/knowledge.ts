@@ -39,6 +39,24 @@ export function copyTitle(title: string, max: number): string {
   return title.length + suffix.length <= max ? title + suffix : title.slice(0, max - suffix.length).trimEnd() + suffix;
 }
 
+/**
+ * A title typed again to confirm a deletion: the same when it differs only in
+ * dashes (- – — ‐ −), quotes, spaces (also non-breaking) or case.
+ */
+export function sameTitle(typed: string, title: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g, '-')
+      .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+      .replace(/[\u201c-\u201f\u2033]/g, '"')
+      .replace(/\s*-\s*/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLocaleLowerCase('nl');
+  return norm(typed) === norm(title);
+}
+
 /** One workshop as the knowledge centre lists it. */
 export interface KnowledgeWorkshop {
   id: string;

@@ -1,3 +1,4 @@
+import { sameTitle } from '../../shared/knowledge';
 import express, { type Request, type Router } from 'express';
 import {
   addCardsBody,
@@ -220,7 +221,7 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
   router.delete('/workshops/:id', async (req, res) => {
     const { workshop } = await owned(req);
     const body = parseBody(deleteWorkshopBody, req.body ?? {});
-    if (body.confirmTitle.trim() !== workshop.title) throw new HttpError(400, 'CONFIRMATION_NEEDED');
+    if (!sameTitle(body.confirmTitle, workshop.title)) throw new HttpError(400, 'CONFIRMATION_NEEDED');
     await lifecycle.delete(workshop.id);
     res.status(204).end();
   });

@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import '../i18n/knowledge';
 import type { KnowledgeSection } from '../router';
 import '../styles/knowledge.css';
