@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { createWorkshop, facilitatorClient } from '../tests/helpers/api';
-import { spawnServer } from '../tests/helpers/process';
+import { spawn } from 'node:child_process';
 
 const CONNECTIONS = Number(process.argv[2] ?? 2000);
 const SECONDS = Number(process.argv[3] ?? 60);
@@ -24,9 +24,31 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
+/** The real server in its own process (like tests/helpers/process.ts, with a deadline for a busy machine). */
+async function startServer(dataDir: string, keepAliveMs: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', YJS_KEEPALIVE_MS: String(keepAliveMs) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error('server did not start within 120 s')), 120_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /http:\/\/localhost:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(deadline);
+        resolve(Number(m[1]));
+      }
+    });
+  });
+  return { child, exited, url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}` };
+}
+
 async function measure(keepAliveMs: number): Promise<{ cpuMs: number; frames: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-keepalive-'));
-  const server = await spawnServer(dataDir, { YJS_KEEPALIVE_MS: String(keepAliveMs), LOG_LEVEL: 'error' });
+  const server = await startServer(dataDir, keepAliveMs);
   const sockets: WebSocket[] = [];
   let frames = 0;
   try {

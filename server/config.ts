@@ -68,6 +68,11 @@ export interface ServerConfig {
      * The stock y-websocket client closes a socket that received nothing for 30 s.
      */
     keepAliveMs: number;
+    /**
+     * A card position written without having seen the position the server holds is undone once
+     * that position has stood this long, in ms ("newer work wins", server/board/staleWrites.ts).
+     */
+    staleAfterMs: number;
   };
   socketIo: {
     /** Largest socket.io message, in bytes. */
@@ -111,6 +116,7 @@ export const defaultConfig: ServerConfig = {
     messageBurst: 400,
     maxCardsPerParticipant: 50,
     keepAliveMs: 10_000,
+    staleAfterMs: 5_000,
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   logLevel: 'info',
