@@ -90,6 +90,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
         return createBoardGuard({
           control: () => controls.peek(workshopId),
           maxCardsPerParticipant: config.yjs.maxCardsPerParticipant,
+          staleAfterMs: config.yjs.staleAfterMs,
           onRefused: (p, code) => tellRefused(p, code),
         });
       },

@@ -63,6 +63,16 @@ export interface ServerConfig {
     messageBurst: number;
     /** Cards one participant may add to one board (abuse limit; counted while the board is loaded). */
     maxCardsPerParticipant: number;
+    /**
+     * A board connection sent nothing for this long gets a 3-byte keep-alive, in ms (0: never).
+     * The stock y-websocket client closes a socket that received nothing for 30 s.
+     */
+    keepAliveMs: number;
+    /**
+     * A card position written without having seen the position the server holds is undone once
+     * that position has stood this long, in ms ("newer work wins", server/board/staleWrites.ts).
+     */
+    staleAfterMs: number;
   };
   socketIo: {
     /** Largest socket.io message, in bytes. */
@@ -105,6 +115,8 @@ export const defaultConfig: ServerConfig = {
     messagesPerSecond: 120,
     messageBurst: 400,
     maxCardsPerParticipant: 50,
+    keepAliveMs: 10_000,
+    staleAfterMs: 5_000,
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   logLevel: 'info',
