@@ -17,6 +17,7 @@ import { BoardRecorder } from './knowledge/boardRecorder';
 import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
+import { observeRequests } from './http/requestLog';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
 import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
@@ -30,6 +31,7 @@ import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
 
 export interface Regiebord {
   config: ServerConfig;
+  logger: Logger;
   httpServer: http.Server;
   storage: Storage;
   registry: DocRegistry;
@@ -48,7 +50,7 @@ const SCREEN_SECRET_KEY = 'screen_token_secret';
 export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
   const config = makeConfig(override);
   checkTheme(config);
-  const log = logger ?? createLogger(config.logLevel);
+  const log = logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const storage = openSqliteStorage(config.dataDir);
 
   let secret = await storage.getMeta(SCREEN_SECRET_KEY);
@@ -63,6 +65,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  app.use(observeRequests(log));
   // Board broadcasts: from applying a batch's first update to its last socket write.
   const broadcastTimings = new RecentTimings();
   // Counts and times only (no names, no content): for monitoring, the soak test's leak check and the bench.
@@ -147,6 +150,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   let closing: Promise<void> | undefined;
   return {
     config,
+    logger: log,
     httpServer,
     storage,
     registry,

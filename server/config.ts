@@ -72,6 +72,8 @@ export interface ServerConfig {
     eventBurst: number;
   };
   logLevel: 'silent' | 'error' | 'info';
+  /** 'json': one JSON object per line (for a log platform); 'pretty': short lines for people. */
+  logFormat: 'json' | 'pretty';
   /** Default retention: a workshop is deleted this many days after it took place, unless its facilitator set another date (AVG). Stated on the privacy page. */
   retentionDays: number;
   /** How often the retention job runs, in ms (daily). */
@@ -108,6 +110,7 @@ export const defaultConfig: ServerConfig = {
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   logLevel: 'info',
+  logFormat: 'json',
   retentionDays: 730,
   retentionIntervalMs: 24 * 60 * 60 * 1000,
   site: {
