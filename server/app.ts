@@ -18,6 +18,7 @@ import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
 import { observeRequests } from './http/requestLog';
+import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
 import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
@@ -65,7 +66,14 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
-  app.use(observeRequests(log));
+  const metrics = new Metrics({
+    boardConnections: () => yjs.connections().length,
+    controlConnections: () => control.io.engine.clientsCount,
+    boardsLoaded: () => registry.loadedCount,
+  });
+  metrics.instrumentStorage(storage);
+  app.use(observeRequests(log, metrics.observeRequest));
+  app.get('/metrics', metricsHandler(metrics, config.metrics));
   // Board broadcasts: from applying a batch's first update to its last socket write.
   const broadcastTimings = new RecentTimings();
   // Counts and times only (no names, no content): for monitoring, the soak test's leak check and the bench.
@@ -86,7 +94,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     {
       ...config.yjs,
       onStored: (workshopId) => recorder.schedule(workshopId),
-      onBroadcast: (ms) => broadcastTimings.add(ms),
+      onBroadcast: (ms) => {
+        broadcastTimings.add(ms);
+        metrics.observeBroadcast(ms);
+      },
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);
@@ -136,9 +147,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.use(errorHandler(log));
 
   const httpServer = http.createServer(app);
-  const yjs = createYjsEndpoint({ config, access, registry, logger: log });
+  const yjs = createYjsEndpoint({ config, access, registry, logger: log, onRateLimited: metrics.boardRateLimited });
   const control = createControlPlane({ httpServer, config, access, storage, controls, registry, yjs, logger: log });
   tellRefused = control.tellRefused;
+  metrics.instrumentControlPlane(control.io);
   httpServer.on('upgrade', (req, socket, head) => {
     if (yjs.handleUpgrade(req, socket, head)) return;
     // socket.io handles its own path; anything else is not ours.

@@ -71,6 +71,8 @@ export interface ServerConfig {
     eventsPerSecond: number;
     eventBurst: number;
   };
+  /** Who may read /metrics: a bearer token, or addresses/CIDR ranges (the TCP peer, unproxied). Both empty: nobody. */
+  metrics: { token: string; allow: string[] };
   logLevel: 'silent' | 'error' | 'info';
   /** 'json': one JSON object per line (for a log platform); 'pretty': short lines for people. */
   logFormat: 'json' | 'pretty';
@@ -109,6 +111,7 @@ export const defaultConfig: ServerConfig = {
     maxCardsPerParticipant: 50,
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
+  metrics: { token: '', allow: [] },
   logLevel: 'info',
   logFormat: 'json',
   retentionDays: 730,

@@ -28,6 +28,7 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
     ...(env.CONTACT_URL ? { url: env.CONTACT_URL } : {}),
   };
   override.site = { ...(env.SITE_NAME ? { name: env.SITE_NAME } : {}), ...(themeDir ? { themeDir } : {}), contact };
+  if (env.METRICS_TOKEN || env.METRICS_ALLOW) override.metrics = { token: env.METRICS_TOKEN ?? '', allow: list(env.METRICS_ALLOW) };
   if (env.LOG_FORMAT === 'pretty' || env.LOG_FORMAT === 'json') override.logFormat = env.LOG_FORMAT;
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
   return override;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addCard } from '../../shared/board';
 import type { AckResult } from '../../shared/protocol';
 import { createRegiebord } from '../../server/app';
 import { createLogger } from '../../server/logger';
@@ -23,13 +24,13 @@ describe('structured logs', () => {
       const w = await workshopWithFacilitator(server);
       const names = ['Anneke Stemmer', 'Bram Kaartschrijver'];
       const [anneke, bram] = [await w.participant(names[0]), await w.participant(names[1])];
+      const doc = await connectedDoc(server.wsUrl, w.workshop.id, { token: anneke!.token });
+      addCard(doc.doc, { kind: 'domain', title: 'Een kaart van Anneke' });
       await w.goToPhase('drempels');
       const barrier = await ask<AckResult<{ id: string }>>(bram!.socket, 'barrier:add', { text: 'Regels', cardIds: [] });
       if (!barrier.ok) throw new Error(barrier.error.code);
       await w.goToPhase('stemmen');
       await ask(anneke!.socket, 'vote:cast', { opId: 'op-anneke-000001', barrierId: barrier.id });
-      const doc = await connectedDoc(server.wsUrl, w.workshop.id, { token: anneke!.token });
-      doc.doc.getMap('cards').set('c1', 'Een kaart van Anneke');
       // Requests whose URLs carry secrets and ids: the log may name only their route.
       await fetch(`${server.url}/api/workshops/${w.workshop.id}?token=${anneke!.token}`);
       await fetch(`${server.url}/api/join-qr.svg?code=${w.workshop.joinCode}`);
