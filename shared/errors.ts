@@ -65,6 +65,10 @@ export const ERROR_MESSAGES = {
     nl: 'Dat kan nu niet. De begeleider heeft een andere stap gekozen.',
     en: 'You cannot do that now. The facilitator has chosen another step.',
   },
+  MOVED_MEANWHILE: {
+    nl: 'Iemand anders heeft deze kaart intussen verplaatst.',
+    en: 'Someone else has moved this card in the meantime.',
+  },
   BOARD_LOCKED: {
     nl: 'Het bord is even op slot. Wacht op de begeleider.',
     en: 'The board is locked for now. Wait for the facilitator.',

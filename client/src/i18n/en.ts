@@ -164,6 +164,7 @@ export const en: Record<keyof typeof nl, string> = {
   'error.PAYLOAD_TOO_LARGE': 'This message is too large.',
   'error.UNKNOWN_EVENT': 'Unknown command.',
   'error.PHASE_NOT_ALLOWED': 'You cannot do that now. The facilitator has chosen another step.',
+  'error.MOVED_MEANWHILE': 'Someone else has moved this card in the meantime.',
   'error.BOARD_LOCKED': 'The board is locked for now. Wait for the facilitator.',
   'error.BUDGET_EXHAUSTED': 'You have used all your votes. Remove a vote first.',
   'error.CAP_REACHED': 'You have already given the most votes allowed on this barrier.',

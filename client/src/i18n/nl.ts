@@ -170,6 +170,7 @@ export const nl = {
   'error.PAYLOAD_TOO_LARGE': 'Dit bericht is te groot.',
   'error.UNKNOWN_EVENT': 'Onbekende opdracht.',
   'error.PHASE_NOT_ALLOWED': 'Dat kan nu niet. De begeleider heeft een andere stap gekozen.',
+  'error.MOVED_MEANWHILE': 'Iemand anders heeft deze kaart intussen verplaatst.',
   'error.BOARD_LOCKED': 'Het bord is even op slot. Wacht op de begeleider.',
   'error.BUDGET_EXHAUSTED': 'Je hebt al je stemmen gebruikt. Haal eerst een stem weg.',
   'error.CAP_REACHED': 'Op deze drempel heb je al het hoogste aantal stemmen gegeven.',
