@@ -12,6 +12,8 @@ import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
+import { createFollowUpRouter } from './http/followUpApi';
+import { ActionOwners } from './followUp/actionOwners';
 import { PdfOffThread } from './exports/pdfOffThread';
 import { BoardRecorder } from './knowledge/boardRecorder';
 import { KnowledgeCentre } from './knowledge/knowledgeCentre';
@@ -117,6 +119,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     lifecycle,
     broadcaster: () => control.broadcaster,
   });
+  const owners = new ActionOwners({ storage, lifecycle, broadcaster: () => control.broadcaster });
   // An imported workshop (JSON export) may be larger than any other request.
   app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
   app.use(
@@ -124,6 +127,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
+    createFollowUpRouter({ access, owners }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createApiRouter({ config, storage, access, workshops }),
   );

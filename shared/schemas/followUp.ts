@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { DUE_REASON_MAX, PROGRESS_NOTE_MAX, type ProgressBody } from '../followUp';
+import { OWNER_MAX, PROPOSAL_STATUSES } from '../method';
+import type { Equal, Expect } from './check';
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Recorded progress: at least one change or a note; a new due date comes with its reason. */
+export const progressBody = z
+  .object({
+    status: z.enum(PROPOSAL_STATUSES).optional(),
+    note: z.string().trim().max(PROGRESS_NOTE_MAX).default(''),
+    dueDate: isoDay.optional(),
+    dueReason: z.string().trim().max(DUE_REASON_MAX).default(''),
+  })
+  .refine((b) => b.status !== undefined || b.note !== '' || b.dueDate !== undefined, { message: 'nothing to record' })
+  .refine((b) => b.dueDate === undefined || b.dueReason !== '', { message: 'a new due date needs a reason', path: ['dueReason'] });
+
+export const ownerLinkBody = z.object({
+  /** The owner to assign; the proposal's present owner when left out. */
+  owner: z.string().trim().min(1).max(OWNER_MAX).optional(),
+});
+
+type _Checks = [Expect<Equal<z.output<typeof progressBody>, ProgressBody>>];
