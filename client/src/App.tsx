@@ -18,6 +18,7 @@ const Participant = lazy(() => import('./views/Participant'));
 const Knowledge = lazy(() => import('./views/Knowledge'));
 const Report = lazy(() => import('./views/Report'));
 const SitePage = lazy(() => import('./views/SitePage'));
+const Owner = lazy(() => import('./views/Owner'));
 
 function View({ route }: { route: Route }) {
   switch (route.name) {
@@ -41,6 +42,8 @@ function View({ route }: { route: Route }) {
       return <Knowledge section={route.section} id={route.id} />;
     case 'report':
       return <Report key={route.id} id={route.id} />;
+    case 'owner':
+      return <Owner />;
     case 'sitePage':
       return <SitePage key={route.page} page={route.page} />;
     case 'notFound':

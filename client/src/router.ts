@@ -18,6 +18,7 @@ export type Route =
   | { name: 'participant'; id: string }
   | { name: 'knowledge'; section: KnowledgeSection; id?: string }
   | { name: 'report'; id: string }
+  | { name: 'owner' }
   | { name: 'sitePage'; page: SitePageName }
   | { name: 'notFound' };
 
@@ -41,6 +42,8 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/kenniscentrum\/drempels\/?$/, () => ({ name: 'knowledge', section: 'ledger' })],
   [/^\/kenniscentrum\/voorstellen\/?$/, () => ({ name: 'knowledge', section: 'tracker' })],
   [new RegExp(`^/rapport/${ID}/?$`), (m) => ({ name: 'report', id: m[1]! })],
+  // An action owner's page; the token is in the fragment (/actie#a.…).
+  [/^\/actie\/?$/, () => ({ name: 'owner' })],
   // The accessibility statement and the privacy page (texts configurable on the server).
   [/^\/(toegankelijkheid|privacy)\/?$/, (m) => ({ name: 'sitePage', page: m[1] as SitePageName })],
 ];
