@@ -127,7 +127,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
-    createFollowUpRouter({ access, owners }),
+    createFollowUpRouter({ access, owners, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createApiRouter({ config, storage, access, workshops }),
   );

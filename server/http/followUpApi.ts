@@ -1,14 +1,22 @@
 import express, { type Router } from 'express';
-import { ownerLinkBody, progressBody, trackerPatchBody } from '../../shared/schemas';
+import type { ReportSelection } from '../../shared/progressReport';
+import { ownerLinkBody, progressBody, progressReportQuery, trackerPatchBody } from '../../shared/schemas';
+import { DOCX_TYPE } from '../exports';
+import { renderProgressDocx } from '../exports/progressDocx';
+import { renderProgressPdf } from '../exports/progressPdf';
+import { progressReport, type ProgressReportDeps } from '../followUp/progressReportData';
 import type { AccessControl } from '../auth/access';
-import { mayAssignActionOwner, mayRecordProgress } from '../auth/capabilities';
+import { mayAssignActionOwner, mayReadProgressReport, mayRecordProgress } from '../auth/capabilities';
 import type { ActionOwners } from '../followUp/actionOwners';
 import { parseBody } from './errors';
 
-export interface FollowUpApiDeps {
+export interface FollowUpApiDeps extends ProgressReportDeps {
   access: AccessControl;
   owners: ActionOwners;
 }
+
+const YEAR_MS = 365 * 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * After the workshop: action owners' update links and progress (docs/api.md).
@@ -17,7 +25,8 @@ export interface FollowUpApiDeps {
  * `/owner/…` routes only: no other route reads that header, so the token opens
  * nothing else. It never travels in a path or query string (no logs, no Referer).
  */
-export function createFollowUpRouter({ access, owners }: FollowUpApiDeps): Router {
+export function createFollowUpRouter(deps: FollowUpApiDeps): Router {
+  const { access, owners } = deps;
   const router = express.Router();
 
   // ------------------------------------------------ the owner, by the link
@@ -70,6 +79,34 @@ export function createFollowUpRouter({ access, owners }: FollowUpApiDeps): Route
     const body = parseBody(trackerPatchBody, req.body);
     await owners.record(String(req.params.id), { status: body.status, dueDate: body.dueDate, note: '', dueReason: '' }, by, body.owner);
     next();
+  });
+
+  // ------------------------------- the council's progress report (§8)
+
+  /**
+   * Over a period (default: the last twelve months) and a selection (all
+   * workshops, one register entry, or a theme). JSON for the knowledge
+   * centre's page; Word and PDF as downloads.
+   */
+  router.get('/knowledge/progress-report', async (req, res) => {
+    await mayReadProgressReport(access, req.get('cookie'));
+    const q = parseBody(progressReportQuery, req.query);
+    const now = Date.now();
+    const to = q.to ?? isoDay(now);
+    const from = q.from ?? isoDay(Date.parse(`${to}T00:00:00Z`) - YEAR_MS);
+    const selection: ReportSelection =
+      q.scope === 'entry' ? { kind: 'entry', registerId: q.entry! } : q.scope === 'theme' ? { kind: 'theme', theme: q.theme! } : { kind: 'all' };
+    const report = await progressReport(deps, { from, to, selection, today: isoDay(now), now });
+    res.setHeader('Cache-Control', 'no-store');
+    if (q.format === 'json') {
+      res.json({ report });
+      return;
+    }
+    const name = `voortgangsrapportage-${from}-${to}.${q.format}`;
+    const body = q.format === 'docx' ? await renderProgressDocx(report, q.lang) : await renderProgressPdf(report, q.lang);
+    res.setHeader('Content-Type', q.format === 'docx' ? DOCX_TYPE : 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.send(body);
   });
 
   return router;

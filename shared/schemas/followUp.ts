@@ -22,3 +22,20 @@ export const ownerLinkBody = z.object({
 });
 
 type _Checks = [Expect<Equal<z.output<typeof progressBody>, ProgressBody>>];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The council's progress report: period, selection, language and format. */
+export const progressReportQuery = z
+  .object({
+    from: day.optional(),
+    to: day.optional(),
+    scope: z.enum(['all', 'entry', 'theme']).default('all'),
+    entry: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
+    theme: z.string().trim().min(1).max(120).optional(),
+    lang: z.enum(['nl', 'en']).default('nl'),
+    format: z.enum(['json', 'docx', 'pdf']).default('json'),
+  })
+  .refine((q) => q.scope !== 'entry' || q.entry !== undefined, { message: 'entry needed', path: ['entry'] })
+  .refine((q) => q.scope !== 'theme' || q.theme !== undefined, { message: 'theme needed', path: ['theme'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from after to', path: ['from'] });
