@@ -13,6 +13,7 @@ import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
 import { createFollowUpRouter } from './http/followUpApi';
+import { createProgressPageRouter } from './http/progressPageApi';
 import { ActionOwners } from './followUp/actionOwners';
 import { PdfOffThread } from './exports/pdfOffThread';
 import { BoardRecorder } from './knowledge/boardRecorder';
@@ -128,6 +129,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     sameOriginWrites(config),
     createSiteRouter(config),
     createFollowUpRouter({ access, owners, storage, recorder }),
+    createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createApiRouter({ config, storage, access, workshops }),
   );

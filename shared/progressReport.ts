@@ -139,6 +139,7 @@ export interface ReportOwnerRow {
 }
 
 export interface ReportProposalRow {
+  id: string;
   text: string;
   owner: string;
   dueDate: string;
@@ -274,6 +275,7 @@ export function buildProgressReport(input: ProgressReportInput, options: Progres
   const lastNote = new Map<string, string>();
   for (const e of input.progress) if (e.note) lastNote.set(e.proposalId, e.note);
   const row = (p: ReportProposalInput): ReportProposalRow => ({
+    id: p.id,
     text: p.text,
     owner: p.owner,
     dueDate: p.dueDate,

@@ -1,5 +1,6 @@
 import type { ProgressActor, ProgressEntry } from '../../shared/followUp';
 import type { ProposalStatus } from '../../shared/method';
+import type { ReportSelection } from '../../shared/progressReport';
 
 export interface OwnerLinkRecord {
   tokenHash: string;
@@ -30,6 +31,18 @@ export interface ProgressRow extends ProgressEntry {
   workshopId: string;
 }
 
+/** A published progress page for the organisation (intranet). */
+export interface ProgressPageRecord {
+  id: string;
+  /** SHA-256 of the unguessable link's token; null for the page for every signed-in employee. */
+  tokenHash: string | null;
+  audience: 'link' | 'employees';
+  selection: ReportSelection;
+  createdBy: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
 /**
  * After the workshop: action owners' update links and the dated history of
  * every change to a proposal. Both go with their workshop (cascade on delete).
@@ -53,4 +66,9 @@ export interface FollowUpStore {
   history(proposalId: string): Promise<ProgressEntry[]>;
   /** Every entry with `from <= at < to`, oldest first. */
   progressBetween(from: number, to: number): Promise<ProgressRow[]>;
+
+  createProgressPage(page: ProgressPageRecord): Promise<void>;
+  progressPages(): Promise<ProgressPageRecord[]>;
+  findProgressPageByToken(tokenHash: string): Promise<ProgressPageRecord | undefined>;
+  revokeProgressPage(id: string, at: number): Promise<boolean>;
 }

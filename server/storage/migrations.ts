@@ -276,6 +276,15 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX proposal_progress_proposal ON proposal_progress(proposal_id, id);
   CREATE INDEX proposal_progress_at ON proposal_progress(at);
+  CREATE TABLE progress_pages (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT UNIQUE,
+    audience TEXT NOT NULL,
+    selection_json TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
   `,
 ];
 

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ProgressActor, ProgressEntry } from '../../shared/followUp';
 import type { ProposalStatus } from '../../shared/method';
-import type { FollowUpStore, OwnerLinkRecord, ProgressChange, ProgressRow } from './followUpStore';
+import type { FollowUpStore, OwnerLinkRecord, ProgressChange, ProgressPageRecord, ProgressRow } from './followUpStore';
+import type { ReportSelection } from '../../shared/progressReport';
 
 interface LinkRow {
   token_hash: string;
@@ -72,6 +73,12 @@ export class SqliteFollowUpStore implements FollowUpStore {
       ),
       entry: db.prepare('SELECT * FROM proposal_progress WHERE id = ?'),
       history: db.prepare('SELECT * FROM proposal_progress WHERE proposal_id = ? ORDER BY id'),
+      insertPage: db.prepare(
+        'INSERT INTO progress_pages (id, token_hash, audience, selection_json, created_by, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      pages: db.prepare('SELECT * FROM progress_pages ORDER BY created_at DESC, rowid DESC'),
+      pageByToken: db.prepare('SELECT * FROM progress_pages WHERE token_hash = ?'),
+      revokePage: db.prepare('UPDATE progress_pages SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
       between: db.prepare('SELECT * FROM proposal_progress WHERE at >= ? AND at < ? ORDER BY at, id'),
     };
   }
@@ -134,4 +141,42 @@ export class SqliteFollowUpStore implements FollowUpStore {
   async progressBetween(from: number, to: number): Promise<ProgressRow[]> {
     return (this.q.between.all(from, to) as EntryRow[]).map((r) => ({ ...toEntry(r), workshopId: r.workshop_id }));
   }
+
+  async createProgressPage(p: ProgressPageRecord): Promise<void> {
+    this.q.insertPage.run(p.id, p.tokenHash, p.audience, JSON.stringify(p.selection), p.createdBy, p.createdAt, p.revokedAt);
+  }
+
+  async progressPages(): Promise<ProgressPageRecord[]> {
+    return (this.q.pages.all() as PageRow[]).map(toPage);
+  }
+
+  async findProgressPageByToken(tokenHash: string): Promise<ProgressPageRecord | undefined> {
+    const row = this.q.pageByToken.get(tokenHash) as PageRow | undefined;
+    return row && toPage(row);
+  }
+
+  async revokeProgressPage(id: string, at: number): Promise<boolean> {
+    return this.q.revokePage.run(at, id).changes > 0;
+  }
 }
+
+interface PageRow {
+  id: string;
+  token_hash: string | null;
+  audience: 'link' | 'employees';
+  selection_json: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+const toPage = (r: PageRow): ProgressPageRecord => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  audience: r.audience,
+  // Written by this module from a validated selection only.
+  selection: JSON.parse(r.selection_json) as ReportSelection,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});

@@ -39,3 +39,14 @@ export const progressReportQuery = z
   .refine((q) => q.scope !== 'entry' || q.entry !== undefined, { message: 'entry needed', path: ['entry'] })
   .refine((q) => q.scope !== 'theme' || q.theme !== undefined, { message: 'theme needed', path: ['theme'] })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from after to', path: ['from'] });
+
+/** Publishing the organisation's progress page. */
+export const progressPageBody = z
+  .object({
+    audience: z.enum(['link', 'employees']),
+    scope: z.enum(['all', 'entry', 'theme']).default('all'),
+    entry: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
+    theme: z.string().trim().min(1).max(120).optional(),
+  })
+  .refine((q) => q.scope !== 'entry' || q.entry !== undefined, { message: 'entry needed', path: ['entry'] })
+  .refine((q) => q.scope !== 'theme' || q.theme !== undefined, { message: 'theme needed', path: ['theme'] });

@@ -250,3 +250,53 @@ describe('hostile text in the progress report', () => {
     expect(output).not.toMatch(/error/i);
   }, 120_000);
 });
+
+describe('the organisation\'s page (intranet) and its Atom feed', () => {
+  it('a link page shows the council report\'s figures, without names, and can be withdrawn', async () => {
+    const made = await api.post<{ id: string; path: string; feed: string }>('/api/knowledge/progress-pages', { audience: 'link', scope: 'theme', theme: 'Duurzaamheid' });
+    expect(made.status).toBe(201);
+    const token = made.body.path.split('/').pop()!;
+    expect(token).toMatch(/^v\.[A-Za-z0-9_-]{43}$/);
+    const anyone = new ApiClient(server.url);
+    const page = (await anyone.get<{ report: ProgressReport }>(`/api/public/progress/${token}`)).body.report;
+    expect(page.totals).toEqual(json.totals);
+    expect(JSON.stringify(page)).not.toMatch(/Piet|Anna|Kees|Els |Jan Deelnemer/);
+
+    const feed = await anyone.get<string>(made.body.feed);
+    expect(feed.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
+    expect(feed.body).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+    // Status changes only, newest first; who is a role, not a name.
+    const titles = [...feed.body.matchAll(/<title type="text">([^<]*)<\/title>/g)].map((m) => m[1]);
+    expect(titles.slice(1)).toEqual(['Zonnepark op de vuilstort: in uitvoering', 'Eigen netbeheerder: vervallen', 'Slimme laadpalen: gereed']);
+    expect(feed.body).toContain('<name>eigenaar</name>');
+    expect(feed.body).not.toContain('Fenna');
+
+    expect((await api.request('DELETE', `/api/knowledge/progress-pages/${made.body.id}`)).status).toBe(204);
+    expect((await anyone.get(`/api/public/progress/${token}`)).status).toBe(404);
+    expect((await anyone.get(made.body.feed)).status).toBe(404);
+    expect((await anyone.get('/api/public/progress/v.niet-bestaand')).status).toBe(404);
+  });
+
+  it('the page for every employee needs a signed-in account', async () => {
+    expect((await api.get('/api/progress-page')).status).toBe(404);
+    expect((await api.post('/api/knowledge/progress-pages', { audience: 'employees' })).status).toBe(201);
+    expect((await api.get<{ report: ProgressReport }>('/api/progress-page')).body.report.totals.workshops).toBe(4);
+    expect((await new ApiClient(server.url).get('/api/progress-page')).status).toBe(401);
+    expect((await new ApiClient(server.url).get('/api/progress-page/feed.atom')).status).toBe(401);
+    expect((await new ApiClient(server.url).post('/api/knowledge/progress-pages', { audience: 'link' })).status).toBe(401);
+  });
+
+  it('keeps hostile text inert in the feed', async () => {
+    const made = (await api.post<{ feed: string }>('/api/knowledge/progress-pages', { audience: 'link', scope: 'theme', theme: 'Kwaadaardig' })).body;
+    // Give the hostile proposal a status change so it is in the feed.
+    const all = (await api.get<{ report: ProgressReport }>('/api/knowledge/progress-report?scope=theme&theme=Kwaadaardig')).body.report;
+    const id = all.proposals[0]!.id;
+    await api.post(`/api/knowledge/proposals/${id}/progress`, { status: 'gereed', note: `Klaar ${HOSTILE}` });
+    const xml = (await new ApiClient(server.url).get<string>(made.feed)).body;
+    expect(xml).not.toMatch(/<script/i);
+    expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(xml).toContain('Voorstel =cmd|&apos; /C calc&apos;!A0');
+    expect(xml).not.toMatch(/type="html"|CDATA/);
+  });
+});
