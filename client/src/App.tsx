@@ -19,6 +19,7 @@ const Knowledge = lazy(() => import('./views/Knowledge'));
 const Report = lazy(() => import('./views/Report'));
 const SitePage = lazy(() => import('./views/SitePage'));
 const Owner = lazy(() => import('./views/Owner'));
+const ProgressPage = lazy(() => import('./views/ProgressPage'));
 
 function View({ route }: { route: Route }) {
   switch (route.name) {
@@ -44,6 +45,8 @@ function View({ route }: { route: Route }) {
       return <Report key={route.id} id={route.id} />;
     case 'owner':
       return <Owner />;
+    case 'progressPage':
+      return <ProgressPage key={route.token ?? ''} token={route.token} />;
     case 'sitePage':
       return <SitePage key={route.page} page={route.page} />;
     case 'notFound':
