@@ -33,8 +33,10 @@ export function ProgressSection() {
   const [theme, setTheme] = useState('');
   const [query, setQuery] = useState(() => new URLSearchParams({ from, to, scope: 'all' }).toString());
   const { state } = useApiData<{ report: ProgressReport }>(`/api/knowledge/progress-report?${query}`);
-  const register = useApiData<{ entries: RegisterEntry[] }>('/api/register').state;
-  const pages = useApiData<{ pages: PublishedPage[] }>('/api/knowledge/progress-pages');
+  // Loaded once the report came (signed in): one 401 sends the reader to the login page, not three.
+  const signedIn = state.kind === 'ready';
+  const register = useApiData<{ entries: RegisterEntry[] }>(signedIn ? '/api/register' : null).state;
+  const pages = useApiData<{ pages: PublishedPage[] }>(signedIn ? '/api/knowledge/progress-pages' : null);
   const [made, setMade] = useState<{ path: string; feed: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const { message, announce } = useAnnouncer();
