@@ -12,6 +12,9 @@ import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
+import { createFollowUpRouter } from './http/followUpApi';
+import { createProgressPageRouter } from './http/progressPageApi';
+import { ActionOwners } from './followUp/actionOwners';
 import { PdfOffThread } from './exports/pdfOffThread';
 import { BoardRecorder } from './knowledge/boardRecorder';
 import { KnowledgeCentre } from './knowledge/knowledgeCentre';
@@ -133,6 +136,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     lifecycle,
     broadcaster: () => control.broadcaster,
   });
+  const owners = new ActionOwners({ storage, lifecycle, broadcaster: () => control.broadcaster });
   // An imported workshop (JSON export) may be larger than any other request.
   app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
   app.use(
@@ -140,6 +144,8 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
+    createFollowUpRouter({ access, owners, storage, recorder }),
+    createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createApiRouter({ config, storage, access, workshops, controls }),
   );

@@ -18,7 +18,7 @@ import type { WorkshopSettings } from './control';
 export const EXPORT_KIND = 'regiebord-workshop';
 export const EXPORT_VERSION = 1;
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'csv', 'json', 'svg', 'png'] as const;
+export const EXPORT_FORMATS = ['pdf', 'docx', 'md', 'csv', 'json', 'svg', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_LANGS = ['nl', 'en'] as const;

@@ -282,6 +282,44 @@ export const MIGRATIONS: string[] = [
   END;
   INSERT INTO search_fts(search_fts) VALUES ('rebuild');
   `,
+  // 5: after the workshop (issue 17): action owners' update links (only a SHA-256 of
+  // the token is stored) and every later change to a proposal, dated, with who made it.
+  `
+  CREATE TABLE owner_links (
+    token_hash TEXT PRIMARY KEY,
+    proposal_id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX owner_links_proposal ON owner_links(proposal_id, created_at);
+  CREATE TABLE proposal_progress (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    proposal_id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    status TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    due_reason TEXT NOT NULL DEFAULT '',
+    owner TEXT
+  );
+  CREATE INDEX proposal_progress_proposal ON proposal_progress(proposal_id, id);
+  CREATE INDEX proposal_progress_at ON proposal_progress(at);
+  CREATE TABLE progress_pages (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT UNIQUE,
+    audience TEXT NOT NULL,
+    selection_json TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  `,
 ];
 
 /**

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { templateSchema } from '../../shared/schemas';
 import { MIGRATIONS, cleanForIndex } from './migrations';
 import { stemsOf } from '../knowledge/dutchText';
+import { SqliteFollowUpStore } from './sqliteFollowUpStore';
 import { SqliteKnowledgeStore } from './sqliteKnowledgeStore';
 import { SqliteMethodStore } from './sqliteMethodStore';
 import type {
@@ -93,10 +94,12 @@ export class SqliteStorage implements Storage {
   private readonly stmt;
   readonly method: SqliteMethodStore;
   readonly knowledge: SqliteKnowledgeStore;
+  readonly followUp: SqliteFollowUpStore;
 
   constructor(readonly db: Database.Database) {
     this.method = new SqliteMethodStore(db);
     this.knowledge = new SqliteKnowledgeStore(db);
+    this.followUp = new SqliteFollowUpStore(db);
     this.stmt = {
       countAccounts: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
       insertAccount: db.prepare(

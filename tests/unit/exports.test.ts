@@ -83,7 +83,7 @@ describe('renderExport: every format', () => {
   });
 
   it('covers every format of the model', () => {
-    expect([...EXPORT_FORMATS].sort()).toEqual(['csv', 'json', 'md', 'pdf', 'png', 'svg']);
+    expect([...EXPORT_FORMATS].sort()).toEqual(['csv', 'docx', 'json', 'md', 'pdf', 'png', 'svg']);
   });
 
   it('JSON is the model itself, so it can be imported again', async () => {

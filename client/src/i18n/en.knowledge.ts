@@ -177,6 +177,7 @@ export const enKnowledge: Record<keyof typeof nlKnowledge, string> = {
   'report.downloads': 'Download',
   'report.downloadsIntro': 'The report as a file: for the steering group, the council or a spreadsheet.',
   'report.dl.pdf': 'PDF: the report',
+  'report.dl.docx': 'Word: the report, editable',
   'report.dl.md': 'Markdown: for the council minutes',
   'report.dl.csvBarriers': 'CSV: the barriers (Excel)',
   'report.dl.csvProposals': 'CSV: the proposals (Excel)',

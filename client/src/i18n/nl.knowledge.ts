@@ -181,6 +181,7 @@ export const nlKnowledge = {
   'report.downloads': 'Downloaden',
   'report.downloadsIntro': 'Het rapport als bestand: voor de stuurgroep, de raad of een spreadsheet.',
   'report.dl.pdf': 'PDF: het rapport',
+  'report.dl.docx': 'Word: het rapport, om te bewerken',
   'report.dl.md': 'Markdown: voor het raadsverslag',
   'report.dl.csvBarriers': 'CSV: de drempels (Excel)',
   'report.dl.csvProposals': 'CSV: de voorstellen (Excel)',

@@ -23,6 +23,7 @@ interface ReportAnswer {
 
 const DOWNLOADS: { key: MessageKey; query: string }[] = [
   { key: 'report.dl.pdf', query: 'format=pdf' },
+  { key: 'report.dl.docx', query: 'format=docx' },
   { key: 'report.dl.md', query: 'format=md' },
   { key: 'report.dl.csvBarriers', query: 'format=csv&table=barriers' },
   { key: 'report.dl.csvProposals', query: 'format=csv&table=proposals' },
