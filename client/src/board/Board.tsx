@@ -1,11 +1,13 @@
-import { useCallback, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { isPlaced, type CardView } from '../../../shared/board';
+import { cardNumbers } from '../../../shared/boardLayout';
 import type { Position, Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
 import { CardTray } from './CardTray';
+import { ScreenCards, ScreenLegend } from './ScreenCards';
 import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
 import { SelectedCardPanel } from './SelectedCardPanel';
@@ -63,7 +65,22 @@ export function Board(props: BoardProps) {
   const drag = useDrag(plane, onMove, toggle, mode === 'move');
   const selected = readOnly ? undefined : cards.find((c) => c.id === selectedId);
   const placed = cards.filter(isPlaced);
+  const numbers = useMemo(() => cardNumbers(cards), [cards]);
+  // The shared screen lays labels out itself (ScreenCards); when it switches to numbers, the legend shows.
+  const screen = readOnly && large;
+  const [labelMode, setLabelMode] = useState<'labels' | 'numbers'>('labels');
   const unplaced = cards.filter((c) => !isPlaced(c));
+  // A card placed from the tray by keyboard leaves the tray: its focus follows it onto the board.
+  const focusOnBoard = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusOnBoard.current;
+    if (!id) return;
+    const button = plane.current?.querySelector<HTMLElement>(`button[data-card-id="${id}"]`);
+    if (button) {
+      focusOnBoard.current = null;
+      button.focus();
+    }
+  });
 
   const onCardKey = (card: CardView, e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'Escape') {
@@ -81,7 +98,10 @@ export function Board(props: BoardProps) {
     if (!pos) return;
     e.preventDefault();
     if (mode === 'target') onTarget(card.id, roundPosition(pos));
-    else onMove(card.id, roundPosition(pos));
+    else {
+      if (!card.pos) focusOnBoard.current = card.id;
+      onMove(card.id, roundPosition(pos));
+    }
     if (selectedId !== card.id) onSelect(card.id);
   };
 
@@ -132,6 +152,7 @@ export function Board(props: BoardProps) {
         onChoose={toggle}
         onKeyDown={onCardKey}
       />
+      <div className={`rb-board-row${screen && labelMode === 'numbers' ? ' rb-board-row--legend' : ''}`}>
       <div className="rb-board" data-readonly={readOnly ? 'true' : undefined} data-mode={mode}>
         <p className="rb-axis rb-axis--top">
           <span aria-hidden="true">↑ </span>
@@ -146,8 +167,11 @@ export function Board(props: BoardProps) {
           <Quadrants template={template} />
           {overlay?.(size)}
           {trajectories && (
-            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} />
+            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="arrows" />
           )}
+          {screen ? (
+            <ScreenCards items={shown} template={template} size={size} numbers={numbers} onMode={setLabelMode} />
+          ) : (
           <ul className="rb-board__cards" aria-label={t('board.cards')}>
             {shown.map(({ card, pos, dragging }) => (
               <CardChip
@@ -165,6 +189,10 @@ export function Board(props: BoardProps) {
               />
             ))}
           </ul>
+          )}
+          {trajectories && (
+            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="targets" />
+          )}
           {!loaded && (
             <p className="rb-board__loading" role="status">
               {t('board.loading')}
@@ -185,6 +213,8 @@ export function Board(props: BoardProps) {
           <span aria-hidden="true">↓ </span>
           {axes.y.end[lang]}
         </p>
+      </div>
+      {screen && labelMode === 'numbers' && <ScreenLegend cards={placed} template={template} numbers={numbers} />}
       </div>
       {trajectories && <TrajectoryList cards={cards} template={template} />}
       {selected && (

@@ -13,4 +13,5 @@ export const enDensity: Record<keyof typeof nlDensity, string> = {
   'density.chooseQuadrant': 'Choose a quadrant',
   'density.listItemUnplaced': '{kind}, not placed yet',
   'density.announce.placed': '{title} is now in {quadrant}',
+  'density.legend.title': 'Cards on the board ({count})',
 };

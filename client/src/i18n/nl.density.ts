@@ -14,4 +14,5 @@ export const nlDensity = {
   'density.chooseQuadrant': 'Kies een kwadrant',
   'density.listItemUnplaced': '{kind}, nog niet geplaatst',
   'density.announce.placed': '{title} staat nu in {quadrant}',
+  'density.legend.title': 'Kaarten op het bord ({count})',
 };
