@@ -50,9 +50,9 @@ export async function renderDocx(model: WorkshopExport, lang: ExportLang): Promi
 
   out.push(heading(L.cardsTitle, 1));
   if (model.cards.length === 0) out.push(para(L.cardsNone));
-  for (const { quadrant, cards } of cardsByQuadrant(model)) {
+  for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
-    out.push(heading(quadrant.label, 2));
+    out.push(heading(label, 2));
     for (const c of cards) {
       out.push(
         para(`${c.n}. ${oneLine(c.card.title)} (${L.cardKind[c.card.kind]}): ${c.target ? L.cardTo(c.target.label) : L.noTarget}`, { indent: true }),

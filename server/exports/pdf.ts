@@ -113,9 +113,9 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
 
   heading(L.cardsTitle, 'h2');
   if (model.cards.length === 0) para(L.cardsNone);
-  for (const { quadrant, cards } of cardsByQuadrant(model)) {
+  for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
-    heading(quadrant.label, 'h3');
+    heading(label, 'h3');
     for (const c of cards) {
       para(
         `${c.n}. ${oneLine(c.card.title)} (${L.cardKind[c.card.kind]}): ` +

@@ -26,7 +26,7 @@ afterEach(async () => {
 
 const positionOf = (doc: Y.Doc, id: string) => {
   const card = readCards(doc).find((c) => c.id === id);
-  return card && { x: card.x, y: card.y };
+  return card?.pos ?? undefined;
 };
 /** Time passing is the subject here (the facilitator's move getting older), not a wait for sync. */
 const letTimePass = (ms: number) => new Promise((r) => setTimeout(r, ms));

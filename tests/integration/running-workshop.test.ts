@@ -154,7 +154,7 @@ describe('import keeps content byte for byte', () => {
     // Written straight into the board document, as any client could.
     const hostile = ['  Voorloop en naloop  ', '\tTab\tin\tde\ttitel\t', 'Twee  spaties\u00a0en nbsp\u2003em', ' \u200bzero width '];
     hostile.forEach((title, i) =>
-      putCard(d.doc, { id: `hostilecard0${i}`, kind: 'domain', title, department: ` afd\t${i} `, description: `\n regel\n\t ${i} \n`, x: 0.5, y: 0.5, target: null, registerId: null, createdAt: 1 + i }),
+      putCard(d.doc, { id: `hostilecard0${i}`, kind: 'domain', title, department: ` afd\t${i} `, description: `\n regel\n\t ${i} \n`, pos: { x: 0.5, y: 0.5 }, target: null, registerId: null, createdAt: 1 + i }),
     );
     const first = await eventually(async () => {
       const m = await exportOf(w.api, w.workshop.id);
