@@ -1,6 +1,6 @@
 import type { Template } from './template';
 import type { ErrorBody } from './errors';
-import type { ControlState, Spotlight, SpotlightType, TimerAction } from './control';
+import type { ControlState, ScreenFocus, Spotlight, SpotlightType, TimerAction } from './control';
 import type { Phase } from './phases';
 import type {
   Alarm,
@@ -26,7 +26,8 @@ import type { TallyEntry } from './voting';
  * the client (and the phone's bundle) can use it. See docs/api.md and
  * docs/protocol.md.
  */
-export const PROTOCOL_VERSION = 2;
+/** 3: cards may be unplaced (no `pos`; docs/board-document.md). */
+export const PROTOCOL_VERSION = 3;
 
 // ---------------------------------------------------------------- REST bodies
 // As the handlers receive them, after the schemas (emails trimmed and lowercased).
@@ -159,6 +160,10 @@ export interface ClientEventPayloads {
   'phases:set': { phases: Phase[] };
   'board:lock': { locked: boolean };
   'results:reveal': { revealed: boolean };
+  /** Close voting (no casting or retracting), or reopen it. Revealing the results also closes it. */
+  'voting:close': { closed: boolean };
+  /** The page of the shared screen's list, and whether results show only the top five. */
+  'screen:set': { page?: number; focus?: ScreenFocus };
   'spotlight:set': { spotlight: Spotlight };
   'timer:control': TimerAction;
   'settings:update': { named?: boolean; voteBudget?: number; voteCap?: number };
@@ -194,6 +199,8 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'phases:set': ['facilitator'],
   'board:lock': ['facilitator'],
   'results:reveal': ['facilitator'],
+  'voting:close': ['facilitator'],
+  'screen:set': ['facilitator'],
   'spotlight:set': ['facilitator'],
   'timer:control': ['facilitator'],
   'settings:update': ['facilitator'],
@@ -224,6 +231,8 @@ export interface ClientEventResults {
   'phases:set': Nothing;
   'board:lock': Nothing;
   'results:reveal': Nothing;
+  'voting:close': Nothing;
+  'screen:set': Nothing;
   'spotlight:set': Nothing;
   'timer:control': Nothing;
   'settings:update': Nothing;

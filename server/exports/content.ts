@@ -1,7 +1,7 @@
 import type { ExportBarrier, ExportCard, ExportRound, ExportRoundResult, WorkshopExport } from '../../shared/export';
 import type { Alarm, Proposal } from '../../shared/method';
 import type { Phase } from '../../shared/phases';
-import { QUADRANT_CORNERS, quadrantOf, type Quadrant } from '../../shared/template';
+import { QUADRANT_CORNERS, quadrantOf, type Position, type Quadrant } from '../../shared/template';
 import type { ExportLabels } from './labels';
 
 /**
@@ -16,27 +16,44 @@ export interface NumberedCard {
   /** 1-based, in the model's order: the marker on the board image carries it. */
   n: number;
   card: ExportCard;
-  now: Quadrant;
+  /** The now position; null for an unplaced card (in no quadrant, drawn nowhere). */
+  pos: Position | null;
+  now: Quadrant | null;
   target: Quadrant | null;
 }
 
 export function numberedCards(model: WorkshopExport): NumberedCard[] {
   const template = model.workshop.template;
-  return model.cards.map((card, i) => ({
-    n: i + 1,
-    card,
-    now: quadrantOf(template, card),
-    target: card.target ? quadrantOf(template, card.target) : null,
-  }));
+  return model.cards.map((card, i) => {
+    const pos = card.x !== null && card.y !== null ? { x: card.x, y: card.y } : null;
+    return {
+      n: i + 1,
+      card,
+      pos,
+      now: pos ? quadrantOf(template, pos) : null,
+      target: card.target ? quadrantOf(template, card.target) : null,
+    };
+  });
 }
 
-/** The cards grouped by the quadrant they are in now, in the board's reading order. */
-export function cardsByQuadrant(model: WorkshopExport): { quadrant: Quadrant; cards: NumberedCard[] }[] {
+/** A card that stands on the board: it has a now position and a quadrant. */
+export type PlacedCard = NumberedCard & { pos: Position; now: Quadrant };
+
+export function isPlacedCard(c: NumberedCard): c is PlacedCard {
+  return c.pos !== null && c.now !== null;
+}
+
+/**
+ * The cards grouped by the quadrant they are in now, in the board's reading order;
+ * then, under `L.unplaced`, the cards nobody placed yet (when there are any).
+ */
+export function cardsByQuadrant(model: WorkshopExport, L: ExportLabels): { label: string; cards: NumberedCard[] }[] {
   const cards = numberedCards(model);
   const template = model.workshop.template;
-  return QUADRANT_CORNERS.map((corner) => template.quadrants.find((q) => q.corner === corner))
+  const groups = QUADRANT_CORNERS.map((corner) => template.quadrants.find((q) => q.corner === corner))
     .filter((q): q is Quadrant => q !== undefined)
-    .map((quadrant) => ({ quadrant, cards: cards.filter((c) => c.now.id === quadrant.id) }));
+    .map((quadrant) => ({ label: quadrant.label, cards: cards.filter((c) => c.now?.id === quadrant.id) }));
+  return [...groups, { label: L.unplaced, cards: cards.filter((c) => c.now === null) }];
 }
 
 /** Most votes first; equal ranks keep the model's order (the order they were added in). */

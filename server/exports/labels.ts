@@ -25,6 +25,8 @@ export interface ExportLabels {
   boardDesc: (cards: number, arrows: number) => string;
   cardsTitle: string;
   cardsNone: string;
+  /** The group of cards that were added but never put on the board. */
+  unplaced: string;
   cardKind: Record<CardKind, string>;
   noTarget: string;
   cardLine: (n: number, title: string, from: string, to: string | null) => string;
@@ -53,6 +55,8 @@ export interface ExportLabels {
   heading: string;
   voteCount: string;
   linkedCards: string;
+  /** Wordings of merged barriers. */
+  variants: string;
   author: string;
 
   proposalsTitle: string;
@@ -101,6 +105,7 @@ const nl: ExportLabels = {
     'De lijst met kaarten staat ook in tekst in het verslag.',
   cardsTitle: 'Kaarten op het bord',
   cardsNone: 'Er staan geen kaarten op het bord.',
+  unplaced: 'Nog niet geplaatst',
   cardKind: { domain: 'Domein', project: 'Project' },
   noTarget: 'nog geen doel',
   cardLine: (n, title, from, to) => `${n}. ${title}: nu in ${from}, ${to ? `moet naar ${to}` : 'nog geen doel'}`,
@@ -130,6 +135,7 @@ const nl: ExportLabels = {
   heading: 'Kopje',
   voteCount: 'Stemmen',
   linkedCards: 'Hoort bij kaarten',
+  variants: 'Ook verwoord als',
   author: 'Van',
 
   proposalsTitle: 'Voorstellen',
@@ -186,6 +192,7 @@ const en: ExportLabels = {
     'The report also lists the cards as text.',
   cardsTitle: 'Cards on the board',
   cardsNone: 'There are no cards on the board.',
+  unplaced: 'Not placed yet',
   cardKind: { domain: 'Domain', project: 'Project' },
   noTarget: 'no target yet',
   cardLine: (n, title, from, to) => `${n}. ${title}: now in ${from}, ${to ? `should go to ${to}` : 'no target yet'}`,
@@ -214,6 +221,7 @@ const en: ExportLabels = {
   heading: 'Heading',
   voteCount: 'Votes',
   linkedCards: 'Linked cards',
+  variants: 'Also worded as',
   author: 'By',
 
   proposalsTitle: 'Proposals',

@@ -41,9 +41,9 @@ export function renderMarkdown(model: WorkshopExport, lang: ExportLang): string 
   // Cards, grouped by where they are now, each with where it should go.
   out.push(`## ${L.cardsTitle}`, '');
   if (model.cards.length === 0) out.push(L.cardsNone, '');
-  for (const { quadrant, cards } of cardsByQuadrant(model)) {
+  for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
-    out.push(`### ${md(quadrant.label)}`, '');
+    out.push(`### ${md(label)}`, '');
     for (const { n, card, target } of cards) {
       const to = target ? `→ ${md(target.label)}` : `(${L.noTarget})`;
       out.push(`- **${n}. ${md(card.title)}** (${L.cardKind[card.kind]}) ${to}`);
@@ -90,7 +90,7 @@ export function renderMarkdown(model: WorkshopExport, lang: ExportLang): string 
       out.push(
         tableRow([
           String(b.rank),
-          md(b.text),
+          md(b.text) + (b.variants.length > 0 ? ` (${md(L.variants)}: ${b.variants.map(md).join('; ')})` : ''),
           md(b.heading),
           String(b.votes),
           cardTitles(model, b.cardIds).map(md).join(', '),

@@ -113,9 +113,9 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
 
   heading(L.cardsTitle, 'h2');
   if (model.cards.length === 0) para(L.cardsNone);
-  for (const { quadrant, cards } of cardsByQuadrant(model)) {
+  for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
-    heading(quadrant.label, 'h3');
+    heading(label, 'h3');
     for (const c of cards) {
       para(
         `${c.n}. ${oneLine(c.card.title)} (${L.cardKind[c.card.kind]}): ` +
@@ -154,6 +154,7 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
     para(`${b.rank}. ${oneLine(b.text)} (${L.votes(b.votes)})`, { gap: 0.05 });
     const details = [
       b.heading ? `${L.heading}: ${oneLine(b.heading)}` : '',
+      b.variants.length > 0 ? `${L.variants}: ${b.variants.map(oneLine).join('; ')}` : '',
       b.cardIds.length > 0 ? `${L.linkedCards}: ${cardTitles(model, b.cardIds).map(oneLine).join(', ')}` : '',
       w.settings.named && b.authorName ? `${L.author}: ${oneLine(b.authorName)}` : '',
     ].filter(Boolean);

@@ -1,6 +1,6 @@
 import type { ExportLang, WorkshopExport } from '../../shared/export';
 import type { QuadrantCorner } from '../../shared/template';
-import { numberedCards, oneLine, type NumberedCard } from './content';
+import { isPlacedCard, numberedCards, oneLine, type NumberedCard, type PlacedCard } from './content';
 import { formatDate, labelsFor } from './labels';
 
 /**
@@ -60,7 +60,7 @@ export function renderSvg(model: WorkshopExport, lang: ExportLang): string {
 
   const desc = [
     L.boardDesc(cards.length, arrows),
-    ...cards.map((c) => L.cardLine(c.n, oneLine(c.card.title), c.now.label, c.target?.label ?? null) + '.'),
+    ...cards.map((c) => L.cardLine(c.n, oneLine(c.card.title), c.now?.label ?? L.unplaced, c.target?.label ?? null) + '.'),
   ].join(' ');
 
   const parts: string[] = [];
@@ -109,8 +109,10 @@ export function renderSvg(model: WorkshopExport, lang: ExportLang): string {
   );
 
   // Arrows under the markers, so a marker is never hidden by a line.
-  for (const c of cards) if (c.card.target) parts.push(arrow(c));
-  for (const c of cards) parts.push(marker(c));
+  // An unplaced card is drawn nowhere (the text lists it under "nog niet geplaatst").
+  const placed = cards.filter(isPlacedCard);
+  for (const c of placed) if (c.card.target) parts.push(arrow(c));
+  for (const c of placed) parts.push(marker(c));
 
   parts.push(legend(model, lang), cardList(cards, lang));
   parts.push(
@@ -142,12 +144,12 @@ function toPx(pos: { x: number; y: number }): { x: number; y: number } {
   };
 }
 
-function arrow({ n, card }: NumberedCard): string {
+function arrow({ n, card, pos }: PlacedCard): string {
   const target = card.target!;
-  const from = toPx(card);
+  const from = toPx(pos);
   const to = toPx(target);
   const out = ['<g>'];
-  if (Math.hypot(target.x - card.x, target.y - card.y) >= MIN_ARROW) {
+  if (Math.hypot(target.x - pos.x, target.y - pos.y) >= MIN_ARROW) {
     // Stop at the ring, so the head stays visible.
     const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
     const ex = round(to.x - ((to.x - from.x) / len) * RING_RADIUS);
@@ -165,15 +167,15 @@ function arrow({ n, card }: NumberedCard): string {
   return out.join('\n');
 }
 
-function marker({ n, card }: NumberedCard): string {
-  const { x, y } = toPx(card);
+function marker({ n, card, pos }: PlacedCard): string {
+  const { x, y } = toPx(pos);
   const r = MARKER_RADIUS;
   const shape =
     card.kind === 'domain'
       ? `<circle cx="${x}" cy="${y}" r="${r}" fill="#ffffff" stroke="${INK}" stroke-width="2.5"/>`
       : `<rect x="${x - r}" y="${y - r}" width="${2 * r}" height="${2 * r}" rx="3" fill="#ffffff" stroke="${INK}" stroke-width="2.5"/>`;
   // Near the right edge the title goes to the left of the marker.
-  const onLeft = card.x > 0.72;
+  const onLeft = pos.x > 0.72;
   const label = text(onLeft ? x - r - 6 : x + r + 6, y + 5, truncate(card.title, CARD_LABEL_CHARS), {
     size: 15,
     anchor: onLeft ? 'end' : 'start',

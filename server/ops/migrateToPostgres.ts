@@ -31,10 +31,13 @@ const TABLES = [
   'placements',
   'register_items',
   'card_records',
+  'owner_links',
+  'proposal_progress',
+  'progress_pages',
 ] as const;
 
 /** Identity columns whose values are copied as they are (their order means something). */
-const KEPT_IDS: Partial<Record<(typeof TABLES)[number], string>> = { yjs_updates: 'id', votes: 'id' };
+const KEPT_IDS: Partial<Record<(typeof TABLES)[number], string>> = { yjs_updates: 'id', votes: 'id', proposal_progress: 'id' };
 
 export interface MigrationResult {
   /** Rows copied per table. */

@@ -1,6 +1,6 @@
 import type { CardKind } from '../../shared/board';
 import type { ControlState } from '../../shared/control';
-import type { SearchType } from '../../shared/knowledge';
+import type { SearchType, WorkshopOrigin } from '../../shared/knowledge';
 import type { Alarm, Proposal } from '../../shared/method';
 import type { Position, Template } from '../../shared/template';
 
@@ -21,8 +21,8 @@ export interface CardRecord {
   title: string;
   department: string;
   description: string;
-  x: number;
-  y: number;
+  /** Null for an unplaced card (in the tray): searchable, but in no quadrant and no history. */
+  pos: Position | null;
   target: Position | null;
 }
 
@@ -35,6 +35,7 @@ export interface WorkshopRow {
   ownerName: string;
   control: ControlState | undefined;
   retentionUntil: number | null;
+  origin: WorkshopOrigin | null;
   participantCount: number;
   cardCount: number;
   barrierCount: number;
@@ -51,7 +52,9 @@ export interface SearchRow {
   snippet: string;
 }
 
+/** A card where it stood in one workshop: always placed (unplaced cards have no history). */
 export interface HistoryRow extends CardRecord {
+  pos: Position;
   workshopId: string;
   workshopTitle: string;
   workshopCreatedAt: number;
@@ -98,11 +101,12 @@ export interface KnowledgeStore {
 
   knowledgeWorkshops(): Promise<WorkshopRow[]>;
   /**
-   * Search terms (folded and stemmed from the user's words, see searchTerms in
-   * server/knowledge/dutchText.ts) → hits, best first. An item matches when every
-   * term is the prefix of one of its words. `type` narrows to one kind of item.
+   * Per word the user typed, its alternative forms (see searchForms in
+   * server/knowledge/dutchText.ts) → hits, best first. An item matches when each
+   * word has a form that is the prefix of one of the item's words or stems.
+   * `type` narrows to one kind of item.
    */
-  search(terms: string[], type: SearchType | undefined, limit: number): Promise<SearchRow[]>;
+  search(forms: string[][], type: SearchType | undefined, limit: number): Promise<SearchRow[]>;
 
   ledgerRows(): Promise<LedgerRow[]>;
   /** Puts the barriers in one ledger group (joining the groups they were in); returns the group id. */
@@ -114,6 +118,11 @@ export interface KnowledgeStore {
   proposalWorkshop(proposalId: string): Promise<string | undefined>;
 
   setRetention(workshopId: string, until: number): Promise<void>;
+  /** Where a copy or an import came from (see WorkshopOrigin). */
+  setOrigin(workshopId: string, origin: WorkshopOrigin): Promise<void>;
+  rename(workshopId: string, title: string): Promise<void>;
+  /** A workshop made here (not an import) with this title and creation time: the original of an export. */
+  findOriginal(title: string, createdAt: number): Promise<string | null>;
   /** Workshops whose retention date (or created + defaultMs when none is set) lies before `now`. */
   expiredWorkshops(now: number, defaultMs: number): Promise<string[]>;
   /** Deletes a workshop and everything of it, for good. */

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CardKind } from '../../shared/board';
-import type { SearchType } from '../../shared/knowledge';
+import type { SearchType, WorkshopOrigin } from '../../shared/knowledge';
+import { matchExpression } from '../knowledge/dutchText';
 import type { Alarm, Proposal } from '../../shared/method';
 import { controlStateSchema, templateSchema } from '../../shared/schemas';
 import type { Template } from '../../shared/template';
@@ -42,8 +43,8 @@ interface CardRow {
   title: string;
   department: string;
   description: string;
-  x: number;
-  y: number;
+  x: number | null;
+  y: number | null;
   tx: number | null;
   ty: number | null;
 }
@@ -64,8 +65,7 @@ const toCard = (r: CardRow): CardRecord => ({
   title: r.title,
   department: r.department,
   description: r.description,
-  x: r.x,
-  y: r.y,
+  pos: r.x === null || r.y === null ? null : { x: r.x, y: r.y },
   target: r.tx === null || r.ty === null ? null : { x: r.tx, y: r.ty },
 });
 
@@ -88,7 +88,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   constructor(private readonly db: Database.Database) {
     this.q = {
       listRegister: db.prepare(
-        `SELECT r.*, (SELECT COUNT(DISTINCT c.workshop_id) FROM card_records c WHERE c.register_id = r.id) AS workshop_count
+        `SELECT r.*, (SELECT COUNT(DISTINCT c.workshop_id) FROM card_records c JOIN workshops w ON w.id = c.workshop_id
+           WHERE c.register_id = r.id AND NOT (w.origin_kind = 'import' AND w.origin_id IS NOT NULL AND EXISTS (SELECT 1 FROM workshops o WHERE o.id = w.origin_id))) AS workshop_count
          FROM register_items r ORDER BY r.title COLLATE NOCASE`,
       ),
       findRegister: db.prepare('SELECT * FROM register_items WHERE id = ?'),
@@ -100,7 +101,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       history: db.prepare(
         `SELECT c.*, w.id AS workshop_id, w.title AS workshop_title, w.created_at AS workshop_created_at, w.template_json
          FROM card_records c JOIN workshops w ON w.id = c.workshop_id
-         WHERE c.register_id = ? ORDER BY w.created_at, w.id`,
+         WHERE c.register_id = ? AND c.x IS NOT NULL AND c.y IS NOT NULL
+           -- An import of a workshop that is still here repeats its history: left out.
+           AND NOT (w.origin_kind = 'import' AND w.origin_id IS NOT NULL AND EXISTS (SELECT 1 FROM workshops o WHERE o.id = w.origin_id))
+         ORDER BY w.created_at, w.id`,
       ),
       deleteCards: db.prepare('DELETE FROM card_records WHERE workshop_id = ?'),
       insertCard: db.prepare(
@@ -110,6 +114,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       cards: db.prepare('SELECT * FROM card_records WHERE workshop_id = ? ORDER BY rowid'),
       workshops: db.prepare(
         `SELECT w.id, w.title, w.created_at, w.template_json, w.owner_id, w.control_json, w.retention_until,
+           w.origin_kind, w.origin_id, w.origin_title,
            a.name AS owner_name,
            (SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id AND p.removed = 0) AS participant_count,
            (SELECT COUNT(*) FROM card_records c WHERE c.workshop_id = w.id) AS card_count,
@@ -144,6 +149,12 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       ),
       proposalWorkshop: db.prepare('SELECT workshop_id FROM proposals WHERE id = ? AND removed = 0'),
       setRetention: db.prepare('UPDATE workshops SET retention_until = ? WHERE id = ?'),
+      setOrigin: db.prepare('UPDATE workshops SET origin_kind = ?, origin_id = ?, origin_title = ? WHERE id = ?'),
+      rename: db.prepare('UPDATE workshops SET title = ? WHERE id = ?'),
+      forgetOrigin: db.prepare('UPDATE workshops SET origin_id = NULL WHERE origin_id = ?'),
+      findOriginal: db.prepare(
+        "SELECT id FROM workshops WHERE title = ? AND created_at = ? AND (origin_kind IS NULL OR origin_kind <> 'import') ORDER BY rowid LIMIT 1",
+      ),
       expired: db.prepare(
         'SELECT id FROM workshops WHERE COALESCE(retention_until, created_at + ?) < ? ORDER BY created_at',
       ),
@@ -198,8 +209,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       workshop_created_at: number;
       template_json: string;
     })[];
+    // The query keeps placed cards only (unplaced ones have no history).
     return rows.map((r) => ({
       ...toCard(r),
+      pos: { x: r.x!, y: r.y! },
       workshopId: r.workshop_id,
       workshopTitle: r.workshop_title,
       workshopCreatedAt: r.workshop_created_at,
@@ -219,8 +232,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
           c.title,
           c.department,
           c.description,
-          c.x,
-          c.y,
+          c.pos?.x ?? null,
+          c.pos?.y ?? null,
           c.target?.x ?? null,
           c.target?.y ?? null,
         );
@@ -243,6 +256,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       owner_name: string;
       control_json: string | null;
       retention_until: number | null;
+      origin_kind: WorkshopOrigin['kind'] | null;
+      origin_id: string | null;
+      origin_title: string | null;
       participant_count: number;
       card_count: number;
       barrier_count: number;
@@ -259,6 +275,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         ownerName: r.owner_name,
         control: control?.success ? control.data : undefined,
         retentionUntil: r.retention_until,
+        origin: r.origin_kind ? { kind: r.origin_kind, workshopId: r.origin_id, title: r.origin_title ?? '' } : null,
         participantCount: r.participant_count,
         cardCount: r.card_count,
         barrierCount: r.barrier_count,
@@ -267,15 +284,14 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     });
   }
 
-  async search(terms: string[], type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
-    if (terms.length === 0) return [];
-    // Each term quoted (terms hold letters and digits only), as a prefix; all must match.
-    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+  async search(forms: string[][], type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
+    const match = matchExpression(forms);
+    if (match === null) return [];
     // Rank first, over rowids only; build highlights and snippets for the top `limit`
     // rows alone (computing them for every match is what costs time at scale).
     // bm25 weights: a match in the title counts more than one in the body.
     const sql = `WITH top AS (
-        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0) AS score
+        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0, 1.0) AS score
         FROM search_fts ${type ? 'JOIN search_items si ON si.rowid = search_fts.rowid' : ''}
         WHERE search_fts MATCH ? ${type ? 'AND si.item_type = ?' : ''}
         ORDER BY score LIMIT ?
@@ -421,6 +437,18 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     this.q.setRetention.run(until, workshopId);
   }
 
+  async setOrigin(workshopId: string, origin: WorkshopOrigin): Promise<void> {
+    this.q.setOrigin.run(origin.kind, origin.workshopId, origin.title, workshopId);
+  }
+
+  async rename(workshopId: string, title: string): Promise<void> {
+    this.q.rename.run(title, workshopId);
+  }
+
+  async findOriginal(title: string, createdAt: number): Promise<string | null> {
+    return (this.q.findOriginal.get(title, createdAt) as { id: string } | undefined)?.id ?? null;
+  }
+
   async expiredWorkshops(now: number, defaultMs: number): Promise<string[]> {
     return (this.q.expired.all(defaultMs, now) as { id: string }[]).map((r) => r.id);
   }
@@ -428,7 +456,11 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   async deleteWorkshop(workshopId: string): Promise<boolean> {
     // Every table holding workshop data references workshops(id) ON DELETE CASCADE;
     // the search triggers remove the index entries (FTS5 secure-delete is on).
-    const deleted = this.q.deleteWorkshop.run(workshopId).changes > 0;
+    const deleted = this.db.transaction(() => {
+      // Copies keep that they are copies, not which workshop they came from.
+      this.q.forgetOrigin.run(workshopId);
+      return this.q.deleteWorkshop.run(workshopId).changes > 0;
+    })();
     if (deleted) {
       // Move the write-ahead log into the database file and empty it, so the
       // deleted text does not linger in the -wal file either (secure_delete zeroes the pages).

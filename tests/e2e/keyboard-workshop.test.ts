@@ -106,6 +106,8 @@ describe('a whole workshop by keyboard only', () => {
     await activate(phone, phone.getByRole('button', { name: 'Kaart toevoegen' }));
     const card = phone.locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first();
     await expect.poll(() => spoken(facilitator), { timeout: 10_000 }).toContain('Nieuwe kaart: Klimaatbeleid');
+    // A new card waits in the tray, in no quadrant; key 4 places it in Flashmob and the focus follows it.
+    await expect.poll(() => card.getAttribute('aria-label')).toContain('nog niet geplaatst');
     await tabTo(phone, card);
     await phone.keyboard.press('4');
     await expect.poll(() => card.getAttribute('aria-label')).toContain('Flashmob');
@@ -155,7 +157,7 @@ describe('a whole workshop by keyboard only', () => {
     await activate(phone, vote);
     await expect.poll(() => phone.getByTestId('votes-left').innerText()).toContain('Nog 2 stemmen over');
     await activate(phone, vote, 'Space');
-    await expect.poll(() => phone.getByTestId('votes-left').innerText()).toContain('Nog 1 stemmen over');
+    await expect.poll(() => phone.getByTestId('votes-left').innerText()).toContain('Nog 1 stem over');
 
     // The facilitator reveals the results.
     await activate(facilitator, facilitator.getByRole('button', { name: 'Uitslag tonen' }));

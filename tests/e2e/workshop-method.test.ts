@@ -60,9 +60,16 @@ describe('a whole workshop through every phase: facilitator, shared screen, thre
     await bram.getByLabel('Afdeling').fill('Openbare Werken');
     await bram.getByLabel('Toelichting').fill('Langlopende contracten, bewoners beslissen mee.');
     await bram.getByRole('button', { name: 'Kaart toevoegen' }).click();
+    // New cards wait in the tray ("Nog niet geplaatst"), not stacked in the middle of the board.
     for (const title of ['Klimaatbeleid', 'Beheer van wegen']) {
-      await screen.locator('[data-card-id]', { hasText: title }).first().waitFor();
+      await screen.getByTestId('card-tray').locator('[data-card-id]', { hasText: title }).first().waitFor();
     }
+    // Bram's new card is chosen: a tap on the board places it (in Maatschappelijke Carrousel).
+    const bramBoard = (await bram.getByTestId('board').boundingBox())!;
+    await bram.touchscreen.tap(bramBoard.x + bramBoard.width * 0.3, bramBoard.y + bramBoard.height * 0.7);
+    await expect
+      .poll(() => screen.getByTestId('board').locator('[data-card-id]', { hasText: 'Beheer van wegen' }).first().getAttribute('aria-label'))
+      .toContain('Maatschappelijke Carrousel');
     await facilitator.locator('[data-card-id]', { hasText: 'Beheer van wegen' }).first().click();
     await expect.poll(() => facilitator.getByTestId('selected-card').innerText()).toContain('Afdeling: Openbare Werken');
     expect(await facilitator.getByTestId('selected-card').innerText()).toContain('Langlopende contracten, bewoners beslissen mee.');
@@ -106,8 +113,8 @@ describe('a whole workshop through every phase: facilitator, shared screen, thre
     await vote(bram, 'Geen budget voor experimenten');
     await vote(bram, 'Regels zijn te strikt');
     await vote(chris, 'Regels zijn te strikt');
-    await expect.poll(() => anna.getByTestId('votes-left').innerText()).toContain('Nog 1 stemmen over');
-    await expect.poll(() => bram.getByTestId('votes-left').innerText()).toContain('Nog 1 stemmen over');
+    await expect.poll(() => anna.getByTestId('votes-left').innerText()).toContain('Nog 1 stem over');
+    await expect.poll(() => bram.getByTestId('votes-left').innerText()).toContain('Nog 1 stem over');
     // Anna changes her mind about one vote.
     await anna.getByRole('button', { name: 'Stem weghalen: Geen budget voor experimenten' }).click();
     await expect.poll(() => anna.getByTestId('votes-left').innerText()).toContain('Nog 2 stemmen over');

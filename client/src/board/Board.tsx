@@ -1,10 +1,13 @@
-import { useCallback, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { CardView } from '../../../shared/board';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { isPlaced, type CardView } from '../../../shared/board';
+import { cardNumbers } from '../../../shared/boardLayout';
 import type { Position, Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
+import { CardTray } from './CardTray';
+import { ScreenCards, ScreenLegend } from './ScreenCards';
 import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
 import { SelectedCardPanel } from './SelectedCardPanel';
@@ -61,6 +64,23 @@ export function Board(props: BoardProps) {
   const toggle = useCallback((id: string) => onSelect(selectedId === id ? null : id), [onSelect, selectedId]);
   const drag = useDrag(plane, onMove, toggle, mode === 'move');
   const selected = readOnly ? undefined : cards.find((c) => c.id === selectedId);
+  const placed = cards.filter(isPlaced);
+  const numbers = useMemo(() => cardNumbers(cards), [cards]);
+  // The shared screen lays labels out itself (ScreenCards); when it switches to numbers, the legend shows.
+  const screen = readOnly && large;
+  const [labelMode, setLabelMode] = useState<'labels' | 'numbers'>('labels');
+  const unplaced = cards.filter((c) => !isPlaced(c));
+  // A card placed from the tray by keyboard leaves the tray: its focus follows it onto the board.
+  const focusOnBoard = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusOnBoard.current;
+    if (!id) return;
+    const button = plane.current?.querySelector<HTMLElement>(`button[data-card-id="${id}"]`);
+    if (button) {
+      focusOnBoard.current = null;
+      button.focus();
+    }
+  });
 
   const onCardKey = (card: CardView, e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'Escape') {
@@ -71,12 +91,17 @@ export function Board(props: BoardProps) {
       return;
     }
     if (mode === 'view') return;
-    const from = mode === 'target' ? (card.target ?? card) : card;
-    const pos = keyTarget(e, from);
+    const from = mode === 'target' ? (card.target ?? card.pos) : card.pos;
+    const others = cards.filter((c) => c.id !== card.id);
+    const taken = mode === 'target' ? others.flatMap((c) => (c.target ? [c.target] : [])) : others.flatMap((c) => (c.pos ? [c.pos] : []));
+    const pos = keyTarget(e, from, taken);
     if (!pos) return;
     e.preventDefault();
     if (mode === 'target') onTarget(card.id, roundPosition(pos));
-    else onMove(card.id, roundPosition(pos));
+    else {
+      if (!card.pos) focusOnBoard.current = card.id;
+      onMove(card.id, roundPosition(pos));
+    }
     if (selectedId !== card.id) onSelect(card.id);
   };
 
@@ -94,9 +119,9 @@ export function Board(props: BoardProps) {
     else onMove(selectedId, pos);
   };
 
-  const shown = cards.map((card) => {
+  const shown = placed.map((card) => {
     const dragged = drag.active?.id === card.id ? drag.active.pos : null;
-    return { card, pos: dragged ?? { x: card.x, y: card.y }, dragging: dragged !== null };
+    return { card, pos: dragged ?? card.pos, dragging: dragged !== null };
   });
   const help =
     props.help !== undefined
@@ -119,6 +144,15 @@ export function Board(props: BoardProps) {
           {help} {mode !== 'view' && <span className="rb-board-help__keys">{keys}</span>}
         </p>
       )}
+      <CardTray
+        cards={unplaced}
+        readOnly={readOnly}
+        canPlace={mode === 'move'}
+        selectedId={selectedId}
+        onChoose={toggle}
+        onKeyDown={onCardKey}
+      />
+      <div className={`rb-board-row${screen && labelMode === 'numbers' ? ' rb-board-row--legend' : ''}`}>
       <div className="rb-board" data-readonly={readOnly ? 'true' : undefined} data-mode={mode}>
         <p className="rb-axis rb-axis--top">
           <span aria-hidden="true">↑ </span>
@@ -133,8 +167,11 @@ export function Board(props: BoardProps) {
           <Quadrants template={template} />
           {overlay?.(size)}
           {trajectories && (
-            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} />
+            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="arrows" />
           )}
+          {screen ? (
+            <ScreenCards items={shown} template={template} size={size} numbers={numbers} onMode={setLabelMode} />
+          ) : (
           <ul className="rb-board__cards" aria-label={t('board.cards')}>
             {shown.map(({ card, pos, dragging }) => (
               <CardChip
@@ -148,10 +185,14 @@ export function Board(props: BoardProps) {
                 dragging={dragging}
                 onClick={() => onCardClick(card)}
                 onKeyDown={(e) => onCardKey(card, e)}
-                pointer={readOnly ? undefined : drag.handlers(card.id, card)}
+                pointer={readOnly ? undefined : drag.handlers(card.id, card.pos)}
               />
             ))}
           </ul>
+          )}
+          {trajectories && (
+            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="targets" />
+          )}
           {!loaded && (
             <p className="rb-board__loading" role="status">
               {t('board.loading')}
@@ -173,6 +214,8 @@ export function Board(props: BoardProps) {
           {axes.y.end[lang]}
         </p>
       </div>
+      {screen && labelMode === 'numbers' && <ScreenLegend cards={placed} template={template} numbers={numbers} />}
+      </div>
       {trajectories && <TrajectoryList cards={cards} template={template} />}
       {selected && (
         <SelectedCardPanel
@@ -183,6 +226,7 @@ export function Board(props: BoardProps) {
           onMove={onMove}
           onTarget={onTarget}
           onDone={() => onSelect(null)}
+          others={cards}
           extra={selectedExtra?.(selected)}
         />
       )}

@@ -1,11 +1,13 @@
 import type { nl } from './nl';
 import { enMethod } from './en.method';
 import { enLasting } from './en.lasting';
+import { enDensity } from './en.density';
 
 /** English texts. Every Dutch key must be here too: the type checks it. */
 export const en: Record<keyof typeof nl, string> = {
   ...enMethod,
   ...enLasting,
+  ...enDensity,
   'app.name': 'Regiebord',
   'app.tagline': 'Looking together at the role of the municipality',
   'app.skipLink': 'Skip to content',
@@ -164,15 +166,19 @@ export const en: Record<keyof typeof nl, string> = {
   'error.PAYLOAD_TOO_LARGE': 'This message is too large.',
   'error.UNKNOWN_EVENT': 'Unknown command.',
   'error.PHASE_NOT_ALLOWED': 'You cannot do that now. The facilitator has chosen another step.',
+  'error.MOVED_MEANWHILE': 'Someone else has moved this card in the meantime.',
   'error.BOARD_LOCKED': 'The board is locked for now. Wait for the facilitator.',
   'error.BUDGET_EXHAUSTED': 'You have used all your votes. Remove a vote first.',
   'error.CAP_REACHED': 'You have already given the most votes allowed on this barrier.',
   'error.NO_VOTE_TO_RETRACT': 'You have no vote on this barrier to remove.',
+  'field.count': '{count} of {max} characters',
+  'field.countNear': '{count} of {max} characters: {left} left',
+  'error.VOTING_CLOSED': 'Voting is closed. The result is final.',
   'error.ROUND_CLOSED': 'This round is closed.',
   'error.PARTICIPANT_REMOVED': 'The facilitator has removed you from this workshop.',
   'error.LIMIT_REACHED': 'The limit has been reached.',
-  'error.WORKSHOP_FINISHED': 'This workshop has been closed. You can only look now.',
+  'error.WORKSHOP_FINISHED': 'This workshop has been closed. Joining or changing anything is no longer possible.',
   'error.WORKSHOP_DELETED': 'This workshop has been deleted.',
-  'error.CONFIRMATION_NEEDED': 'Type the title of the workshop to confirm.',
+  'error.CONFIRMATION_NEEDED': 'The title does not match yet. Type the title of the workshop as shown; dashes, spaces and capitals do not matter.',
   'error.INTERNAL': 'Something went wrong on the server. Please try again.',
 };

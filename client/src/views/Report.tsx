@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import '../i18n/knowledge';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { ExportCard, ExportRound, WorkshopExport } from '../../../shared/export';
@@ -22,6 +23,7 @@ interface ReportAnswer {
 
 const DOWNLOADS: { key: MessageKey; query: string }[] = [
   { key: 'report.dl.pdf', query: 'format=pdf' },
+  { key: 'report.dl.docx', query: 'format=docx' },
   { key: 'report.dl.md', query: 'format=md' },
   { key: 'report.dl.csvBarriers', query: 'format=csv&table=barriers' },
   { key: 'report.dl.csvProposals', query: 'format=csv&table=proposals' },
@@ -31,11 +33,11 @@ const DOWNLOADS: { key: MessageKey; query: string }[] = [
 ];
 
 /** Cards as the exports number them: 1-based in the model's order (the numbers on the board picture). */
-function cardRows(cards: ExportCard[], template: Template) {
+function cardRows(cards: ExportCard[], template: Template, unplaced: string) {
   return cards.map((card, i) => ({
     n: i + 1,
     card,
-    now: quadrantOf(template, card).label,
+    now: card.x !== null && card.y !== null ? quadrantOf(template, { x: card.x, y: card.y }).label : unplaced,
     target: card.target ? quadrantOf(template, card.target).label : null,
   }));
 }
@@ -85,7 +87,7 @@ export default function Report({ id }: { id: string }) {
   const { report, mine } = data;
   const w = report.workshop;
   const itemClass = (itemId: string, base: string) => `${base}${target === `item-${itemId}` ? ' rb-report__target' : ''}`;
-  const cards = cardRows(report.cards, w.template);
+  const cards = cardRows(report.cards, w.template, t('density.unplaced'));
   const exportUrl = (query: string) => `/api/workshops/${id}/export?${query}&lang=${lang}`;
 
   return (
@@ -236,6 +238,11 @@ export default function Report({ id }: { id: string }) {
                         {linked.length > 0 && <>{t('barrier.linked', { cards: linked.join(', ') })}. </>}
                         {b.authorName && t('item.author', { name: b.authorName })}
                       </p>
+                      {b.variants.length > 0 && (
+                        <p className="rb-kc-sub" data-testid="report-variants">
+                          {t('cockpit.variants', { count: b.variants.length })} {b.variants.map((v) => `‘${v}’`).join('; ')}
+                        </p>
+                      )}
                     </li>
                   );
                 })}

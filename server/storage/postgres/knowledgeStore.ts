@@ -1,5 +1,5 @@
 import type { CardKind } from '../../../shared/board';
-import type { SearchType } from '../../../shared/knowledge';
+import type { SearchType, WorkshopOrigin } from '../../../shared/knowledge';
 import type { Alarm, Proposal } from '../../../shared/method';
 import { controlStateSchema, templateSchema } from '../../../shared/schemas';
 import type { Template } from '../../../shared/template';
@@ -15,7 +15,7 @@ import type {
 } from '../knowledgeStore';
 import { registerKey } from '../sqliteKnowledgeStore';
 import { changed, type Db } from './db';
-import { searchSql } from './search';
+import { searchQuery, searchSql } from './search';
 
 interface RegisterRow {
   id: string;
@@ -33,8 +33,8 @@ interface CardRow {
   title: string;
   department: string;
   description: string;
-  x: number;
-  y: number;
+  x: number | null;
+  y: number | null;
   tx: number | null;
   ty: number | null;
 }
@@ -55,8 +55,7 @@ const toCard = (r: CardRow): CardRecord => ({
   title: r.title,
   department: r.department,
   description: r.description,
-  x: r.x,
-  y: r.y,
+  pos: r.x === null || r.y === null ? null : { x: r.x, y: r.y },
   target: r.tx === null || r.ty === null ? null : { x: r.tx, y: r.ty },
 });
 
@@ -79,8 +78,11 @@ const NOCASE = (col: string) =>
 /** Tables whose rows a hard delete removes; vacuumed afterwards so no dead copy stays in table or index. */
 const WORKSHOP_TABLES = [
   'workshops', 'participants', 'yjs_updates', 'yjs_snapshots', 'barriers', 'votes', 'vote_ops', 'proposals',
-  'alarms', 'placement_rounds', 'placements', 'card_records', 'search_items',
+  'alarms', 'placement_rounds', 'placements', 'card_records', 'search_items', 'owner_links', 'proposal_progress',
 ];
+
+/** An import of a workshop that is still here repeats its history: left out of counts and history. */
+const NOT_A_REPEAT = `NOT (w.origin_kind = 'import' AND w.origin_id IS NOT NULL AND EXISTS (SELECT 1 FROM workshops o WHERE o.id = w.origin_id))`;
 
 /** The PostgreSQL engine of KnowledgeStore; same results and order as SqliteKnowledgeStore. */
 export class PgKnowledgeStore implements KnowledgeStore {
@@ -88,7 +90,8 @@ export class PgKnowledgeStore implements KnowledgeStore {
 
   async listRegister(): Promise<(RegisterRecord & { workshopCount: number })[]> {
     const rows = await this.db.rows<RegisterRow & { workshop_count: number }>(
-      `SELECT r.*, (SELECT COUNT(DISTINCT c.workshop_id) FROM card_records c WHERE c.register_id = r.id) AS workshop_count
+      `SELECT r.*, (SELECT COUNT(DISTINCT c.workshop_id) FROM card_records c JOIN workshops w ON w.id = c.workshop_id
+         WHERE c.register_id = r.id AND ${NOT_A_REPEAT}) AS workshop_count
        FROM register_items r ORDER BY ${NOCASE('r.title')}, r.seq`,
     );
     return rows.map((r) => ({ ...toRegister(r), workshopCount: r.workshop_count }));
@@ -135,11 +138,14 @@ export class PgKnowledgeStore implements KnowledgeStore {
     >(
       `SELECT c.*, w.id AS workshop_id, w.title AS workshop_title, w.created_at AS workshop_created_at, w.template_json
        FROM card_records c JOIN workshops w ON w.id = c.workshop_id
-       WHERE c.register_id = $1 ORDER BY w.created_at, w.id COLLATE "C", c.seq`,
+       WHERE c.register_id = $1 AND c.x IS NOT NULL AND c.y IS NOT NULL AND ${NOT_A_REPEAT}
+       ORDER BY w.created_at, w.id COLLATE "C", c.seq`,
       [registerId],
     );
+    // The query keeps placed cards only (unplaced ones have no history).
     return rows.map((r) => ({
       ...toCard(r),
+      pos: { x: r.x!, y: r.y! },
       workshopId: r.workshop_id,
       workshopTitle: r.workshop_title,
       workshopCreatedAt: r.workshop_created_at,
@@ -167,8 +173,8 @@ export class PgKnowledgeStore implements KnowledgeStore {
           cards.map((c) => c.title),
           cards.map((c) => c.department),
           cards.map((c) => c.description),
-          cards.map((c) => c.x),
-          cards.map((c) => c.y),
+          cards.map((c) => c.pos?.x ?? null),
+          cards.map((c) => c.pos?.y ?? null),
           cards.map((c) => c.target?.x ?? null),
           cards.map((c) => c.target?.y ?? null),
         ],
@@ -191,12 +197,16 @@ export class PgKnowledgeStore implements KnowledgeStore {
       owner_name: string;
       control_json: string | null;
       retention_until: number | null;
+      origin_kind: WorkshopOrigin['kind'] | null;
+      origin_id: string | null;
+      origin_title: string | null;
       participant_count: number;
       card_count: number;
       barrier_count: number;
       proposal_count: number;
     }>(
       `SELECT w.id, w.title, w.created_at, w.template_json, w.owner_id, w.control_json, w.retention_until,
+         w.origin_kind, w.origin_id, w.origin_title,
          a.name AS owner_name,
          (SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id AND p.removed = 0) AS participant_count,
          (SELECT COUNT(*) FROM card_records c WHERE c.workshop_id = w.id) AS card_count,
@@ -216,6 +226,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
         ownerName: r.owner_name,
         control: control?.success ? control.data : undefined,
         retentionUntil: r.retention_until,
+        origin: r.origin_kind ? { kind: r.origin_kind, workshopId: r.origin_id, title: r.origin_title ?? '' } : null,
         participantCount: r.participant_count,
         cardCount: r.card_count,
         barrierCount: r.barrier_count,
@@ -224,7 +235,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
     });
   }
 
-  async search(terms: string[], type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
+  async search(forms: string[][], type: SearchType | undefined, limit: number): Promise<SearchRow[]> {
     const rows = await this.db.rows<{
       item_type: SearchType;
       workshop_id: string;
@@ -233,7 +244,7 @@ export class PgKnowledgeStore implements KnowledgeStore {
       workshop_created_at: number;
       title: string;
       snippet: string;
-    }>(searchSql(type !== undefined), type ? [terms, limit, type] : [terms, limit]);
+    }>(searchSql(type !== undefined), type ? [searchQuery(forms), limit, type] : [searchQuery(forms), limit]);
     return rows.map((r) => ({
       type: r.item_type,
       workshopId: r.workshop_id,
@@ -382,6 +393,28 @@ export class PgKnowledgeStore implements KnowledgeStore {
     await this.db.query('UPDATE workshops SET retention_until = $1 WHERE id = $2', [until, workshopId]);
   }
 
+  async setOrigin(workshopId: string, origin: WorkshopOrigin): Promise<void> {
+    await this.db.query('UPDATE workshops SET origin_kind = $1, origin_id = $2, origin_title = $3 WHERE id = $4', [
+      origin.kind,
+      origin.workshopId,
+      origin.title,
+      workshopId,
+    ]);
+  }
+
+  async rename(workshopId: string, title: string): Promise<void> {
+    await this.db.query('UPDATE workshops SET title = $1 WHERE id = $2', [title, workshopId]);
+  }
+
+  async findOriginal(title: string, createdAt: number): Promise<string | null> {
+    const row = await this.db.one<{ id: string }>(
+      `SELECT id FROM workshops WHERE title = $1 AND created_at = $2 AND (origin_kind IS NULL OR origin_kind <> 'import')
+       ORDER BY id COLLATE "C" LIMIT 1`,
+      [title, createdAt],
+    );
+    return row?.id ?? null;
+  }
+
   async expiredWorkshops(now: number, defaultMs: number): Promise<string[]> {
     const rows = await this.db.rows<{ id: string }>(
       'SELECT id FROM workshops WHERE COALESCE(retention_until, created_at + $1) < $2 ORDER BY created_at',
@@ -393,7 +426,11 @@ export class PgKnowledgeStore implements KnowledgeStore {
   async deleteWorkshop(workshopId: string): Promise<boolean> {
     // Every table holding workshop data references workshops(id) ON DELETE CASCADE;
     // the search triggers remove the index entries.
-    const deleted = changed(await this.db.query('DELETE FROM workshops WHERE id = $1', [workshopId])) > 0;
+    const deleted = await this.db.tx(async (q) => {
+      // Copies keep that they are copies, not which workshop they came from.
+      await q.query('UPDATE workshops SET origin_id = NULL WHERE origin_id = $1', [workshopId]);
+      return changed(await q.query('DELETE FROM workshops WHERE id = $1', [workshopId])) > 0;
+    });
     if (deleted) {
       // The deleted rows stay in the table and index files as dead tuples until vacuumed:
       // vacuum now, so no copy of the text remains there (AVG). Backups and WAL archives

@@ -70,6 +70,7 @@ const toBarrier = (r: BarrierRow): BarrierRecord => ({
   authorName: r.author_name,
   mergedInto: r.merged_into,
   createdAt: r.created_at,
+  variants: [],
 });
 
 const toProposal = (r: ProposalRow): ProposalRecord => ({
@@ -145,7 +146,14 @@ export class PgMethodStore implements MethodStore {
       'SELECT * FROM barriers WHERE workshop_id = $1 AND removed = 0 AND merged_into IS NULL ORDER BY created_at, seq',
       [workshopId],
     );
-    return rows.map(toBarrier);
+    // Wordings merged into a live barrier (each one step from it, see mergeBarriers), oldest first.
+    const variants = new Map<string, string[]>();
+    const merged = await this.db.rows<{ merged_into: string; text: string }>(
+      'SELECT merged_into, text FROM barriers WHERE workshop_id = $1 AND merged_into IS NOT NULL AND removed = 0 ORDER BY created_at, seq',
+      [workshopId],
+    );
+    for (const v of merged) variants.set(v.merged_into, [...(variants.get(v.merged_into) ?? []), v.text]);
+    return rows.map((r) => ({ ...toBarrier(r), variants: variants.get(r.id) ?? [] }));
   }
 
   async findBarrier(workshopId: string, id: string): Promise<BarrierRecord | undefined> {
@@ -178,6 +186,8 @@ export class PgMethodStore implements MethodStore {
       const cards = [...new Set([...toBarrier(target).cardIds, ...toBarrier(source).cardIds])];
       await q.query('UPDATE barriers SET card_ids_json = $1 WHERE workshop_id = $2 AND id = $3', [JSON.stringify(cards), workshopId, targetId]);
       await q.query('UPDATE votes SET barrier_id = $1 WHERE workshop_id = $2 AND barrier_id = $3', [targetId, workshopId, sourceId]);
+      // Barriers merged into the source follow it, so every wording stays one step from its live barrier.
+      await q.query('UPDATE barriers SET merged_into = $1 WHERE workshop_id = $2 AND merged_into = $3', [targetId, workshopId, sourceId]);
       await q.query('UPDATE barriers SET merged_into = $1 WHERE workshop_id = $2 AND id = $3', [targetId, workshopId, sourceId]);
       return true;
     });

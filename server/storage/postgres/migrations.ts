@@ -285,4 +285,76 @@ export const PG_MIGRATIONS: string[] = [
   CREATE TRIGGER search_proposal_au AFTER UPDATE OF text, owner, removed ON proposals
     FOR EACH ROW EXECUTE FUNCTION rb_search_proposal();
   `,
+  // 4: running a real workshop (issue 19): where a workshop came from, and Snowball stems in the search index.
+  `
+  -- 'copy' or 'import' (NULL: made here); the workshop it was copied or exported from, and that one's title then.
+  ALTER TABLE workshops ADD COLUMN origin_kind TEXT;
+  ALTER TABLE workshops ADD COLUMN origin_id TEXT;
+  ALTER TABLE workshops ADD COLUMN origin_title TEXT;
+
+  -- The vector gets the Snowball stem of every word too (SQLite's third index column), so
+  -- "mandaten" finds "mandaat" (both "mandat"). PostgreSQL's own Snowball Dutch stemmer is the
+  -- algorithm of the snowball-stemmers package the SQLite engine uses, here without stop words
+  -- (SQLite's stems column has them all); words of three letters or fewer and numbers are
+  -- left alone by the algorithm itself.
+  CREATE TEXT SEARCH DICTIONARY rb_dutch_stem (TEMPLATE = snowball, Language = dutch);
+  CREATE TEXT SEARCH CONFIGURATION regiebord_stems (COPY = regiebord_search);
+  ALTER TEXT SEARCH CONFIGURATION regiebord_stems
+    ALTER MAPPING FOR asciiword, word, asciihword, hword, hword_asciipart, hword_part
+    WITH unaccent, rb_dutch_stem;
+  CREATE OR REPLACE FUNCTION rb_search_vector(title TEXT, body TEXT) RETURNS tsvector
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT setweight(to_tsvector('regiebord_search', rb_search_words(title)), 'A')
+        || setweight(to_tsvector('regiebord_search', rb_search_words(body)), 'D')
+        || setweight(to_tsvector('regiebord_stems', rb_search_words(title || ' ' || body)), 'D') $$;
+  UPDATE search_items SET tsv = rb_search_vector(title, body);
+  `,
+  // 5: after the workshop (issue 17): action owners' update links (only a SHA-256 of
+  // the token is stored) and every later change to a proposal, dated, with who made it.
+  `
+  CREATE TABLE owner_links (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
+    token_hash TEXT PRIMARY KEY,
+    proposal_id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  CREATE INDEX owner_links_proposal ON owner_links(proposal_id, created_at);
+  CREATE INDEX owner_links_workshop ON owner_links(workshop_id);
+  CREATE TABLE proposal_progress (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    proposal_id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    at BIGINT NOT NULL,
+    actor TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    status TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    due_reason TEXT NOT NULL DEFAULT '',
+    owner TEXT
+  );
+  CREATE INDEX proposal_progress_proposal ON proposal_progress(proposal_id, id);
+  CREATE INDEX proposal_progress_at ON proposal_progress(at);
+  CREATE INDEX proposal_progress_workshop ON proposal_progress(workshop_id);
+  CREATE TABLE progress_pages (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
+    id TEXT PRIMARY KEY,
+    token_hash TEXT UNIQUE,
+    audience TEXT NOT NULL,
+    selection_json TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  `,
+  // 6: unplaced cards (issue 14): a recorded card may have no position (x and y both NULL).
+  `
+  ALTER TABLE card_records ALTER COLUMN x DROP NOT NULL;
+  ALTER TABLE card_records ALTER COLUMN y DROP NOT NULL;
+  ALTER TABLE card_records ADD CONSTRAINT card_records_pos CHECK ((x IS NULL) = (y IS NULL));
+  `,
 ];

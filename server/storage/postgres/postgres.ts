@@ -1,6 +1,7 @@
 import { templateSchema } from '../../../shared/schemas';
 import type { AccountRecord, ParticipantRecord, Storage, StoredDoc, WorkshopRecord } from '../storage';
 import { Db } from './db';
+import { PgFollowUpStore } from './followUpStore';
 import { PgKnowledgeStore } from './knowledgeStore';
 import { PgMethodStore } from './methodStore';
 import { PG_MIGRATIONS } from './migrations';
@@ -82,10 +83,12 @@ export async function openPostgresStorage(url: string): Promise<PostgresStorage>
 export class PostgresStorage implements Storage {
   readonly method: PgMethodStore;
   readonly knowledge: PgKnowledgeStore;
+  readonly followUp: PgFollowUpStore;
 
   constructor(readonly db: Db) {
     this.method = new PgMethodStore(db);
     this.knowledge = new PgKnowledgeStore(db);
+    this.followUp = new PgFollowUpStore(db);
   }
 
   async countAccounts(): Promise<number> {

@@ -1,13 +1,14 @@
 /**
  * Knowledge-centre search on PostgreSQL. Same matching rule as the SQLite
- * engine (FTS5): every term must be the prefix of a word of the item, words
- * folded (lower case, accents off) on both sides; the terms arrive already
- * stemmed by the shared Dutch rules (server/knowledge/dutchText.ts). So both
- * engines find the same items. Ranking: ts_rank with the title weighted above
- * the body (as bm25 with weights 4:1 does in SQLite); the order of equally
- * good hits can differ between the engines, the set of hits does not.
+ * engine (FTS5): per word typed, one of its forms (as typed, its Snowball stem,
+ * without a trailing "s": searchForms in server/knowledge/dutchText.ts) must be
+ * the prefix of a word of the item or of one of its stems; words folded (lower
+ * case, accents off) on both sides. The vector holds the words and their stems
+ * (migration 4), as SQLite's index has a stems column. Ranking: ts_rank with the
+ * title weighted above the body (as bm25 with weights 4:1:1 does in SQLite); the
+ * order of equally good hits can differ between the engines, the set of hits does not.
  *
- * $1: the terms (text[]), $2: limit, $3: item type (optional).
+ * $1: the query (searchQuery), $2: limit, $3: item type (optional).
  */
 const HIGHLIGHT = `'StartSel="\u0002", StopSel="\u0003", HighlightAll=true'`;
 const SNIPPET = `'StartSel="\u0002", StopSel="\u0003", MaxWords=12, MinWords=6, ShortWord=0, MaxFragments=1, FragmentDelimiter="…"'`;
@@ -15,8 +16,7 @@ const SNIPPET = `'StartSel="\u0002", StopSel="\u0003", MaxWords=12, MinWords=6, 
 export function searchSql(withType: boolean): string {
   // Rank first over the matching rows only; build highlights for the top rows alone.
   return `WITH q AS (
-      SELECT to_tsquery('regiebord_search', string_agg(quote_literal(t) || ':*', ' & ')) AS q
-      FROM unnest($1::text[]) AS t
+      SELECT to_tsquery('regiebord_search', $1) AS q
     ),
     top AS (
       SELECT si.id, ts_rank('{0.1, 0.2, 0.4, 1.0}', si.tsv, q.q) AS score
@@ -33,4 +33,10 @@ export function searchSql(withType: boolean): string {
     JOIN workshops w ON w.id = si.workshop_id
     CROSS JOIN q
     ORDER BY top.score DESC, w.created_at DESC, si.id`;
+}
+
+/** The tsquery text for the forms: (form:* | form:* …) & …, every form quoted as a literal. */
+export function searchQuery(forms: string[][]): string {
+  const literal = (f: string) => `'${f.replace(/\\/g, '\\\\').replace(/'/g, "''")}':*`;
+  return forms.map((alternatives) => `(${alternatives.map(literal).join(' | ')})`).join(' & ');
 }

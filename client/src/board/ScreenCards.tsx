@@ -1,0 +1,184 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CardView } from '../../../shared/board';
+import { layoutBoard, type BoardLayout, type LabelInput } from '../../../shared/boardLayout';
+import { quadrantOf, type Position, type Template } from '../../../shared/template';
+import { useI18n } from '../i18n';
+import { KindIcon } from './CardChip';
+import type { PlaneSize } from './usePlaneSize';
+
+interface Props {
+  /** Placed cards with where they are drawn. */
+  items: { card: CardView; pos: Position }[];
+  template: Template;
+  size: PlaneSize;
+  /** The stable number of every card (shared/boardLayout cardNumbers). */
+  numbers: Map<string, number>;
+  /** Reports which mode the layout chose, so the legend can be shown beside the board. */
+  onMode?: (mode: BoardLayout['mode']) => void;
+}
+
+/** Radius of the true-position marker, px. */
+const MARKER_RADIUS = 7;
+/** Size of a numbered badge, px (numbers up to 3 digits at 18 px). */
+const BADGE = 36;
+
+/**
+ * The cards on the shared screen at any density: a small marker at each card's true
+ * position, and its label placed clear of the others (shared/boardLayout.ts), with a
+ * leader line when it had to move. When the board is too dense for full labels, numbered
+ * badges instead, and the legend beside the board (ScreenLegend) lists every card.
+ * Labels are measured first (rendered hidden), then placed: titles wrap at word
+ * boundaries and a label is as wide as its longest word, so no word is ever cut.
+ */
+export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
+  const { t } = useI18n();
+  const measureRef = useRef<HTMLDivElement>(null);
+  const [sizes, setSizes] = useState<Map<string, { w: number; h: number }>>(new Map());
+  const titles = items.map((i) => `${i.card.id}:${i.card.title}:${i.card.kind}`).join('|');
+
+  useLayoutEffect(() => {
+    const box = measureRef.current;
+    if (!box) return;
+    const next = new Map<string, { w: number; h: number }>();
+    for (const el of box.querySelectorAll<HTMLElement>('[data-measure-id]')) {
+      next.set(el.dataset.measureId!, { w: Math.ceil(el.offsetWidth), h: Math.ceil(el.offsetHeight) });
+    }
+    setSizes(next);
+  }, [titles, size.width]);
+
+  const layout = useMemo(() => {
+    const { width: w, height: h } = size;
+    if (w === 0 || h === 0) return null;
+    const anchor = (p: Position) => ({ x: p.x * w, y: p.y * h });
+    const labels: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), ...(sizes.get(card.id) ?? { w: 200, h: 60 }) }));
+    const badges: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), w: BADGE, h: BADGE }));
+    return layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges });
+  }, [items, sizes, size]);
+
+  const mode = layout?.mode ?? 'labels';
+  useLayoutEffect(() => onMode?.(mode), [mode, onMode]);
+
+  const kindOf = (card: CardView) => t(card.kind === 'domain' ? 'card.domain' : 'card.project');
+  const nameOf = (card: CardView, pos: Position) => {
+    const quadrant = quadrantOf(template, pos).label;
+    return card.target
+      ? t('board.cardNameTarget', { title: card.title, kind: kindOf(card), quadrant, target: quadrantOf(template, card.target).label })
+      : t('board.cardName', { title: card.title, kind: kindOf(card), quadrant });
+  };
+
+  return (
+    <>
+      {/* Hidden copies, only to measure each label's size before placing it. */}
+      <div className="rb-screen-cards__measure" ref={measureRef} aria-hidden="true">
+        {items.map(({ card }) => (
+          <div key={card.id} data-measure-id={card.id} className={`rb-screen-label rb-screen-label--${card.kind}`}>
+            <LabelBody card={card} n={numbers.get(card.id) ?? 0} kind={kindOf(card)} />
+          </div>
+        ))}
+      </div>
+      {layout && (
+        <svg className="rb-screen-cards__leaders" width={size.width} height={size.height} aria-hidden="true" focusable="false">
+          {items.map(({ card, pos }, i) => {
+            const p = layout.placements[i]!;
+            if (!p.leader) return null;
+            return (
+              <g key={card.id}>
+                <line x1={pos.x * size.width} y1={pos.y * size.height} x2={p.leaderEnd.x} y2={p.leaderEnd.y} className="rb-screen-cards__leader-halo" />
+                <line x1={pos.x * size.width} y1={pos.y * size.height} x2={p.leaderEnd.x} y2={p.leaderEnd.y} className="rb-screen-cards__leader" />
+              </g>
+            );
+          })}
+        </svg>
+      )}
+      <ul className="rb-board__cards rb-screen-cards" aria-label={t('board.cards')} data-label-mode={mode}>
+        {items.map(({ card, pos }, i) => {
+          const p = layout?.placements[i];
+          const n = numbers.get(card.id) ?? 0;
+          const marker = (
+            <span
+              className={`rb-screen-marker rb-screen-marker--${card.kind}`}
+              style={{ left: `${pos.x * 100}%`, top: `${pos.y * 100}%` }}
+              data-marker-id={card.id}
+              aria-hidden="true"
+            />
+          );
+          const style = p ? { left: `${p.box.x}px`, top: `${p.box.y}px` } : { visibility: 'hidden' as const };
+          return (
+            <li key={card.id} className="rb-card-slot">
+              {marker}
+              {mode === 'labels' ? (
+                <div
+                  className={`rb-screen-label rb-screen-label--${card.kind}`}
+                  style={style}
+                  data-card-id={card.id}
+                  data-card-n={n}
+                  role="img"
+                  aria-label={nameOf(card, pos)}
+                >
+                  <LabelBody card={card} n={n} kind={kindOf(card)} />
+                </div>
+              ) : (
+                <div
+                  className={`rb-screen-badge rb-screen-badge--${card.kind}`}
+                  style={style}
+                  data-card-id={card.id}
+                  data-card-n={n}
+                  role="img"
+                  aria-label={`${n}. ${nameOf(card, pos)}`}
+                >
+                  {n}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function LabelBody({ card, n, kind }: { card: CardView; n: number; kind: string }) {
+  return (
+    <>
+      <span className="rb-screen-label__n" aria-hidden="true">
+        {n}
+      </span>
+      <KindIcon kind={card.kind} />
+      <span className="rb-screen-label__text">
+        {/* Dutch hyphenation where the browser has it; never a break inside a word otherwise. */}
+        <span className="rb-screen-label__title" lang="nl">
+          {card.title}
+        </span>{' '}
+        <span className="rb-card__kind">{kind}</span>
+      </span>
+    </>
+  );
+}
+
+/** The complete legend beside a dense board: every card, its number, kind and quadrant. */
+export function ScreenLegend({ cards, template, numbers }: { cards: CardView[]; template: Template; numbers: Map<string, number> }) {
+  const { t } = useI18n();
+  return (
+    <section className="rb-screen-legend" aria-labelledby="rb-screen-legend-title" data-testid="board-legend">
+      <h3 id="rb-screen-legend-title" className="rb-screen-legend__title">
+        {t('density.legend.title', { count: cards.length })}
+      </h3>
+      <ol className="rb-screen-legend__items">
+        {cards.map((card) => (
+          <li key={card.id} className="rb-screen-legend__item" data-legend-id={card.id}>
+            <span className="rb-screen-legend__n">{numbers.get(card.id)}</span>
+            <KindIcon kind={card.kind} />
+            <span lang="nl" className="rb-screen-legend__text">
+              {card.title}
+              <span className="rb-sr-only">
+                {' '}
+                ({t(card.kind === 'domain' ? 'card.domain' : 'card.project')},{' '}
+                {card.pos ? quadrantOf(template, card.pos).label : t('density.unplaced')})
+              </span>
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
