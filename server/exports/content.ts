@@ -1,7 +1,7 @@
 import type { ExportBarrier, ExportCard, ExportRound, ExportRoundResult, WorkshopExport } from '../../shared/export';
 import type { Alarm, Proposal } from '../../shared/method';
 import type { Phase } from '../../shared/phases';
-import { QUADRANT_CORNERS, quadrantOf, type Quadrant } from '../../shared/template';
+import { QUADRANT_CORNERS, quadrantOf, type Position, type Quadrant } from '../../shared/template';
 import type { ExportLabels } from './labels';
 
 /**
@@ -13,30 +13,51 @@ import type { ExportLabels } from './labels';
  */
 
 export interface NumberedCard {
-  /** 1-based, in the model's order: the marker on the board image carries it. */
+  /**
+   * 1-based, in the model's order (oldest card first, as the board lists them), unplaced cards
+   * included, so a card keeps its number when it is placed: the marker on the board image, its
+   * arrow and its target carry it.
+   */
   n: number;
   card: ExportCard;
-  now: Quadrant;
+  /** Where it is now; null while it is unplaced (in the tray, in no quadrant). */
+  pos: Position | null;
+  now: Quadrant | null;
   target: Quadrant | null;
+}
+
+/** The card's "now" position, or null for an unplaced card (x and y null in version 2 of the model). */
+export function placedPosition(card: ExportCard): Position | null {
+  const { x, y } = card as { x: number | null; y: number | null };
+  return typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
 }
 
 export function numberedCards(model: WorkshopExport): NumberedCard[] {
   const template = model.workshop.template;
-  return model.cards.map((card, i) => ({
-    n: i + 1,
-    card,
-    now: quadrantOf(template, card),
-    target: card.target ? quadrantOf(template, card.target) : null,
-  }));
+  return model.cards.map((card, i) => {
+    const pos = placedPosition(card);
+    return {
+      n: i + 1,
+      card,
+      pos,
+      now: pos ? quadrantOf(template, pos) : null,
+      target: card.target ? quadrantOf(template, card.target) : null,
+    };
+  });
 }
 
-/** The cards grouped by the quadrant they are in now, in the board's reading order. */
+/** The cards grouped by the quadrant they are in now, in the board's reading order; unplaced cards are in none. */
 export function cardsByQuadrant(model: WorkshopExport): { quadrant: Quadrant; cards: NumberedCard[] }[] {
   const cards = numberedCards(model);
   const template = model.workshop.template;
   return QUADRANT_CORNERS.map((corner) => template.quadrants.find((q) => q.corner === corner))
     .filter((q): q is Quadrant => q !== undefined)
-    .map((quadrant) => ({ quadrant, cards: cards.filter((c) => c.now.id === quadrant.id) }));
+    .map((quadrant) => ({ quadrant, cards: cards.filter((c) => c.now?.id === quadrant.id) }));
+}
+
+/** The cards nobody has put on the board yet: listed as "nog niet geplaatst". */
+export function unplacedCards(model: WorkshopExport): NumberedCard[] {
+  return numberedCards(model).filter((c) => c.pos === null);
 }
 
 /** Most votes first; equal ranks keep the model's order (the order they were added in). */

@@ -1,10 +1,125 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 
 /**
- * DejaVu Sans, bundled in ./fonts (licence and reason in fonts/README.md).
- * Resolved from this module, not from the working directory: the server runs
- * with tsx from the repository, tests from wherever Vitest starts.
+ * The fonts of the PNG and PDF exports, never the machine's (a fresh server may have none).
+ *
+ * - DejaVu Sans, bundled in ./fonts (licence in fonts/README.md): Latin with Turkish, Polish and
+ *   every other European letter, Greek, Cyrillic, Arabic, Hebrew, arrows and common symbols.
+ * - Noto Emoji (monochrome, SIL OFL 1.1) from the npm package @expo-google-fonts/noto-emoji,
+ *   which ships TrueType files: resvg reads only TrueType/OpenType, not the WOFF2 of
+ *   @fontsource. Monochrome on purpose: pdfkit cannot draw colour glyphs, and the PNG and the
+ *   PDF should show the same emoji.
+ *
+ * Resolved from this module, not from the working directory: the server runs with tsx from the
+ * repository, tests from wherever Vitest starts.
  */
 export const FONT_FAMILY = 'DejaVu Sans';
+export const EMOJI_FAMILY = 'Noto Emoji';
 export const FONT_REGULAR = fileURLToPath(new URL('./fonts/DejaVuSans.ttf', import.meta.url));
 export const FONT_BOLD = fileURLToPath(new URL('./fonts/DejaVuSans-Bold.ttf', import.meta.url));
+const require = createRequire(import.meta.url);
+export const EMOJI_REGULAR = require.resolve('@expo-google-fonts/noto-emoji/400Regular/NotoEmoji_400Regular.ttf');
+export const EMOJI_BOLD = require.resolve('@expo-google-fonts/noto-emoji/700Bold/NotoEmoji_700Bold.ttf');
+
+/** Every font file the exports load, for resvg. */
+export const ALL_FONT_FILES = [FONT_REGULAR, FONT_BOLD, EMOJI_REGULAR, EMOJI_BOLD];
+
+/** The names pdfkit knows the fonts by (registerFont). */
+export type PdfFontName = 'body' | 'bold' | 'emoji' | 'emojiBold';
+export const PDF_FONTS: Record<PdfFontName, string> = {
+  body: FONT_REGULAR,
+  bold: FONT_BOLD,
+  emoji: EMOJI_REGULAR,
+  emojiBold: EMOJI_BOLD,
+};
+
+/** A piece of text that one font draws whole. */
+export interface FontRun {
+  font: PdfFontName;
+  text: string;
+}
+
+let opened: Record<PdfFontName, fontkit.Font> | null = null;
+function fonts(): Record<PdfFontName, fontkit.Font> {
+  opened ??= {
+    body: fontkit.openSync(FONT_REGULAR) as fontkit.Font,
+    bold: fontkit.openSync(FONT_BOLD) as fontkit.Font,
+    emoji: fontkit.openSync(EMOJI_REGULAR) as fontkit.Font,
+    emojiBold: fontkit.openSync(EMOJI_BOLD) as fontkit.Font,
+  };
+  return opened;
+}
+
+/**
+ * Code points that only change the character before them (zero-width joiner, variation
+ * selectors, skin tones, tags, the keycap): they stay in that character's font, or an emoji
+ * sequence such as 👩‍🚀 would be torn apart.
+ */
+const JOINER = /^[\u200d\ufe0e\ufe0f\u20e3\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]$/u;
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
+const LTR = /[\p{L}\p{N}]/u;
+const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+
+function covers(font: fontkit.Font, cluster: string): boolean {
+  return Array.from(cluster).every((c) => JOINER.test(c) || font.hasGlyphForCodePoint(c.codePointAt(0)!));
+}
+
+/**
+ * pdfkit draws a text with one font and has no fallback, so a title with 🚲 would show an empty
+ * box. This splits a text into runs that one font draws whole: DejaVu where it has the glyphs,
+ * Noto Emoji for an emoji DejaVu lacks or one written as an emoji sequence (with U+FE0F or a
+ * joiner). A run also ends where the writing direction changes, because fontkit shapes and
+ * orders a run by its first script: Arabic letters in their own run are joined and drawn right
+ * to left. (resvg does all this itself: it falls back per character and applies the
+ * bidirectional algorithm.) A character no font has stays in the body font.
+ */
+export function fontRuns(text: string, bold = false): FontRun[] {
+  const all = fonts();
+  const primary: PdfFontName = bold ? 'bold' : 'body';
+  const emoji: PdfFontName = bold ? 'emojiBold' : 'emoji';
+  const runs: (FontRun & { dir: 'ltr' | 'rtl' | null })[] = [];
+  for (const { segment } of graphemes.segment(text)) {
+    const sequence = PICTOGRAPHIC.test(segment) && /[\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u.test(segment);
+    const font =
+      sequence && covers(all[emoji], segment)
+        ? emoji
+        : covers(all[primary], segment)
+          ? primary
+          : covers(all[emoji], segment)
+            ? emoji
+            : primary;
+    const dir = RTL.test(segment) ? 'rtl' : LTR.test(segment) ? 'ltr' : null;
+    const last = runs.at(-1);
+    if (last && last.font === font && (dir === null || last.dir === null || last.dir === dir)) {
+      last.text += segment;
+      last.dir ??= dir;
+    } else runs.push({ font, text: segment, dir });
+  }
+  // fontkit draws a right-to-left run mirrored, spaces included: keep the spaces at its ends
+  // outside, or "en مرحبا in" would lose the space before "in".
+  return runs.flatMap(({ font, text: t, dir }) => {
+    if (dir !== 'rtl') return [{ font, text: t }];
+    const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/su.exec(t) ?? [];
+    return [lead, core, trail].filter(Boolean).map((part) => ({ font, text: part }));
+  });
+}
+
+/** The width of `text` in px at `size` px, as resvg and pdfkit draw it with these fonts. */
+export function textWidth(text: string, size: number, bold = false): number {
+  const all = fonts();
+  let units = 0;
+  for (const run of fontRuns(text, bold)) {
+    const font = all[run.font];
+    units += (font.layout(run.text).advanceWidth / font.unitsPerEm) * 1000;
+  }
+  return (units / 1000) * size;
+}
+
+/** True when every character of `text` has a glyph in the font fontRuns gives it: no empty box. */
+export function drawnWithoutGaps(text: string, bold = false): boolean {
+  const all = fonts();
+  return fontRuns(text, bold).every((run) => covers(all[run.font], run.text.replace(/\s/g, '') || ' '));
+}

@@ -3,6 +3,7 @@ import {
   activePhases,
   cardTitles,
   cardsByQuadrant,
+  unplacedCards,
   confirmedAlarms,
   oneLine,
   proposalLinks,
@@ -40,13 +41,21 @@ export function renderMarkdown(model: WorkshopExport, lang: ExportLang): string 
 
   // Cards, grouped by where they are now, each with where it should go.
   out.push(`## ${L.cardsTitle}`, '');
-  if (model.cards.length === 0) out.push(L.cardsNone, '');
+  if (unplacedCards(model).length === model.cards.length) out.push(L.cardsNone, '');
   for (const { quadrant, cards } of cardsByQuadrant(model)) {
     if (cards.length === 0) continue;
     out.push(`### ${md(quadrant.label)}`, '');
     for (const { n, card, target } of cards) {
       const to = target ? `→ ${md(target.label)}` : `(${L.noTarget})`;
       out.push(`- **${n}. ${md(card.title)}** (${L.cardKind[card.kind]}) ${to}`);
+    }
+    out.push('');
+  }
+  const unplaced = unplacedCards(model);
+  if (unplaced.length > 0) {
+    out.push(`### ${L.unplacedTitle}`, '', L.unplacedNote, '');
+    for (const { n, card, target } of unplaced) {
+      out.push(`- **${n}. ${md(card.title)}** (${L.cardKind[card.kind]})` + (target ? ` → ${md(target.label)}` : ''));
     }
     out.push('');
   }
