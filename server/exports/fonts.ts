@@ -41,15 +41,15 @@ export interface FontRun {
   text: string;
 }
 
-let opened: Record<PdfFontName, fontkit.Font> | null = null;
-function fonts(): Record<PdfFontName, fontkit.Font> {
-  opened ??= {
-    body: fontkit.openSync(FONT_REGULAR) as fontkit.Font,
-    bold: fontkit.openSync(FONT_BOLD) as fontkit.Font,
-    emoji: fontkit.openSync(EMOJI_REGULAR) as fontkit.Font,
-    emojiBold: fontkit.openSync(EMOJI_BOLD) as fontkit.Font,
-  };
-  return opened;
+/** Each font is read on first use: a report without emoji never parses the emoji fonts. */
+const opened = new Map<PdfFontName, fontkit.Font>();
+function font(name: PdfFontName): fontkit.Font {
+  let f = opened.get(name);
+  if (!f) {
+    f = fontkit.openSync(PDF_FONTS[name]) as fontkit.Font;
+    opened.set(name, f);
+  }
+  return f;
 }
 
 /**
@@ -63,8 +63,8 @@ const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 const LTR = /[\p{L}\p{N}]/u;
 const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' });
 
-function covers(font: fontkit.Font, cluster: string): boolean {
-  return Array.from(cluster).every((c) => JOINER.test(c) || font.hasGlyphForCodePoint(c.codePointAt(0)!));
+function covers(name: PdfFontName, cluster: string): boolean {
+  return Array.from(cluster).every((c) => JOINER.test(c) || font(name).hasGlyphForCodePoint(c.codePointAt(0)!));
 }
 
 /**
@@ -77,49 +77,48 @@ function covers(font: fontkit.Font, cluster: string): boolean {
  * bidirectional algorithm.) A character no font has stays in the body font.
  */
 export function fontRuns(text: string, bold = false): FontRun[] {
-  const all = fonts();
   const primary: PdfFontName = bold ? 'bold' : 'body';
   const emoji: PdfFontName = bold ? 'emojiBold' : 'emoji';
   const runs: (FontRun & { dir: 'ltr' | 'rtl' | null })[] = [];
   for (const { segment } of graphemes.segment(text)) {
     const sequence = PICTOGRAPHIC.test(segment) && /[\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u.test(segment);
-    const font =
-      sequence && covers(all[emoji], segment)
-        ? emoji
-        : covers(all[primary], segment)
-          ? primary
-          : covers(all[emoji], segment)
-            ? emoji
-            : primary;
+    const chosen =
+      sequence && covers(emoji, segment) ? emoji : covers(primary, segment) ? primary : covers(emoji, segment) ? emoji : primary;
     const dir = RTL.test(segment) ? 'rtl' : LTR.test(segment) ? 'ltr' : null;
     const last = runs.at(-1);
-    if (last && last.font === font && (dir === null || last.dir === null || last.dir === dir)) {
+    if (last && last.font === chosen && (dir === null || last.dir === null || last.dir === dir)) {
       last.text += segment;
       last.dir ??= dir;
-    } else runs.push({ font, text: segment, dir });
+    } else runs.push({ font: chosen, text: segment, dir });
   }
   // fontkit draws a right-to-left run mirrored, spaces included: keep the spaces at its ends
   // outside, or "en مرحبا in" would lose the space before "in".
-  return runs.flatMap(({ font, text: t, dir }) => {
-    if (dir !== 'rtl') return [{ font, text: t }];
+  return runs.flatMap(({ font: f, text: t, dir }) => {
+    if (dir !== 'rtl') return [{ font: f, text: t }];
     const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/su.exec(t) ?? [];
-    return [lead, core, trail].filter(Boolean).map((part) => ({ font, text: part }));
+    return [lead, core, trail].filter(Boolean).map((part) => ({ font: f, text: part }));
   });
 }
 
 /** The width of `text` in px at `size` px, as resvg and pdfkit draw it with these fonts. */
 export function textWidth(text: string, size: number, bold = false): number {
-  const all = fonts();
-  let units = 0;
-  for (const run of fontRuns(text, bold)) {
-    const font = all[run.font];
-    units += (font.layout(run.text).advanceWidth / font.unitsPerEm) * 1000;
+  const key = `${bold ? 'b' : 'r'}${text}`;
+  let units = widths.get(key);
+  if (units === undefined) {
+    units = 0;
+    for (const run of fontRuns(text, bold)) {
+      const f = font(run.font);
+      units += (f.layout(run.text).advanceWidth / f.unitsPerEm) * 1000;
+    }
+    if (widths.size > 20_000) widths.clear();
+    widths.set(key, units);
   }
   return (units / 1000) * size;
 }
+/** Widths in 1/1000 em by text: wrapping measures the same words many times. */
+const widths = new Map<string, number>();
 
 /** True when every character of `text` has a glyph in the font fontRuns gives it: no empty box. */
 export function drawnWithoutGaps(text: string, bold = false): boolean {
-  const all = fonts();
-  return fontRuns(text, bold).every((run) => covers(all[run.font], run.text.replace(/\s/g, '') || ' '));
+  return fontRuns(text, bold).every((run) => covers(run.font, run.text.replace(/\s/g, '') || ' '));
 }
