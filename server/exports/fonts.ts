@@ -79,25 +79,26 @@ function covers(name: PdfFontName, cluster: string): boolean {
 export function fontRuns(text: string, bold = false): FontRun[] {
   const primary: PdfFontName = bold ? 'bold' : 'body';
   const emoji: PdfFontName = bold ? 'emojiBold' : 'emoji';
-  const runs: (FontRun & { dir: 'ltr' | 'rtl' | null })[] = [];
-  for (const { segment } of graphemes.segment(text)) {
+  const pieces = [...graphemes.segment(text)].map(({ segment }) => {
     const sequence = PICTOGRAPHIC.test(segment) && /[\u200d\ufe0f\u{1f3fb}-\u{1f3ff}]/u.test(segment);
     const chosen =
       sequence && covers(emoji, segment) ? emoji : covers(primary, segment) ? primary : covers(emoji, segment) ? emoji : primary;
-    const dir = RTL.test(segment) ? 'rtl' : LTR.test(segment) ? 'ltr' : null;
-    const last = runs.at(-1);
-    if (last && last.font === chosen && (dir === null || last.dir === null || last.dir === dir)) {
-      last.text += segment;
-      last.dir ??= dir;
-    } else runs.push({ font: chosen, text: segment, dir });
-  }
-  // fontkit draws a right-to-left run mirrored, spaces included: keep the spaces at its ends
-  // outside, or "en مرحبا in" would lose the space before "in".
-  return runs.flatMap(({ font: f, text: t, dir }) => {
-    if (dir !== 'rtl') return [{ font: f, text: t }];
-    const [, lead = '', core = '', trail = ''] = /^(\s*)(.*?)(\s*)$/su.exec(t) ?? [];
-    return [lead, core, trail].filter(Boolean).map((part) => ({ font: f, text: part }));
+    const dir: 'ltr' | 'rtl' | null = RTL.test(segment) ? 'rtl' : LTR.test(segment) ? 'ltr' : null;
+    return { segment, font: chosen, dir };
   });
+  // Spaces and punctuation between two right-to-left letters belong to that right-to-left run
+  // (so "مركز الحي" stays one run, its words in right-to-left order); elsewhere they are left
+  // to right, the paragraph's direction, so "مركز (Domein)" keeps its bracket outside.
+  const strongBefore = (i: number) => pieces.slice(0, i).findLast((p) => p.dir)?.dir ?? 'ltr';
+  const strongAfter = (i: number) => pieces.slice(i + 1).find((p) => p.dir)?.dir ?? 'ltr';
+  const runs: (FontRun & { dir: 'ltr' | 'rtl' })[] = [];
+  pieces.forEach((p, i) => {
+    const dir = p.dir ?? (strongBefore(i) === 'rtl' && strongAfter(i) === 'rtl' ? 'rtl' : 'ltr');
+    const last = runs.at(-1);
+    if (last && last.font === p.font && last.dir === dir) last.text += p.segment;
+    else runs.push({ font: p.font, text: p.segment, dir });
+  });
+  return runs.map(({ font: f, text: t }) => ({ font: f, text: t }));
 }
 
 /** The width of `text` in px at `size` px, as resvg and pdfkit draw it with these fonts. */

@@ -30,6 +30,11 @@ export interface ExportLabels {
   /** `from` is null for a card that is not on the board yet. */
   cardLine: (n: number, title: string, from: string | null, to: string | null) => string;
   unplacedTitle: string;
+  cardNumber: string;
+  cardTitle: string;
+  department: string;
+  nowIn: string;
+  shouldGoTo: string;
   unplacedNote: string;
   legendNumbers: string;
   legendLeader: string;
@@ -110,6 +115,11 @@ const nl: ExportLabels = {
   cardLine: (n, title, from, to) =>
     `${n}. ${title}: ${from ? `nu in ${from}` : 'nog niet geplaatst'}, ${to ? `moet naar ${to}` : 'nog geen doel'}`,
   unplacedTitle: 'Nog niet geplaatst',
+  cardNumber: 'Nummer',
+  cardTitle: 'Kaart',
+  department: 'Afdeling',
+  nowIn: 'Staat nu in',
+  shouldGoTo: 'Moet naar',
   unplacedNote: 'Deze kaarten zijn gemaakt, maar nog door niemand op het bord gezet. Ze tellen in geen kwadrant mee.',
   legendNumbers: 'Nummer: kaart, pijl en ring horen bij elkaar',
   legendLeader: 'Stip met lijntje: de plek van de kaart',
@@ -199,6 +209,11 @@ const en: ExportLabels = {
   cardLine: (n, title, from, to) =>
     `${n}. ${title}: ${from ? `now in ${from}` : 'not placed yet'}, ${to ? `should go to ${to}` : 'no target yet'}`,
   unplacedTitle: 'Not placed yet',
+  cardNumber: 'Number',
+  cardTitle: 'Card',
+  department: 'Department',
+  nowIn: 'Now in',
+  shouldGoTo: 'Should go to',
   unplacedNote: 'These cards were made but nobody has put them on the board yet. They count in no quadrant.',
   legendNumbers: 'Number: card, arrow and ring belong together',
   legendLeader: 'Dot with a line: where the card is',

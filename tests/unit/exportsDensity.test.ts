@@ -181,6 +181,21 @@ describe('Markdown at 25 cards', () => {
   });
 });
 
+describe('CSV of the cards at 25 cards', () => {
+  it('has every card with its number and quadrant; an unplaced card is in none', async () => {
+    const model = densityExport(25);
+    const out = await renderExport(model, 'csv', { lang: 'nl', table: 'cards' });
+    expect(out.fileName.endsWith('-kaarten.csv')).toBe(true);
+    // The density titles hold no ; or ", so a plain split reads the file.
+    const rows = out.body.toString('utf8').slice(1).split('\r\n').filter(Boolean).map((r) => r.split(';').map((c) => c.slice(1, -1)));
+    expect(rows[0]).toEqual(['Nummer', 'Kaart', 'Soort', 'Afdeling', 'Staat nu in', 'Moet naar']);
+    expect(rows).toHaveLength(26);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(model.cards.map((_, i) => String(i + 1)));
+    expect(rows[9]).toEqual(['9', model.cards[8]!.title, 'Domein', '', 'nog niet geplaatst', '']);
+    expect(rows[1]).toEqual(['1', 'Klimaatbeleid', 'Domein', '', 'Retro in Control', 'Flashmob']);
+  });
+});
+
 describe('the PDF at 60 cards', { timeout: 120_000 }, () => {
   it('lists every card, the unplaced ones in their own section', async () => {
     const model = densityExport(60);
