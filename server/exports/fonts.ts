@@ -39,6 +39,8 @@ export const PDF_FONTS: Record<PdfFontName, string> = {
 export interface FontRun {
   font: PdfFontName;
   text: string;
+  /** A right-to-left run (Arabic, Hebrew): its letters are drawn right to left. */
+  rtl?: boolean;
 }
 
 /** Each font is read on first use: a report without emoji never parses the emoji fonts. */
@@ -98,7 +100,25 @@ export function fontRuns(text: string, bold = false): FontRun[] {
     if (last && last.font === p.font && last.dir === dir) last.text += p.segment;
     else runs.push({ font: p.font, text: p.segment, dir });
   });
-  return runs.map(({ font: f, text: t }) => ({ font: f, text: t }));
+  return runs.map(({ font: f, text: t, dir }) => ({ font: f, text: t, ...(dir === 'rtl' ? { rtl: true } : {}) }));
+}
+
+/**
+ * fontRuns in the order pdfkit must write them. fontkit shapes each Arabic word and draws its
+ * letters right to left, but pdfkit's line wrapper moves the spaces of a right-to-left run, so
+ * the words of such a run are handed over one by one, last word first. (Not for the SVG: resvg
+ * applies the bidirectional algorithm itself.)
+ */
+export function pdfRuns(text: string, bold = false): FontRun[] {
+  return fontRuns(text, bold).flatMap((run) =>
+    run.rtl
+      ? run.text
+          .split(/(\s+)/)
+          .filter(Boolean)
+          .reverse()
+          .map((part) => ({ font: run.font, text: part }))
+      : [{ font: run.font, text: run.text }],
+  );
 }
 
 /** The width of `text` in px at `size` px, as resvg and pdfkit draw it with these fonts. */

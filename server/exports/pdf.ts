@@ -12,7 +12,7 @@ import {
   rankedBarriers,
   shownRounds,
 } from './content';
-import { FONT_REGULAR, PDF_FONTS, fontRuns, type PdfFontName } from './fonts';
+import { FONT_REGULAR, PDF_FONTS, pdfRuns, type PdfFontName } from './fonts';
 import { formatDate, formatDateTime, formatDueDate, labelsFor, phaseTitle, spreadLevel } from './labels';
 import { renderPng } from './png';
 import { boardSvg } from './svg';
@@ -206,12 +206,12 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
 }
 
 /**
- * One paragraph in the fonts that have its glyphs (fontRuns): pdfkit has no font fallback, so
+ * One paragraph in the fonts that have its glyphs (pdfRuns): pdfkit has no font fallback, so
  * an emoji or a letter DejaVu lacks is drawn in its own run, continued on the same line.
  */
 function mixedText(doc: Doc, text: string, bold: boolean, options: PDFKit.Mixins.TextOptions): void {
   const primary: PdfFontName = bold ? 'bold' : 'body';
-  const runs = fontRuns(text, bold);
+  const runs = pdfRuns(text, bold);
   if (runs.length === 0) runs.push({ font: primary, text: '' });
   runs.forEach((run, i) => {
     doc.font(run.font).text(run.text, { ...options, continued: i < runs.length - 1 });
