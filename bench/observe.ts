@@ -7,7 +7,7 @@ import { now } from './stats';
 export function watchCardX(doc: Y.Doc, cardId: string, seen: (x: number, at: number) => void): void {
   const cards = cardsOf(doc);
   cards.observeDeep(() => {
-    const x = readCard(cardId, cards.get(cardId))?.x;
+    const x = readCard(cardId, cards.get(cardId))?.pos?.x;
     if (typeof x === 'number') seen(x, now());
   });
 }

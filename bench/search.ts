@@ -69,8 +69,7 @@ async function main(): Promise<void> {
           title: sentence(3),
           department: sentence(1),
           description: sentence(8),
-          x: 0.5,
-          y: 0.5,
+          pos: { x: 0.5, y: 0.5 },
           target: null,
         })),
       );

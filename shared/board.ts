@@ -44,8 +44,11 @@ export interface CardView {
   id: string;
   kind: CardKind;
   title: string;
-  x: number;
-  y: number;
+  /**
+   * The "now" position; null while the card is unplaced (added, not yet put on the board).
+   * An unplaced card is in the tray and counts in no quadrant.
+   */
+  pos: Position | null;
   description: string;
   department: string;
   createdAt: number;
@@ -112,10 +115,12 @@ export function readCard(id: string, value: unknown): CardView | null {
   const kind = value.get('kind');
   const title = value.get('title');
   // One field for the position, so a move is one change (half the history of x and y).
-  const pos = value.get('pos');
-  const [x, y] = isValidCardValue('pos', pos) ? (pos as [number, number]) : [value.get('x'), value.get('y')];
+  const raw = value.get('pos');
+  const [x, y] = isValidCardValue('pos', raw) ? (raw as [number, number]) : [value.get('x'), value.get('y')];
   if (kind !== 'domain' && kind !== 'project') return null;
-  if (typeof title !== 'string' || typeof x !== 'number' || typeof y !== 'number') return null;
+  if (typeof title !== 'string') return null;
+  // No (readable) position: the card is unplaced, not malformed.
+  const pos = typeof x === 'number' && typeof y === 'number' ? { x: clampUnit(x), y: clampUnit(y) } : null;
   const description = value.get('description');
   const department = value.get('department');
   const createdAt = value.get('createdAt');
@@ -126,14 +131,18 @@ export function readCard(id: string, value: unknown): CardView | null {
     id,
     kind,
     title: title.slice(0, CARD_TITLE_MAX),
-    x: clampUnit(x),
-    y: clampUnit(y),
+    pos,
     description: typeof description === 'string' ? description : '',
     department: typeof department === 'string' ? department : '',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     target: typeof tx === 'number' && typeof ty === 'number' ? { x: clampUnit(tx), y: clampUnit(ty) } : null,
     registerId: typeof registerId === 'string' && ID_PATTERN.test(registerId) ? registerId : null,
   };
+}
+
+/** Is this card on the board (not in the tray)? A type guard, so `card.pos` is then known. */
+export function isPlaced<T extends { pos: Position | null }>(card: T): card is T & { pos: Position } {
+  return card.pos !== null;
 }
 
 /** All readable cards, oldest first (stable order for lists and screen readers). */
@@ -165,14 +174,19 @@ function checkNewCard(input: NewCard): NewCard {
   return card;
 }
 
+/**
+ * Adds a card. Without x and y it is unplaced: it waits in the tray until someone
+ * places it (moveCard), so new cards never stack at one point.
+ */
 export function addCard(doc: Y.Doc, input: NewCard, now = Date.now()): string {
   const card = checkNewCard(input);
+  if ((card.x === undefined) !== (card.y === undefined)) throw new TypeError('Invalid card: x and y go together');
   const id = randomId(16);
   doc.transact(() => {
     const map = new Y.Map<unknown>();
     map.set('kind', card.kind);
     map.set('title', card.title);
-    map.set('pos', [clampUnit(card.x ?? 0.5), clampUnit(card.y ?? 0.5)]);
+    if (card.x !== undefined && card.y !== undefined) map.set('pos', [clampUnit(card.x), clampUnit(card.y)]);
     if (card.description) map.set('description', card.description);
     if (card.department) map.set('department', card.department);
     if (card.registerId) map.set('registerId', card.registerId);
@@ -188,7 +202,7 @@ export function putCard(doc: Y.Doc, card: CardView): void {
     const map = new Y.Map<unknown>();
     map.set('kind', card.kind);
     map.set('title', card.title);
-    map.set('pos', [clampUnit(card.x), clampUnit(card.y)]);
+    if (card.pos) map.set('pos', [clampUnit(card.pos.x), clampUnit(card.pos.y)]);
     if (card.target) {
       map.set('tx', clampUnit(card.target.x));
       map.set('ty', clampUnit(card.target.y));

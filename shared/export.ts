@@ -16,7 +16,9 @@ import type { WorkshopSettings } from './control';
  * The format is described in docs/exports.md; bump EXPORT_VERSION when it changes.
  */
 export const EXPORT_KIND = 'regiebord-workshop';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
+/** Versions that still import: 1 had no unplaced cards (x and y always numbers). */
+export const IMPORTABLE_EXPORT_VERSIONS = [1, 2] as const;
 
 export const EXPORT_FORMATS = ['pdf', 'md', 'csv', 'json', 'svg', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -30,9 +32,13 @@ export interface ExportCard {
   title: string;
   department: string;
   description: string;
-  /** Now position, [0,1] from the quadrant area's top-left. */
-  x: number;
-  y: number;
+  /**
+   * Now position, [0,1] from the quadrant area's top-left. Both null when the card is
+   * unplaced (added but never put on the board): it is in no quadrant; reports list it
+   * as "nog niet geplaatst". Version 1 files always have numbers.
+   */
+  x: number | null;
+  y: number | null;
   /** Target position (Koers), or null. */
   target: Position | null;
   /** The register entry (organisation-wide domain or project) this card refers to. */

@@ -26,7 +26,8 @@ import type { TallyEntry } from './voting';
  * the client (and the phone's bundle) can use it. See docs/api.md and
  * docs/protocol.md.
  */
-export const PROTOCOL_VERSION = 2;
+/** 3: cards may be unplaced (no `pos`; docs/board-document.md). */
+export const PROTOCOL_VERSION = 3;
 
 // ---------------------------------------------------------------- REST bodies
 // As the handlers receive them, after the schemas (emails trimmed and lowercased).

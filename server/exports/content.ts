@@ -20,22 +20,16 @@ export interface NumberedCard {
    */
   n: number;
   card: ExportCard;
-  /** Where it is now; null while it is unplaced (in the tray, in no quadrant). */
+  /** The now position; null for an unplaced card (in the tray, in no quadrant, drawn nowhere). */
   pos: Position | null;
   now: Quadrant | null;
   target: Quadrant | null;
 }
 
-/** The card's "now" position, or null for an unplaced card (x and y null in version 2 of the model). */
-export function placedPosition(card: ExportCard): Position | null {
-  const { x, y } = card as { x: number | null; y: number | null };
-  return typeof x === 'number' && typeof y === 'number' ? { x, y } : null;
-}
-
 export function numberedCards(model: WorkshopExport): NumberedCard[] {
   const template = model.workshop.template;
   return model.cards.map((card, i) => {
-    const pos = placedPosition(card);
+    const pos = card.x !== null && card.y !== null ? { x: card.x, y: card.y } : null;
     return {
       n: i + 1,
       card,
@@ -46,13 +40,24 @@ export function numberedCards(model: WorkshopExport): NumberedCard[] {
   });
 }
 
-/** The cards grouped by the quadrant they are in now, in the board's reading order; unplaced cards are in none. */
-export function cardsByQuadrant(model: WorkshopExport): { quadrant: Quadrant; cards: NumberedCard[] }[] {
+/** A card that stands on the board: it has a now position and a quadrant. */
+export type PlacedCard = NumberedCard & { pos: Position; now: Quadrant };
+
+export function isPlacedCard(c: NumberedCard): c is PlacedCard {
+  return c.pos !== null && c.now !== null;
+}
+
+/**
+ * The cards grouped by the quadrant they are in now, in the board's reading order;
+ * then, under `L.unplaced`, the cards nobody placed yet (when there are any).
+ */
+export function cardsByQuadrant(model: WorkshopExport, L: ExportLabels): { label: string; cards: NumberedCard[] }[] {
   const cards = numberedCards(model);
   const template = model.workshop.template;
-  return QUADRANT_CORNERS.map((corner) => template.quadrants.find((q) => q.corner === corner))
+  const groups = QUADRANT_CORNERS.map((corner) => template.quadrants.find((q) => q.corner === corner))
     .filter((q): q is Quadrant => q !== undefined)
-    .map((quadrant) => ({ quadrant, cards: cards.filter((c) => c.now?.id === quadrant.id) }));
+    .map((quadrant) => ({ label: quadrant.label, cards: cards.filter((c) => c.now?.id === quadrant.id) }));
+  return [...groups, { label: L.unplaced, cards: cards.filter((c) => c.now === null) }];
 }
 
 /** The cards nobody has put on the board yet: listed as "nog niet geplaatst". */

@@ -51,7 +51,7 @@ function cardRows(model: WorkshopExport, lang: ExportLang): string[][] {
       c.card.title,
       L.cardKind[c.card.kind],
       c.card.department,
-      c.now?.label ?? L.unplacedTitle.toLowerCase(),
+      c.now?.label ?? L.unplaced.toLowerCase(),
       c.target?.label ?? '',
     ]),
   ];

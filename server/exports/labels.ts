@@ -25,11 +25,12 @@ export interface ExportLabels {
   boardDesc: (cards: number, arrows: number) => string;
   cardsTitle: string;
   cardsNone: string;
+  /** The group of cards that were added but never put on the board. */
+  unplaced: string;
   cardKind: Record<CardKind, string>;
   noTarget: string;
   /** `from` is null for a card that is not on the board yet. */
   cardLine: (n: number, title: string, from: string | null, to: string | null) => string;
-  unplacedTitle: string;
   cardNumber: string;
   cardTitle: string;
   department: string;
@@ -110,11 +111,11 @@ const nl: ExportLabels = {
     'De lijst met kaarten staat ook in tekst in het verslag.',
   cardsTitle: 'Kaarten op het bord',
   cardsNone: 'Er staan geen kaarten op het bord.',
+  unplaced: 'Nog niet geplaatst',
   cardKind: { domain: 'Domein', project: 'Project' },
   noTarget: 'nog geen doel',
   cardLine: (n, title, from, to) =>
     `${n}. ${title}: ${from ? `nu in ${from}` : 'nog niet geplaatst'}, ${to ? `moet naar ${to}` : 'nog geen doel'}`,
-  unplacedTitle: 'Nog niet geplaatst',
   cardNumber: 'Nummer',
   cardTitle: 'Kaart',
   department: 'Afdeling',
@@ -204,11 +205,11 @@ const en: ExportLabels = {
     'The report also lists the cards as text.',
   cardsTitle: 'Cards on the board',
   cardsNone: 'There are no cards on the board.',
+  unplaced: 'Not placed yet',
   cardKind: { domain: 'Domain', project: 'Project' },
   noTarget: 'no target yet',
   cardLine: (n, title, from, to) =>
     `${n}. ${title}: ${from ? `now in ${from}` : 'not placed yet'}, ${to ? `should go to ${to}` : 'no target yet'}`,
-  unplacedTitle: 'Not placed yet',
   cardNumber: 'Number',
   cardTitle: 'Card',
   department: 'Department',

@@ -42,20 +42,13 @@ export function renderMarkdown(model: WorkshopExport, lang: ExportLang): string 
   // Cards, grouped by where they are now, each with where it should go.
   out.push(`## ${L.cardsTitle}`, '');
   if (unplacedCards(model).length === model.cards.length) out.push(L.cardsNone, '');
-  for (const { quadrant, cards } of cardsByQuadrant(model)) {
+  for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
-    out.push(`### ${md(quadrant.label)}`, '');
+    out.push(`### ${md(label)}`, '');
+    if (label === L.unplaced) out.push(L.unplacedNote, '');
     for (const { n, card, target } of cards) {
       const to = target ? `→ ${md(target.label)}` : `(${L.noTarget})`;
       out.push(`- **${n}. ${md(card.title)}** (${L.cardKind[card.kind]}) ${to}`);
-    }
-    out.push('');
-  }
-  const unplaced = unplacedCards(model);
-  if (unplaced.length > 0) {
-    out.push(`### ${L.unplacedTitle}`, '', L.unplacedNote, '');
-    for (const { n, card, target } of unplaced) {
-      out.push(`- **${n}. ${md(card.title)}** (${L.cardKind[card.kind]})` + (target ? ` → ${md(target.label)}` : ''));
     }
     out.push('');
   }

@@ -4,7 +4,6 @@ import {
   activePhases,
   cardTitles,
   cardsByQuadrant,
-  unplacedCards,
   confirmedAlarms,
   numberedCards,
   oneLine,
@@ -115,25 +114,16 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
 
   heading(L.cardsTitle, 'h2');
   if (placedCount(model) === 0) para(L.cardsNone);
-  for (const { quadrant, cards } of cardsByQuadrant(model)) {
+  for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
-    heading(quadrant.label, 'h3');
+    heading(label, 'h3');
+    if (label === L.unplaced) para(L.unplacedNote, { muted: true });
     for (const c of cards) {
       para(
         `${c.n}. ${oneLine(c.card.title)} (${L.cardKind[c.card.kind]}): ` +
           (c.target ? L.cardTo(c.target.label) : L.noTarget),
         { indent: 10 },
       );
-    }
-  }
-  const unplaced = unplacedCards(model);
-  if (unplaced.length > 0) {
-    heading(L.unplacedTitle, 'h3');
-    para(L.unplacedNote, { muted: true });
-    for (const c of unplaced) {
-      para(`${c.n}. ${oneLine(c.card.title)} (${L.cardKind[c.card.kind]})` + (c.target ? `: ${L.cardTo(c.target.label)}` : ''), {
-        indent: 10,
-      });
     }
   }
 

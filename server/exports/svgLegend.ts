@@ -102,7 +102,7 @@ export function listBlocks(cards: readonly NumberedCard[], lang: ExportLang): Bl
   if (placed.length === 0) blocks.push({ kind: 'note', content: L.cardsNone });
   for (const c of placed) blocks.push({ kind: 'item', n: c.n, content: c.card.title });
   if (unplaced.length > 0) {
-    blocks.push({ kind: 'subheading', content: L.unplacedTitle });
+    blocks.push({ kind: 'subheading', content: L.unplaced });
     for (const c of unplaced) blocks.push({ kind: 'item', n: c.n, content: c.card.title });
   }
   return blocks;

@@ -14,6 +14,8 @@ export const RECORD_DEBOUNCE_MS = 1500;
  * step with its Yjs document, and links cards to the register. The document
  * stays the truth; the record is derived, so it is refreshed a moment after
  * the board changes, when the board is unloaded, and before any export.
+ * An unplaced card (in the tray) is recorded without a position: it can be found,
+ * but it counts in no quadrant and has no history row until someone places it.
  */
 export class BoardRecorder {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -111,8 +113,7 @@ export class BoardRecorder {
         title: card.title,
         department: card.department,
         description: card.description,
-        x: card.x,
-        y: card.y,
+        pos: card.pos,
         target: card.target,
       });
     }

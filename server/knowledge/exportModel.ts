@@ -71,8 +71,9 @@ export async function buildExport(deps: ExportDeps, workshop: WorkshopRecord, no
       title: c.title,
       department: c.department,
       description: c.description,
-      x: c.x,
-      y: c.y,
+      // Unplaced (in the tray): both null, so renderers list it as "nog niet geplaatst".
+      x: c.pos?.x ?? null,
+      y: c.pos?.y ?? null,
       target: c.target,
       registerId: c.registerId ?? registerOf.get(c.id) ?? null,
       createdAt: c.createdAt,

@@ -55,7 +55,9 @@ export async function importWorkshop(deps: ImportDeps, owner: AccountRecord, mod
   const doc = new Y.Doc();
   for (const card of model.cards) {
     const registered = card.registerId && (await storage.knowledge.findRegister(card.registerId));
-    putCard(doc, { ...card, registerId: registered ? card.registerId : null });
+    const { x, y, ...rest } = card;
+    const pos = x !== null && y !== null ? { x, y } : null;
+    putCard(doc, { ...rest, pos, registerId: registered ? card.registerId : null });
   }
   await storage.compactDoc(id, Y.encodeStateAsUpdate(doc), 0);
   doc.destroy();

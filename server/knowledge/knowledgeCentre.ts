@@ -18,6 +18,7 @@ import {
 import { randomId } from '../../shared/ids';
 import { placementStats } from '../../shared/placement';
 import type { Proposal } from '../../shared/method';
+import type { Position } from '../../shared/template';
 import type { AddCardsBody, RegisterEntryBody, RegisterEntryPatch } from '../../shared/schemas/knowledge';
 import { HttpError } from '../http/errors';
 import type { Broadcaster } from '../method/broadcaster';
@@ -123,7 +124,7 @@ export class KnowledgeCentre {
         template: r.template,
         cardId: r.cardId,
         title: r.title,
-        now: { x: r.x, y: r.y },
+        now: r.pos,
         target: r.target,
         rounds,
       });
@@ -134,8 +135,9 @@ export class KnowledgeCentre {
   async compare(from: WorkshopRecord, to: WorkshopRecord): Promise<Comparison> {
     const comparable = (cards: CardRecord[]) =>
       cards
-        .filter((c): c is CardRecord & { registerId: string } => c.registerId !== null)
-        .map((c) => ({ registerId: c.registerId, title: c.title, kind: c.kind, now: { x: c.x, y: c.y }, target: c.target }));
+        // An unplaced card stood nowhere: nothing to compare.
+        .filter((c): c is CardRecord & { registerId: string; pos: Position } => c.registerId !== null && c.pos !== null)
+        .map((c) => ({ registerId: c.registerId, title: c.title, kind: c.kind, now: c.pos, target: c.target }));
     const [a, b] = await Promise.all([this.deps.recorder.record(from.id), this.deps.recorder.record(to.id)]);
     return {
       from: { id: from.id, title: from.title, createdAt: from.createdAt },
@@ -163,7 +165,7 @@ export class KnowledgeCentre {
     for (const entry of entries) {
       const history = await this.k.historyOf(entry.id);
       const latest = history.filter((h) => h.workshopId !== workshop.id).at(-1);
-      if (latest) last.set(entry.id, { x: latest.x, y: latest.y });
+      if (latest) last.set(entry.id, latest.pos);
     }
     const room = await this.deps.registry.acquire(workshop.id);
     const ids: string[] = [];
@@ -174,11 +176,12 @@ export class KnowledgeCentre {
           const r = card.get('registerId');
           if (typeof r === 'string') onBoard.add(r);
         });
-        entries.forEach((e, i) => {
+        entries.forEach((e) => {
           if (onBoard.has(e.id)) return;
           onBoard.add(e.id);
-          // New entries start near the centre, fanned out so they do not cover each other.
-          const pos = last.get(e.id) ?? { x: 0.42 + (i % 5) * 0.04, y: 0.42 + Math.floor(i / 5) * 0.04 };
+          // An entry that stood on an earlier board starts where it stood last; a new one
+          // starts unplaced, in the tray, so the group decides where it goes.
+          const pos = last.get(e.id);
           ids.push(
             addCard(doc, {
               kind: e.kind,
@@ -186,8 +189,7 @@ export class KnowledgeCentre {
               department: e.department || undefined,
               description: e.description || undefined,
               registerId: e.id,
-              x: Math.min(1, pos.x),
-              y: Math.min(1, pos.y),
+              ...(pos ? { x: Math.min(1, pos.x), y: Math.min(1, pos.y) } : {}),
             }),
           );
         });

@@ -21,8 +21,8 @@ export interface CardRecord {
   title: string;
   department: string;
   description: string;
-  x: number;
-  y: number;
+  /** Null for an unplaced card (in the tray): searchable, but in no quadrant and no history. */
+  pos: Position | null;
   target: Position | null;
 }
 
@@ -51,7 +51,9 @@ export interface SearchRow {
   snippet: string;
 }
 
+/** A card where it stood in one workshop: always placed (unplaced cards have no history). */
 export interface HistoryRow extends CardRecord {
+  pos: Position;
   workshopId: string;
   workshopTitle: string;
   workshopCreatedAt: number;

@@ -248,6 +248,42 @@ export const MIGRATIONS: string[] = [
   INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
     SELECT workshop_id, 'proposal', id, rb_clean(text), rb_clean(owner) FROM proposals WHERE removed = 0;
   `,
+  // Unplaced cards (issue 14): a recorded card may have no position (x and y both NULL).
+  // SQLite cannot drop NOT NULL, so the table is rebuilt; its search triggers go with it
+  // (dropped before the implicit delete, so the index is untouched) and are made again.
+  `
+  CREATE TABLE card_records_new (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    card_id TEXT NOT NULL,
+    register_id TEXT REFERENCES register_items(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    department TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    x REAL,
+    y REAL,
+    tx REAL,
+    ty REAL,
+    PRIMARY KEY (workshop_id, card_id),
+    CHECK ((x IS NULL) = (y IS NULL))
+  );
+  INSERT INTO card_records_new (rowid, workshop_id, card_id, register_id, kind, title, department, description, x, y, tx, ty)
+    SELECT rowid, workshop_id, card_id, register_id, kind, title, department, description, x, y, tx, ty FROM card_records;
+  DROP TABLE card_records;
+  ALTER TABLE card_records_new RENAME TO card_records;
+  CREATE INDEX card_records_register ON card_records(register_id);
+  CREATE TRIGGER search_card_ai AFTER INSERT ON card_records BEGIN
+    INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
+    VALUES (new.workshop_id, 'card', new.card_id, rb_clean(new.title), rb_clean(new.department || ' ' || new.description));
+  END;
+  CREATE TRIGGER search_card_au AFTER UPDATE ON card_records BEGIN
+    UPDATE search_items SET title = rb_clean(new.title), body = rb_clean(new.department || ' ' || new.description)
+    WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
+  END;
+  CREATE TRIGGER search_card_ad AFTER DELETE ON card_records BEGIN
+    DELETE FROM search_items WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
+  END;
+  `,
 ];
 
 /**

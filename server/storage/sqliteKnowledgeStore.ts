@@ -42,8 +42,8 @@ interface CardRow {
   title: string;
   department: string;
   description: string;
-  x: number;
-  y: number;
+  x: number | null;
+  y: number | null;
   tx: number | null;
   ty: number | null;
 }
@@ -64,8 +64,7 @@ const toCard = (r: CardRow): CardRecord => ({
   title: r.title,
   department: r.department,
   description: r.description,
-  x: r.x,
-  y: r.y,
+  pos: r.x === null || r.y === null ? null : { x: r.x, y: r.y },
   target: r.tx === null || r.ty === null ? null : { x: r.tx, y: r.ty },
 });
 
@@ -100,7 +99,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       history: db.prepare(
         `SELECT c.*, w.id AS workshop_id, w.title AS workshop_title, w.created_at AS workshop_created_at, w.template_json
          FROM card_records c JOIN workshops w ON w.id = c.workshop_id
-         WHERE c.register_id = ? ORDER BY w.created_at, w.id`,
+         WHERE c.register_id = ? AND c.x IS NOT NULL AND c.y IS NOT NULL ORDER BY w.created_at, w.id`,
       ),
       deleteCards: db.prepare('DELETE FROM card_records WHERE workshop_id = ?'),
       insertCard: db.prepare(
@@ -198,8 +197,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       workshop_created_at: number;
       template_json: string;
     })[];
+    // The query keeps placed cards only (unplaced ones have no history).
     return rows.map((r) => ({
       ...toCard(r),
+      pos: { x: r.x!, y: r.y! },
       workshopId: r.workshop_id,
       workshopTitle: r.workshop_title,
       workshopCreatedAt: r.workshop_created_at,
@@ -219,8 +220,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
           c.title,
           c.department,
           c.description,
-          c.x,
-          c.y,
+          c.pos?.x ?? null,
+          c.pos?.y ?? null,
           c.target?.x ?? null,
           c.target?.y ?? null,
         );

@@ -12,6 +12,8 @@ export const newCardSchema = z.object({
   description: z.string().max(CARD_TEXT_MAX).optional(),
   department: z.string().max(CARD_TITLE_MAX).optional(),
   registerId: z.string().regex(ID_PATTERN).optional(),
-}) satisfies z.ZodType<NewCard>;
+})
+  // Both or neither: without them the card is unplaced (in the tray).
+  .refine((c) => (c.x === undefined) === (c.y === undefined), { message: 'x and y go together' }) satisfies z.ZodType<NewCard>;
 
 type _Checks = [Expect<Equal<z.output<typeof newCardSchema>, NewCard>>];

@@ -5,6 +5,7 @@ import {
   EXPORT_KIND,
   EXPORT_LANGS,
   EXPORT_VERSION,
+  IMPORTABLE_EXPORT_VERSIONS,
   type ExportBarrier,
   type ExportCard,
   type ExportRound,
@@ -119,12 +120,14 @@ const exportCardSchema = z.object({
   title: z.string().trim().min(1).max(CARD_TITLE_MAX),
   department: z.string().max(CARD_TITLE_MAX),
   description: z.string().max(CARD_TEXT_MAX),
-  x: unit,
-  y: unit,
+  // Both null: an unplaced card (export version 2).
+  x: unit.nullable(),
+  y: unit.nullable(),
   target: position.nullable(),
   registerId: id.nullable(),
   createdAt: time,
-}) satisfies z.ZodType<ExportCard>;
+})
+  .refine((c) => (c.x === null) === (c.y === null), { message: 'x and y are both set or both null' }) satisfies z.ZodType<ExportCard>;
 
 const exportRoundSchema = z.object({
   id,
@@ -179,7 +182,8 @@ const alarmSchema = z.object({
 /** A JSON export, checked before it is imported into a new workshop. */
 export const workshopExportSchema = z.object({
   kind: z.literal(EXPORT_KIND),
-  version: z.literal(EXPORT_VERSION),
+  // Older versions still import; the model in memory is always the current version.
+  version: z.literal(IMPORTABLE_EXPORT_VERSIONS).transform((): typeof EXPORT_VERSION => EXPORT_VERSION),
   exportedAt: z.string().max(40),
   workshop: z.object({
     title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX),

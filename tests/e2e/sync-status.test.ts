@@ -50,7 +50,7 @@ describe('sync state in words: saved, saving, offline', () => {
       // The packets arrive: stored on the server, and the phone says so.
       wifi.resume();
       await expect.poll(() => status.getAttribute('data-state'), { timeout: 10_000 }).toBe('synced');
-      await eventually(() => expect(readCards(board.doc).find((c) => c.id === cardId)!.x).toBeGreaterThan(0.5));
+      await eventually(() => expect(readCards(board.doc).find((c) => c.id === cardId)!.pos?.x ?? 0).toBeGreaterThan(0.5));
 
       // No network at all: a change made now waits, and the phone says that in words.
       wifi.pause();
@@ -69,8 +69,8 @@ describe('sync state in words: saved, saving, offline', () => {
         .toBe('synced false');
       await eventually(() => {
         const moved = readCards(board.doc).find((c) => c.id === cardId)!;
-        expect(moved.x).toBeLessThan(0.5);
-        expect(moved.y).toBeGreaterThan(0.5);
+        expect(moved.pos!.x).toBeLessThan(0.5);
+        expect(moved.pos!.y).toBeGreaterThan(0.5);
       }, { timeoutMs: 10_000 });
     } finally {
       board.destroy();

@@ -86,8 +86,8 @@ export function densityExport(count: number): WorkshopExport {
       department: '',
       description: '',
       // Unplaced: no position (version 2 of the model).
-      x: unplaced ? (null as unknown as number) : pos.x,
-      y: unplaced ? (null as unknown as number) : pos.y,
+      x: unplaced ? null : pos.x,
+      y: unplaced ? null : pos.y,
       target,
       registerId: null,
       createdAt: model.cards.at(-1)!.createdAt + i * 1000,

@@ -33,7 +33,7 @@ async function screen(): Promise<DocClient & { messages: () => number }> {
   return Object.assign(client, { messages: () => messages });
 }
 
-const xOf = (client: DocClient, id: string) => readCards(client.doc).find((c) => c.id === id)?.x;
+const xOf = (client: DocClient, id: string) => readCards(client.doc).find((c) => c.id === id)?.pos?.x;
 
 beforeEach(async () => {
   server = await startServer({ yjs: { batchWindowMs: WINDOW_MS, burstWindowMs: WINDOW_MS } });

@@ -74,12 +74,14 @@ describe('register, history and comparison', () => {
     const sociaal = register.find((e) => e.title === 'Sociaal domein')!;
     expect(sociaal).toMatchObject({ kind: 'domain', department: 'Samenleving' });
 
-    // Place and target the card on the board (as the facilitator would by dragging).
+    // New entries start unplaced (in the tray); place and target them (as the facilitator would by dragging).
     const d1 = await board(first);
     await eventually(() => readCards(d1.doc).length === 2);
+    expect(readCards(d1.doc).map((c) => c.pos)).toEqual([null, null]);
     const card1 = readCards(d1.doc).find((c) => c.title === 'Sociaal domein')!;
     expect(card1.registerId).toBe(sociaal.id);
     moveCard(d1.doc, card1.id, { x: 0.2, y: 0.2 });
+    moveCard(d1.doc, readCards(d1.doc).find((c) => c.title === 'Omgevingsvisie')!.id, { x: 0.6, y: 0.7 });
     setCardTarget(d1.doc, card1.id, { x: 0.8, y: 0.3 });
     await first.api.post(`/api/workshops/${first.workshop.id}/finish`);
 
@@ -89,7 +91,7 @@ describe('register, history and comparison', () => {
     const d2 = await board(second);
     await eventually(() => readCards(d2.doc).length === 1);
     const card2 = readCards(d2.doc)[0]!;
-    expect(card2).toMatchObject({ registerId: sociaal.id, x: 0.2, y: 0.2 });
+    expect(card2).toMatchObject({ registerId: sociaal.id, pos: { x: 0.2, y: 0.2 } });
     moveCard(d2.doc, card2.id, { x: 0.75, y: 0.25 });
 
     const detail = await eventually(async () => {
@@ -114,13 +116,79 @@ describe('register, history and comparison', () => {
   it('registers cards that participants added once the workshop is finished, matching titles without accents', async () => {
     const w = await newWorkshop('Registreren bij afronden');
     const d = await board(w);
-    addCard(d.doc, { kind: 'project', title: 'Café-terrassen' });
-    addCard(d.doc, { kind: 'domain', title: 'sociaal  DOMEIN' });
+    addCard(d.doc, { kind: 'project', title: 'Café-terrassen', x: 0.3, y: 0.3 });
+    addCard(d.doc, { kind: 'domain', title: 'sociaal  DOMEIN', x: 0.3, y: 0.3 });
     await w.api.post(`/api/workshops/${w.workshop.id}/finish`);
     const entries = (await w.api.get<{ entries: RegisterEntry[] }>('/api/register')).body.entries;
     expect(entries.filter((e) => e.title === 'Café-terrassen')).toHaveLength(1);
     // Same kind and title, other case and spacing: the existing entry, not a second one.
     expect(entries.filter((e) => e.title.toLowerCase().includes('sociaal'))).toHaveLength(1);
+  });
+});
+
+describe('unplaced cards (in the tray)', () => {
+  it('count in no quadrant: searchable but without history until placed; exports mark them; import and duplicate keep them unplaced', async () => {
+    const w = await newWorkshop('Bak met kaarten');
+    const d = await board(w);
+    const placed = addCard(d.doc, { kind: 'domain', title: 'Qwvgeplaatst', x: 0.8, y: 0.2 });
+    const waiting = addCard(d.doc, { kind: 'project', title: 'Qwvwachtend' });
+    const exportOf = async (id: string) => (await w.api.get<WorkshopExport>(`/api/workshops/${id}/export?format=json`)).body;
+    const model = await eventually(async () => {
+      const m = await exportOf(w.workshop.id);
+      expect(m.cards).toHaveLength(2);
+      return m;
+    });
+    expect(model.version).toBe(2);
+    expect(model.cards.map((c) => [c.title, c.x, c.y])).toEqual([
+      ['Qwvgeplaatst', 0.8, 0.2],
+      ['Qwvwachtend', null, null],
+    ]);
+    const md = await w.api.get<string>(`/api/workshops/${w.workshop.id}/export?format=md`);
+    expect(md.body).toMatch(/### Nog niet geplaatst\n\n- \*\*2\. Qwvwachtend\*\*/);
+    expect(md.body).not.toMatch(/### Manoeuvres in de Markt\n\n[^#]*Qwvwachtend/);
+
+    // Both can be found; the workshop list counts both cards.
+    await eventually(async () => expect((await search(w.api, 'qwvwachtend')).hits).toHaveLength(1));
+    expect((await search(w.api, 'qwvgeplaatst')).hits).toHaveLength(1);
+
+    // Import and duplicate keep the card in the tray.
+    const imported = await w.api.post<WorkshopDetail>('/api/workshops/import', model);
+    expect(imported.status).toBe(201);
+    expect((await exportOf(imported.body.id)).cards.map((c) => [c.title, c.x])).toEqual([
+      ['Qwvgeplaatst', 0.8],
+      ['Qwvwachtend', null],
+    ]);
+    // A version 1 file (before unplaced cards existed) still imports.
+    const v1 = { ...model, version: 1, cards: model.cards.filter((c) => c.x !== null) };
+    expect((await w.api.post<WorkshopDetail>('/api/workshops/import', v1)).status).toBe(201);
+    // Half a position is refused.
+    const half = { ...model, cards: model.cards.map((c) => ({ ...c, y: 0.5 })) };
+    expect((await w.api.post('/api/workshops/import', half)).status).toBe(400);
+
+    // Finishing registers both; the unplaced one has no history (it stood in no quadrant).
+    await w.api.post(`/api/workshops/${w.workshop.id}/finish`);
+    const entries = (await w.api.get<{ entries: RegisterEntry[] }>('/api/register')).body.entries;
+    const historyOf = async (title: string) =>
+      (await w.api.get<RegisterDetail>(`/api/register/${entries.find((e) => e.title === title)!.id}`)).body.history;
+    expect((await historyOf('Qwvgeplaatst')).map((h) => h.now)).toEqual([{ x: 0.8, y: 0.2 }]);
+    expect(await historyOf('Qwvwachtend')).toEqual([]);
+    const copy = await w.api.post<WorkshopDetail>(`/api/workshops/${w.workshop.id}/duplicate`, { title: 'Vervolg bak' });
+    expect(copy.status).toBe(201);
+    const copied = await exportOf(copy.body.id);
+    expect(copied.cards.map((c) => [c.title, c.x])).toEqual([
+      ['Qwvgeplaatst', 0.8],
+      ['Qwvwachtend', null],
+    ]);
+    const dc = await connectedDoc(server.wsUrl, copy.body.id, { headers: { cookie: w.api.cookie, origin: server.url } });
+    docs.push(dc);
+    await eventually(() => readCards(dc.doc).length === 2);
+    const toPlace = readCards(dc.doc).find((c) => c.title === 'Qwvwachtend')!;
+    moveCard(dc.doc, toPlace.id, { x: 0.1, y: 0.9 });
+    // Placed in the copy: now it has a history row there, and only there.
+    await eventually(async () => expect((await historyOf('Qwvwachtend')).map((h) => [h.workshopTitle, h.now])).toEqual([['Vervolg bak', { x: 0.1, y: 0.9 }]]), {
+      timeoutMs: 15_000,
+    });
+    expect([placed, waiting].every(Boolean)).toBe(true);
   });
 });
 
@@ -136,7 +204,7 @@ describe('search', () => {
     await ok(ask(w.facilitator.socket, 'barrier:add', { text: 'Drempel in de regels', cardIds: [] }));
     await ok(ask(w.facilitator.socket, 'barrier:add', { text: 'Onduidelijke rollen', cardIds: [] }));
     const d = await board(w);
-    addCard(d.doc, { kind: 'project', title: 'Regels vereenvoudigen', department: 'Drempels en loketten' });
+    addCard(d.doc, { kind: 'project', title: 'Regels vereenvoudigen', department: 'Drempels en loketten', x: 0.3, y: 0.3 });
   });
 
   it('ignores accents and case: "cafe" finds "café", "EEN LOKET" finds "één loket"', async () => {
@@ -182,7 +250,7 @@ describe('finished workshops, duplicates, ledger and tracker', () => {
     const w = await newWorkshop('Afgeronde sessie');
     const p = await w.participant();
     const d = await board(w);
-    const cardId = addCard(d.doc, { kind: 'domain', title: 'Economie' });
+    const cardId = addCard(d.doc, { kind: 'domain', title: 'Economie', x: 0.5, y: 0.5 });
     await eventually(async () => (await w.api.get<{ workshops: KnowledgeWorkshop[] }>('/api/knowledge/workshops')).body.workshops.find((x) => x.id === w.workshop.id)!.cardCount === 1);
     expect((await w.api.post(`/api/workshops/${w.workshop.id}/finish`)).status).toBe(204);
 
@@ -192,7 +260,7 @@ describe('finished workshops, duplicates, ledger and tracker', () => {
     expect(facRefused).toMatchObject({ ok: false, error: { code: 'WORKSHOP_FINISHED' } });
     // Even the facilitator's board write is undone.
     moveCard(d.doc, cardId, { x: 0.9, y: 0.9 });
-    await eventually(() => readCards(d.doc)[0]!.x === 0.5);
+    await eventually(() => readCards(d.doc)[0]!.pos?.x === 0.5);
 
     const list = (await w.api.get<{ workshops: KnowledgeWorkshop[] }>('/api/knowledge/workshops')).body.workshops;
     expect(list.find((x) => x.id === w.workshop.id)).toMatchObject({ finishedAt: expect.any(Number), participantCount: 1, mine: true });
@@ -289,8 +357,8 @@ describe('JSON export and import', () => {
     const p2 = await w.participant('Bert');
     await ok(ask(w.facilitator.socket, 'settings:update', { named: true }));
     const d = await board(w);
-    const c1 = addCard(d.doc, { kind: 'domain', title: 'Duurzaamheid', department: 'Ruimte' });
-    const c2 = addCard(d.doc, { kind: 'project', title: 'Zonnepark' });
+    const c1 = addCard(d.doc, { kind: 'domain', title: 'Duurzaamheid', department: 'Ruimte', x: 0.3, y: 0.3 });
+    const c2 = addCard(d.doc, { kind: 'project', title: 'Zonnepark', x: 0.3, y: 0.3 });
     setCardTarget(d.doc, c1, { x: 0.9, y: 0.1 });
     await eventually(async () => (await w.api.get<WorkshopExport>(`/api/workshops/${w.workshop.id}/export?format=json`)).body.cards.length === 2);
     const { roundId } = await ok(ask<AckResult<{ roundId: string }>>(w.facilitator.socket, 'round:start', { cardIds: [c1, c2], mode: 'now' }));
@@ -350,7 +418,7 @@ describe('retention and deletion (AVG)', () => {
     const w = await newWorkshop('Geheimzinnige zqxwerksessie');
     const p = await w.participant('Zqxdeelnemer');
     const d = await board(w);
-    addCard(d.doc, { kind: 'domain', title: 'Zqxdomein', description: 'zqxuitleg' });
+    addCard(d.doc, { kind: 'domain', title: 'Zqxdomein', description: 'zqxuitleg', x: 0.3, y: 0.3 });
     await w.goToPhase('drempels');
     const b = await ok(ask<AckResult<{ id: string }>>(p.socket, 'barrier:add', { text: 'Zqxdrempel', cardIds: [] }));
     await w.goToPhase('stemmen');

@@ -115,7 +115,7 @@ describe('facilitator controls', () => {
       for (const d of [mine, other]) {
         const cards = readCards(d.doc);
         expect(cards.map((c) => c.title)).toEqual(['Vastgezet']);
-        expect(cards[0]).toMatchObject({ x: 0.2, y: 0.2 });
+        expect(cards[0]).toMatchObject({ pos: { x: 0.2, y: 0.2 } });
       }
     });
     const room = await server.app.registry.loaded(w.workshop.id);
@@ -127,7 +127,7 @@ describe('facilitator controls', () => {
     const fac = await board();
     await eventually(() => expect(readCards(fac.doc)).toHaveLength(1));
     moveCard(fac.doc, id, { x: 0.7, y: 0.3 });
-    await eventually(() => expect(readCards(mine.doc)[0]).toMatchObject({ x: 0.7, y: 0.3 }));
+    await eventually(() => expect(readCards(mine.doc)[0]).toMatchObject({ pos: { x: 0.7, y: 0.3 } }));
   });
 
   it('enforces phase permissions on the board: targets only in Koers, no removal by participants', async () => {
@@ -142,8 +142,8 @@ describe('facilitator controls', () => {
     moveCard(d.doc, id, { x: 0.5, y: 0.5 });
     const check = await board((await w.participant()).token);
     await eventually(() => {
-      expect(readCards(check.doc)[0]).toMatchObject({ x: 0.1, y: 0.1, target: { x: 0.9, y: 0.9 } });
-      expect(readCards(d.doc)[0]).toMatchObject({ x: 0.1, y: 0.1 });
+      expect(readCards(check.doc)[0]).toMatchObject({ pos: { x: 0.1, y: 0.1 }, target: { x: 0.9, y: 0.9 } });
+      expect(readCards(d.doc)[0]).toMatchObject({ pos: { x: 0.1, y: 0.1 } });
     });
   });
 
@@ -273,8 +273,8 @@ describe('placement rounds', () => {
     await w.act('round:adopt', { roundId, cardId: calm });
     await eventually(() => {
       const card = readCards(fac.doc).find((c) => c.id === calm)!;
-      expect(card.x).toBeCloseTo(0.2);
-      expect(card.y).toBeCloseTo(0.25);
+      expect(card.pos?.x).toBeCloseTo(0.2);
+      expect(card.pos?.y).toBeCloseTo(0.25);
     });
   });
 });

@@ -102,7 +102,7 @@ describe('reconnects after time offline', () => {
     );
     const titles = readCards(room!.doc).map((c) => c.title).sort();
     expect(titles).toEqual(['kort offline', 'kort voor', 'lang offline', 'lang voor', 'zaal']);
-    for (const id of [shortCard, longCard]) expect(readCards(room!.doc).find((c) => c.id === id)).toMatchObject({ x: 0.9, y: 0.1 });
+    for (const id of [shortCard, longCard]) expect(readCards(room!.doc).find((c) => c.id === id)).toMatchObject({ pos: { x: 0.9, y: 0.1 } });
 
     const totals = await server.app.storage.method.voteTotals(workshop.id);
     expect(totals.total).toBe(4);

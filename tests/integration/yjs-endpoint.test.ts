@@ -53,7 +53,7 @@ describe('Yjs endpoint', () => {
     const id = addCard(a.doc, { kind: 'domain', title: 'Klimaatbeleid', x: 0.2, y: 0.3 });
     await eventually(() => expect(readCards(b.doc).map((c) => c.title)).toEqual(['Klimaatbeleid']));
     moveCard(b.doc, id, { x: 0.8, y: 0.9 });
-    await eventually(() => expect(readCards(a.doc)[0]).toMatchObject({ x: 0.8, y: 0.9 }));
+    await eventually(() => expect(readCards(a.doc)[0]).toMatchObject({ pos: { x: 0.8, y: 0.9 } }));
   });
 
   it('lets the facilitator in by cookie with a same-site Origin only', async () => {
@@ -113,7 +113,7 @@ describe('Yjs endpoint', () => {
         for (const c of [a, b]) {
           const cards = readCards(c.doc);
           expect(cards.map((x) => x.title).sort()).toEqual(['Wegbeheer', 'Zorg in de kernen']);
-          expect(cards.find((x) => x.id === id)).toMatchObject({ x: 0.9, y: 0.2 });
+          expect(cards.find((x) => x.id === id)).toMatchObject({ pos: { x: 0.9, y: 0.2 } });
         }
       },
       { timeoutMs: 10_000 },
@@ -133,7 +133,7 @@ describe('Yjs endpoint', () => {
     for (let i = 0; i < 60; i++) {
       moveCard(a.doc, id, { x: i / 60, y: 0.5 });
       // Each move its own turn, so each is its own stored update.
-      await eventually(() => server.app.registry.loaded(workshop.id).then((r) => r?.doc && readCards(r.doc)[0]?.x === i / 60));
+      await eventually(() => server.app.registry.loaded(workshop.id).then((r) => r?.doc && readCards(r.doc)[0]?.pos?.x === i / 60));
     }
     const stored = await server.app.storage.loadDoc(workshop.id);
     expect(stored.snapshot).not.toBeNull();
@@ -147,7 +147,7 @@ describe('Yjs endpoint', () => {
     expect(after.updates).toHaveLength(0);
     const replay = new Y.Doc();
     Y.applyUpdate(replay, after.snapshot!);
-    expect(readCards(replay)[0]).toMatchObject({ title: 'Veel bewegingen', x: 59 / 60 });
+    expect(readCards(replay)[0]).toMatchObject({ title: 'Veel bewegingen', pos: { x: 59 / 60, y: expect.any(Number) } });
   });
 
   it('answers phones that open the board from the stored snapshot, and never from a stale one', async () => {
@@ -171,9 +171,9 @@ describe('Yjs endpoint', () => {
     addCard(phones[0]!.doc, { kind: 'project', title: 'Daarna' });
     await eventually(() => expect(readCards(phones[1]!.doc)).toHaveLength(2));
     const late = await doc({ token: (await join(server.url, workshop.joinCode, 'Laat')).token });
-    expect(readCards(late.doc).map((c) => [c.title, c.x])).toEqual([
+    expect(readCards(late.doc).map((c) => [c.title, c.pos?.x])).toEqual([
       ['Eerst', 0.9],
-      ['Daarna', 0.5],
+      ['Daarna', undefined],
     ]);
     // And what unloading stores is the changed board, not the snapshot it started from.
     for (const c of open.splice(0)) c.destroy();
@@ -182,9 +182,9 @@ describe('Yjs endpoint', () => {
     const replay = new Y.Doc();
     Y.applyUpdate(replay, stored.snapshot!);
     for (const u of stored.updates) Y.applyUpdate(replay, u);
-    expect(readCards(replay).map((c) => [c.title, c.x])).toEqual([
+    expect(readCards(replay).map((c) => [c.title, c.pos?.x])).toEqual([
       ['Eerst', 0.9],
-      ['Daarna', 0.5],
+      ['Daarna', undefined],
     ]);
   });
 
@@ -318,13 +318,13 @@ describe('storage', () => {
     const id = addCard(writer.doc, { kind: 'domain', title: 'Door', x: 0.1, y: 0.5 });
     for (let i = 1; i <= 8; i++) {
       moveCard(writer.doc, id, { x: i / 10, y: 0.5 });
-      await eventually(() => expect(readCards(reader.doc)[0]?.x).toBe(i / 10));
+      await eventually(() => expect(readCards(reader.doc)[0]?.pos?.x).toBe(i / 10));
     }
     expect(failing).toHaveBeenCalled();
     // The next compaction succeeded, and a phone opening the board now sees the last move.
     await eventually(async () => expect((await server.app.storage.loadDoc(workshop.id)).snapshot).not.toBeNull());
     const late = await doc({ token: (await join(server.url, workshop.joinCode, 'Laat')).token });
-    expect(readCards(late.doc)[0]?.x).toBe(0.8);
+    expect(readCards(late.doc)[0]?.pos?.x).toBe(0.8);
   });
 
   it('opens an existing database and migrates it idempotently', async () => {
@@ -349,7 +349,7 @@ describe('compaction on load', () => {
     for (let i = 0; i < 600; i++) moveCard(history, id, { x: i / 600, y: 0.5 });
     await storage.appendUpdates(workshop.id, updates);
     const reader = await doc({ token: (await join(server.url, workshop.joinCode)).token });
-    expect(readCards(reader.doc)[0]).toMatchObject({ title: 'Oud', x: 599 / 600 });
+    expect(readCards(reader.doc)[0]).toMatchObject({ title: 'Oud', pos: { x: 599 / 600, y: expect.any(Number) } });
     // Compacted right after the load was served.
     await eventually(async () => {
       const stored = await storage.loadDoc(workshop.id);
@@ -371,7 +371,7 @@ describe('compaction when the board is quiet', () => {
     const writer = await doc({ token: (await join(server.url, workshop.joinCode, 'Schrijver')).token });
     const room = (await server.app.registry.loaded(workshop.id))!;
     const stored = async (x: number) => {
-      await eventually(() => expect(readCards(room.doc)[0]?.x).toBe(x));
+      await eventually(() => expect(readCards(room.doc)[0]?.pos?.x).toBe(x));
       await room.flushed();
       return (await storage.loadDoc(workshop.id)).updates.length;
     };
@@ -395,12 +395,12 @@ describe('compaction when the board is quiet', () => {
     expect(server.app.registry.loadedCount).toBe(1);
     const replay = new Y.Doc();
     Y.applyUpdate(replay, (await storage.loadDoc(workshop.id)).snapshot!);
-    expect(readCards(replay)[0]).toMatchObject({ title: 'Stil', x: 0.01 + moves / 1000 });
+    expect(readCards(replay)[0]).toMatchObject({ title: 'Stil', pos: { x: 0.01 + moves / 1000, y: expect.any(Number) } });
 
     // The board goes on as before: the next move is stored after the snapshot and reaches a new phone.
     moveCard(writer.doc, id, { x: 0.9, y: 0.5 });
     expect(await stored(0.9)).toBe(1);
     const phone = await doc({ token: (await join(server.url, workshop.joinCode, 'Later')).token });
-    expect(readCards(phone.doc)[0]).toMatchObject({ title: 'Stil', x: 0.9 });
+    expect(readCards(phone.doc)[0]).toMatchObject({ title: 'Stil', pos: { x: 0.9, y: expect.any(Number) } });
   });
 });

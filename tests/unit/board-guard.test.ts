@@ -40,7 +40,7 @@ describe('classifying updates', () => {
     expect(found.invalidCards.size).toBe(0);
     expect([...found.cards.get(id)!]).toEqual(['move']);
     Y.applyUpdate(server, syncStep2);
-    expect(readCards(server)[0]).toMatchObject({ x: 0.4, y: 0.5 });
+    expect(readCards(server)[0]).toMatchObject({ pos: { x: 0.4, y: 0.5 } });
   });
 
   it('tells adds, moves, targets, edits, removals and writes outside the board apart', () => {
@@ -131,13 +131,13 @@ describe('the board write guard', () => {
     let id = '';
     send(participant, () => (id = addCard(client, { kind: 'domain', title: 'Kaart', x: 0.3, y: 0.3 })));
     send(participant, () => moveCard(client, id, { x: 0.6, y: 0.6 }));
-    expect(readCards(server)[0]).toMatchObject({ x: 0.6, y: 0.6, target: null });
+    expect(readCards(server)[0]).toMatchObject({ pos: { x: 0.6, y: 0.6 }, target: null });
     send(participant, () => setCardTarget(client, id, { x: 1, y: 1 }));
     expect(readCards(server)[0]!.target).toBeNull();
     send(participant, () => removeCard(client, id));
     expect(readCards(server)).toHaveLength(1);
     // The client converged back too.
-    expect(readCards(client)[0]).toMatchObject({ title: 'Kaart', x: 0.6, y: 0.6, target: null });
+    expect(readCards(client)[0]).toMatchObject({ title: "Kaart", pos: { x: 0.6, y: 0.6 }, target: null });
     send(facilitator, () => removeCard(client, id));
     expect(readCards(server)).toEqual([]);
   });
@@ -151,10 +151,35 @@ describe('the board write guard', () => {
     let id = '';
     send(facilitator, () => (id = addCard(client, { kind: 'project', title: 'Van de begeleider', x: 0.2, y: 0.2 })));
     send(facilitator, () => cardsOf(client).get(id)!.set('pos', 'heel ver'));
-    expect(readCards(server)[0]).toMatchObject({ x: 0.2 });
+    expect(readCards(server)[0]).toMatchObject({ pos: { x: 0.2, y: 0.2 } });
     expect(cardsOf(server).get(id)!.get('pos')).toEqual([0.2, 0.2]);
     send(facilitator, () => cardsOf(client).get(id)!.set('x', 'heel ver'));
     expect(cardsOf(server).get(id)!.has('x')).toBe(false);
+  });
+
+  it('accepts adding an unplaced card and treats placing it as a move', () => {
+    // A phase where participants may add cards but not move them.
+    const base = defaultControlState();
+    const state: ControlState = {
+      ...base,
+      phases: base.phases.map((p) => (p.id === base.currentPhaseId ? { ...p, permissions: ['addCards'] } : p)),
+    };
+    const { server, client, send, refusals } = setup(state);
+    let id = '';
+    expect(send(participant, () => (id = addCard(client, { kind: 'domain', title: 'In de bak' })))).toBe('apply');
+    expect(readCards(server)).toMatchObject([{ id, pos: null }]);
+    expect(refusals).toEqual([]);
+    // Placing needs moveCards: undone, the card stays in the tray for everyone.
+    send(participant, () => moveCard(client, id, { x: 0.7, y: 0.2 }));
+    expect(readCards(server)[0]!.pos).toBeNull();
+    expect(readCards(client)[0]!.pos).toBeNull();
+    expect(refusals).toEqual(['PHASE_NOT_ALLOWED']);
+    // Adding a card already placed is part of adding (allowed with addCards alone).
+    send(participant, () => addCard(client, { kind: 'project', title: 'Meteen geplaatst', x: 0.1, y: 0.9 }));
+    expect(readCards(server).map((c) => c.pos)).toEqual([null, { x: 0.1, y: 0.9 }]);
+    // The facilitator may place it at any time.
+    send(facilitator, () => moveCard(client, id, { x: 0.7, y: 0.2 }));
+    expect(readCards(server)[0]!.pos).toEqual({ x: 0.7, y: 0.2 });
   });
 
   it('names why a change was undone', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addCard, cardsOf, moveCard, readCards, removeCard, type NewCard } from '../../shared/board';
+import { addCard, cardsOf, isPlaced, moveCard, putCard, readCards, removeCard, type NewCard } from '../../shared/board';
 import { newCardSchema } from '../../shared/schemas';
 
 describe('board document', () => {
@@ -12,10 +12,10 @@ describe('board document', () => {
     b.on('update', (u: Uint8Array) => Y.applyUpdate(a, u));
     const id = addCard(a, { kind: 'domain', title: '  Klimaatbeleid ' }, 1);
     expect(readCards(b)).toEqual([
-      { id, kind: 'domain', title: 'Klimaatbeleid', x: 0.5, y: 0.5, description: '', department: '', createdAt: 1, target: null, registerId: null },
+      { id, kind: 'domain', title: 'Klimaatbeleid', pos: null, description: '', department: '', createdAt: 1, target: null, registerId: null },
     ]);
     expect(moveCard(b, id, { x: 2, y: -1 })).toBe(true);
-    expect(readCards(a)[0]).toMatchObject({ x: 1, y: 0 });
+    expect(readCards(a)[0]).toMatchObject({ pos: { x: 1, y: 0 } });
     expect(moveCard(a, 'missing', { x: 0, y: 0 })).toBe(false);
     expect(removeCard(a, id)).toBe(true);
     expect(readCards(b)).toEqual([]);
@@ -67,7 +67,7 @@ describe('board document', () => {
           kind,
           title,
           // `+ 0` turns -0 into 0, as clamping does (toEqual tells -0 from 0; a rare fast-check case).
-          pos: [(x ?? 0.5) + 0, (y ?? 0.5) + 0],
+          ...(x !== undefined && y !== undefined ? { pos: [x + 0, y + 0] } : {}),
           ...(description ? { description } : {}),
           ...(department ? { department } : {}),
           ...(registerId ? { registerId } : {}),
@@ -88,6 +88,49 @@ describe('board document', () => {
     (cards as unknown as Y.Map<unknown>).set('notamap', 'hello');
     addCard(doc, { kind: 'project', title: 'Goed' });
     expect(readCards(doc).map((c) => c.title)).toEqual(['Goed']);
+  });
+
+  it('adds a card without a position as unplaced; placing it is a move; two unplaced cards never share a spot', () => {
+    const doc = new Y.Doc();
+    const a = addCard(doc, { kind: 'domain', title: 'Zonne-energie' }, 1);
+    const b = addCard(doc, { kind: 'project', title: 'Warmtenet' }, 2);
+    expect(cardsOf(doc).get(a)!.has('pos')).toBe(false);
+    expect(readCards(doc).map((c) => c.pos)).toEqual([null, null]);
+    expect(readCards(doc).filter(isPlaced)).toEqual([]);
+    expect(moveCard(doc, a, { x: 0.3, y: 0.7 })).toBe(true);
+    expect(readCards(doc).filter(isPlaced).map((c) => [c.id, c.pos])).toEqual([[a, { x: 0.3, y: 0.7 }]]);
+    expect(() => addCard(doc, { kind: 'domain', title: 'Half', x: 0.2 })).toThrow();
+    expect(newCardSchema.safeParse({ kind: 'domain', title: 'Half', y: 0.2 }).success).toBe(false);
+    expect(readCards(doc).find((c) => c.id === b)!.pos).toBeNull();
+  });
+
+  it('reads older documents: x and y as two fields, and a card with no position at all', () => {
+    const doc = new Y.Doc();
+    const old = new Y.Map<unknown>();
+    old.set('kind', 'domain');
+    old.set('title', 'Van vroeger');
+    old.set('x', 0.25);
+    old.set('y', 0.75);
+    old.set('createdAt', 1);
+    cardsOf(doc).set('old', old);
+    const none = new Y.Map<unknown>();
+    none.set('kind', 'project');
+    none.set('title', 'Zonder plek');
+    none.set('createdAt', 2);
+    cardsOf(doc).set('none', none);
+    expect(readCards(doc).map((c) => [c.id, c.pos])).toEqual([
+      ['old', { x: 0.25, y: 0.75 }],
+      ['none', null],
+    ]);
+  });
+
+  it('writes a whole unplaced card back as unplaced (import, duplicate)', () => {
+    const doc = new Y.Doc();
+    const id = addCard(doc, { kind: 'domain', title: 'In de bak' }, 3);
+    const copy = new Y.Doc();
+    putCard(copy, readCards(doc)[0]!);
+    expect(readCards(copy)).toEqual(readCards(doc));
+    expect(cardsOf(copy).get(id)!.has('pos')).toBe(false);
   });
 
   it('orders cards by creation time, then id', () => {

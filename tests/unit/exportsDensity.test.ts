@@ -147,7 +147,7 @@ describe.each([25, 60])('the board image with %i cards', { timeout: 60_000 }, (c
     const withTarget = placed.filter(({ c }) => c.target);
     expect(withTarget.length).toBeGreaterThanOrEqual(count === 25 ? 4 : 10);
     for (const { n, c } of withTarget) {
-      const far = Math.hypot(c.target!.x - c.x, c.target!.y - c.y) >= 0.015;
+      const far = Math.hypot(c.target!.x - c.x!, c.target!.y - c.y!) >= 0.015;
       if (far) {
         expect(arrows).toContain(String(n));
         expect(numbers.get(String(n))).toEqual([String(n)]);

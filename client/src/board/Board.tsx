@@ -1,10 +1,11 @@
 import { useCallback, useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
-import type { CardView } from '../../../shared/board';
+import { isPlaced, type CardView } from '../../../shared/board';
 import type { Position, Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
+import { CardTray } from './CardTray';
 import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
 import { SelectedCardPanel } from './SelectedCardPanel';
@@ -61,6 +62,8 @@ export function Board(props: BoardProps) {
   const toggle = useCallback((id: string) => onSelect(selectedId === id ? null : id), [onSelect, selectedId]);
   const drag = useDrag(plane, onMove, toggle, mode === 'move');
   const selected = readOnly ? undefined : cards.find((c) => c.id === selectedId);
+  const placed = cards.filter(isPlaced);
+  const unplaced = cards.filter((c) => !isPlaced(c));
 
   const onCardKey = (card: CardView, e: KeyboardEvent<HTMLButtonElement>) => {
     if (e.key === 'Escape') {
@@ -71,8 +74,10 @@ export function Board(props: BoardProps) {
       return;
     }
     if (mode === 'view') return;
-    const from = mode === 'target' ? (card.target ?? card) : card;
-    const pos = keyTarget(e, from);
+    const from = mode === 'target' ? (card.target ?? card.pos) : card.pos;
+    const others = cards.filter((c) => c.id !== card.id);
+    const taken = mode === 'target' ? others.flatMap((c) => (c.target ? [c.target] : [])) : others.flatMap((c) => (c.pos ? [c.pos] : []));
+    const pos = keyTarget(e, from, taken);
     if (!pos) return;
     e.preventDefault();
     if (mode === 'target') onTarget(card.id, roundPosition(pos));
@@ -94,9 +99,9 @@ export function Board(props: BoardProps) {
     else onMove(selectedId, pos);
   };
 
-  const shown = cards.map((card) => {
+  const shown = placed.map((card) => {
     const dragged = drag.active?.id === card.id ? drag.active.pos : null;
-    return { card, pos: dragged ?? { x: card.x, y: card.y }, dragging: dragged !== null };
+    return { card, pos: dragged ?? card.pos, dragging: dragged !== null };
   });
   const help =
     props.help !== undefined
@@ -119,6 +124,14 @@ export function Board(props: BoardProps) {
           {help} {mode !== 'view' && <span className="rb-board-help__keys">{keys}</span>}
         </p>
       )}
+      <CardTray
+        cards={unplaced}
+        readOnly={readOnly}
+        canPlace={mode === 'move'}
+        selectedId={selectedId}
+        onChoose={toggle}
+        onKeyDown={onCardKey}
+      />
       <div className="rb-board" data-readonly={readOnly ? 'true' : undefined} data-mode={mode}>
         <p className="rb-axis rb-axis--top">
           <span aria-hidden="true">↑ </span>
@@ -148,7 +161,7 @@ export function Board(props: BoardProps) {
                 dragging={dragging}
                 onClick={() => onCardClick(card)}
                 onKeyDown={(e) => onCardKey(card, e)}
-                pointer={readOnly ? undefined : drag.handlers(card.id, card)}
+                pointer={readOnly ? undefined : drag.handlers(card.id, card.pos)}
               />
             ))}
           </ul>
@@ -183,6 +196,7 @@ export function Board(props: BoardProps) {
           onMove={onMove}
           onTarget={onTarget}
           onDone={() => onSelect(null)}
+          others={cards}
           extra={selectedExtra?.(selected)}
         />
       )}

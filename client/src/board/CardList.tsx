@@ -22,11 +22,13 @@ export function CardList({ cards, template }: { cards: CardView[]; template: Tem
               <span>
                 <span className="rb-card-list__title">{card.title}</span>
                 <span className="rb-card-list__meta">
-                  {t('card.listItem', {
-                    kind: t(card.kind === 'domain' ? 'card.domain' : 'card.project'),
-                    quadrant: quadrantOf(template, card).label,
-                    ...positionVars(card, lang),
-                  })}
+                  {card.pos
+                    ? t('card.listItem', {
+                        kind: t(card.kind === 'domain' ? 'card.domain' : 'card.project'),
+                        quadrant: quadrantOf(template, card.pos).label,
+                        ...positionVars(card.pos, lang),
+                      })
+                    : t('density.listItemUnplaced', { kind: t(card.kind === 'domain' ? 'card.domain' : 'card.project') })}
                   {card.target && (
                     <>
                       {' '}

@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import type { CardView } from '../../../shared/board';
+import { freeSpotIn } from '../../../shared/boardLayout';
 import {
   QUADRANT_CORNERS,
-  cornerCentre,
   cornerOf,
   quadrantOf,
   type Position,
@@ -22,6 +22,8 @@ interface Props {
   onMove: (id: string, pos: Position) => void;
   onTarget: (id: string, pos: Position | null) => void;
   onDone: () => void;
+  /** The other cards, so "put in quadrant" picks a free spot instead of stacking. */
+  others: CardView[];
   extra?: ReactNode;
 }
 
@@ -32,10 +34,11 @@ function isCorner(v: string): v is QuadrantCorner {
 }
 
 /** Details of the chosen card, with a non-dragging way to move it (or its target) to another quadrant. */
-export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarget, onDone, extra }: Props) {
+export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarget, onDone, extra, others }: Props) {
   const { t, lang } = useI18n();
   const id = useId();
-  const quadrant = quadrantOf(template, card).label;
+  const placedOthers = others.flatMap((c) => (c.pos && c.id !== card.id ? [c.pos] : []));
+  const targetsOfOthers = others.flatMap((c) => (c.target && c.id !== card.id ? [c.target] : []));
   const target = card.target ? quadrantOf(template, card.target).label : null;
   const options = QUADRANT_CORNERS.map((c) => (
     <option key={c} value={c}>
@@ -54,7 +57,11 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
       </p>
       {card.department && <p>{t('card.departmentShown', { department: card.department })}</p>}
       {card.description && <p className="rb-selected__description">{card.description}</p>}
-      <p>{t('board.selectedIn', { quadrant, ...positionVars(card, lang) })}</p>
+      <p>
+        {card.pos
+          ? t('board.selectedIn', { quadrant: quadrantOf(template, card.pos).label, ...positionVars(card.pos, lang) })
+          : t('density.selectedUnplaced')}
+      </p>
       {target && <p>{t('board.selectedTarget', { quadrant: target })}</p>}
       {mode === 'view' && notice && <p className="rb-selected__hint">{notice}</p>}
       {mode === 'move' && (
@@ -62,17 +69,22 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
           <p className="rb-selected__hint">{t('board.tapHint')}</p>
           <div className="rb-field">
             <label className="rb-field__label" htmlFor={`${id}-move`}>
-              {t('board.moveTo')}
+              {card.pos ? t('board.moveTo') : t('density.placeIn')}
             </label>
             <select
               id={`${id}-move`}
               className="utrecht-select rb-input"
-              value={cornerOf(card)}
+              value={card.pos ? cornerOf(card.pos) : NO_TARGET}
               onChange={(e) => {
                 const value = e.target.value;
-                if (isCorner(value)) onMove(card.id, cornerCentre(value));
+                if (isCorner(value)) onMove(card.id, freeSpotIn(value, placedOthers));
               }}
             >
+              {!card.pos && (
+                <option value={NO_TARGET} disabled>
+                  {t('density.chooseQuadrant')}
+                </option>
+              )}
               {options}
             </select>
           </div>
@@ -92,7 +104,7 @@ export function SelectedCardPanel({ card, template, mode, notice, onMove, onTarg
               onChange={(e) => {
                 const value = e.target.value;
                 if (value === NO_TARGET) onTarget(card.id, null);
-                else if (isCorner(value)) onTarget(card.id, cornerCentre(value));
+                else if (isCorner(value)) onTarget(card.id, freeSpotIn(value, targetsOfOthers));
               }}
             >
               <option value={NO_TARGET}>{t('board.noTarget')}</option>

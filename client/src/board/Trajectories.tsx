@@ -66,7 +66,7 @@ export function Trajectories({ items, size, large }: Props) {
 /** The same trajectories in words, for screen readers (and anyone who reads the page as text). */
 export function TrajectoryList({ cards, template }: { cards: CardView[]; template: Template }) {
   const { t } = useI18n();
-  const withTarget = cards.filter((c) => c.target);
+  const withTarget = cards.filter((c) => c.target && c.pos);
   if (withTarget.length === 0) return null;
   return (
     <ul className="rb-sr-only" aria-label={t('board.trajectories')} data-testid="trajectories">
@@ -74,7 +74,7 @@ export function TrajectoryList({ cards, template }: { cards: CardView[]; templat
         <li key={card.id}>
           {t('board.trajectory', {
             title: card.title,
-            from: quadrantOf(template, card).label,
+            from: quadrantOf(template, card.pos!).label,
             to: quadrantOf(template, card.target!).label,
           })}
         </li>

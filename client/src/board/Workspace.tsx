@@ -7,9 +7,6 @@ import { Board, type BoardMode } from './Board';
 import { CardList } from './CardList';
 import type { PlaneSize } from './usePlaneSize';
 
-/** Where a new card starts: the middle of the board, where nobody has placed it yet. */
-const NEW_CARD_POSITION: Position = { x: 0.5, y: 0.5 };
-
 interface Props {
   template: Template;
   board: BoardDoc;
@@ -33,8 +30,9 @@ export function Workspace({ template, board, mode = 'move', canAdd = true, notic
   const onTarget = useCallback((id: string, pos: Position | null) => void setCardTarget(doc, id, pos), [doc]);
   const onAdd = useCallback(
     (kind: CardKind, title: string, details: CardDetails) => {
-      const id = addCard(doc, { kind, title, ...details, ...NEW_CARD_POSITION });
-      // The new card is chosen, so a tap on the board places it; on a phone the board is
+      // A new card is unplaced: it waits in the tray (never on top of another card).
+      const id = addCard(doc, { kind, title, ...details });
+      // It is chosen, so a tap on the board places it; on a phone the board is
       // above the form, so bring it into view (the focus stays in the form).
       setSelectedId(id);
       requestAnimationFrame(() => boardArea.current?.querySelector('.rb-board')?.scrollIntoView({ block: 'nearest' }));

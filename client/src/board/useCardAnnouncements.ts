@@ -15,12 +15,13 @@ export function useCardAnnouncements(
   announce: (text: string) => void,
   t: Translate,
 ): void {
-  const known = useRef<Map<string, QuadrantCorner> | null>(null);
+  // 'tray': the card is not placed yet (in no quadrant).
+  const known = useRef<Map<string, QuadrantCorner | 'tray'> | null>(null);
 
   useEffect(() => {
     if (!loaded) return;
-    const next = new Map<string, QuadrantCorner>();
-    for (const card of cards) next.set(card.id, cornerOf(card));
+    const next = new Map<string, QuadrantCorner | 'tray'>();
+    for (const card of cards) next.set(card.id, card.pos ? cornerOf(card.pos) : 'tray');
     const prev = known.current;
     known.current = next;
     if (!prev) return;
@@ -28,7 +29,10 @@ export function useCardAnnouncements(
       const before = prev.get(card.id);
       const now = next.get(card.id);
       if (before === undefined) announce(t('announce.newCard', { title: card.title }));
-      else if (before !== now) announce(t('announce.moved', { title: card.title, quadrant: quadrantOf(template, card).label }));
+      else if (before !== now && card.pos) {
+        const quadrant = quadrantOf(template, card.pos).label;
+        announce(t(before === 'tray' ? 'density.announce.placed' : 'announce.moved', { title: card.title, quadrant }));
+      }
     }
   }, [cards, template, loaded, announce, t]);
 }

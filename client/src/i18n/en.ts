@@ -1,11 +1,13 @@
 import type { nl } from './nl';
 import { enMethod } from './en.method';
 import { enLasting } from './en.lasting';
+import { enDensity } from './en.density';
 
 /** English texts. Every Dutch key must be here too: the type checks it. */
 export const en: Record<keyof typeof nl, string> = {
   ...enMethod,
   ...enLasting,
+  ...enDensity,
   'app.name': 'Regiebord',
   'app.tagline': 'Looking together at the role of the municipality',
   'app.skipLink': 'Skip to content',

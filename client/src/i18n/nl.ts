@@ -7,10 +7,12 @@
  */
 import { nlMethod } from './nl.method';
 import { nlLasting } from './nl.lasting';
+import { nlDensity } from './nl.density';
 
 export const nl = {
   ...nlMethod,
   ...nlLasting,
+  ...nlDensity,
   'app.name': 'Regiebord',
   'app.tagline': 'Samen kijken naar de rol van de gemeente',
   'app.skipLink': 'Naar de inhoud',

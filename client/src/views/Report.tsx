@@ -32,11 +32,11 @@ const DOWNLOADS: { key: MessageKey; query: string }[] = [
 ];
 
 /** Cards as the exports number them: 1-based in the model's order (the numbers on the board picture). */
-function cardRows(cards: ExportCard[], template: Template) {
+function cardRows(cards: ExportCard[], template: Template, unplaced: string) {
   return cards.map((card, i) => ({
     n: i + 1,
     card,
-    now: quadrantOf(template, card).label,
+    now: card.x !== null && card.y !== null ? quadrantOf(template, { x: card.x, y: card.y }).label : unplaced,
     target: card.target ? quadrantOf(template, card.target).label : null,
   }));
 }
@@ -86,7 +86,7 @@ export default function Report({ id }: { id: string }) {
   const { report, mine } = data;
   const w = report.workshop;
   const itemClass = (itemId: string, base: string) => `${base}${target === `item-${itemId}` ? ' rb-report__target' : ''}`;
-  const cards = cardRows(report.cards, w.template);
+  const cards = cardRows(report.cards, w.template, t('density.unplaced'));
   const exportUrl = (query: string) => `/api/workshops/${id}/export?${query}&lang=${lang}`;
 
   return (

@@ -36,7 +36,9 @@ export function Spotlight({ spotlight, cards, barriers, proposals, alarms, tally
             <KindIcon kind={card.kind} /> {card.title}
           </p>
           <p className="rb-spotlight__meta">
-            {t(card.kind === 'domain' ? 'card.domain' : 'card.project')} · {t('board.selectedIn', { quadrant: quadrantOf(template, card).label, ...positionVars(card, lang) })}
+            {t(card.kind === 'domain' ? 'card.domain' : 'card.project')} · {card.pos
+              ? t('board.selectedIn', { quadrant: quadrantOf(template, card.pos).label, ...positionVars(card.pos, lang) })
+              : t('density.unplaced')}
             {card.target && <> · {t('board.selectedTarget', { quadrant: quadrantOf(template, card.target).label })}</>}
           </p>
         </>
