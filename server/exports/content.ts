@@ -2,6 +2,7 @@ import type { ExportBarrier, ExportCard, ExportRound, ExportRoundResult, Worksho
 import type { Alarm, Proposal } from '../../shared/method';
 import type { Phase } from '../../shared/phases';
 import { QUADRANT_CORNERS, quadrantOf, type Position, type Quadrant } from '../../shared/template';
+import { cardNumbers } from '../../shared/boardLayout';
 import type { ExportLabels } from './labels';
 
 /**
@@ -28,10 +29,12 @@ export interface NumberedCard {
 
 export function numberedCards(model: WorkshopExport): NumberedCard[] {
   const template = model.workshop.template;
-  return model.cards.map((card, i) => {
+  // The screen's numbers (shared/boardLayout.ts): the model lists cards in the board's order.
+  const numbers = cardNumbers(model.cards);
+  return model.cards.map((card) => {
     const pos = card.x !== null && card.y !== null ? { x: card.x, y: card.y } : null;
     return {
-      n: i + 1,
+      n: numbers.get(card.id)!,
       card,
       pos,
       now: pos ? quadrantOf(template, pos) : null,

@@ -1,8 +1,8 @@
 import type { ExportLang, WorkshopExport } from '../../shared/export';
 import { numberedCards, oneLine } from './content';
-import type { Box } from './labelPlacement';
+import type { Box } from '../../shared/boardLayout';
 import { formatDate, labelsFor } from './labels';
-import { ARROW, drawBoard, type LabelMode, type Plane } from './svgBoard';
+import { ARROW, arrowHeadDefs, drawBoard, type LabelMode, type Plane } from './svgBoard';
 import { QUADRANT_STYLE, flowList, legendKey, listBlocks, type Column } from './svgLegend';
 import { INK, MUTED, measure, round, text, wrapWords, xml } from './svgText';
 
@@ -155,6 +155,7 @@ function defs(): string {
     `<pattern id="rb-p-horizontal" width="18" height="18" patternUnits="userSpaceOnUse"><line x1="0" y1="9" x2="18" y2="9" ${line}/></pattern>`,
     `<pattern id="rb-p-cross" width="22" height="22" patternUnits="userSpaceOnUse"><line x1="11" y1="0" x2="11" y2="22" ${line}/><line x1="0" y1="11" x2="22" y2="11" ${line}/></pattern>`,
     `<marker id="rb-head" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${ARROW}"/></marker>`,
+    arrowHeadDefs(),
     '</defs>',
   ].join('\n');
 }

@@ -1,5 +1,5 @@
 import type { NumberedCard } from './content';
-import { placeLabels, unobstructedShares, type Box, type LabelRequest, type PlacedLabel } from './labelPlacement';
+import { TRAJECTORY_COLOURS, layoutBoard, trajectoryColour, unobstructed, type Box, type LabelInput } from '../../shared/boardLayout';
 import { INK, MUTED, measure, round, text, wrapWords } from './svgText';
 
 /**
@@ -74,19 +74,26 @@ export function drawBoard(cards: readonly NumberedCard[], plane: Plane, keepClea
     ...targets.flatMap((t) => [square(t.at, TARGET_RADIUS_PX + 1), ...(t.pill ? [t.pill] : [])]),
     ...badges.values(),
   ];
-  const bounds = { x: plane.x + 4, y: plane.y + 4, w: plane.w - 8, h: plane.h - 8 };
-
-  // Titles when they can be read; else numbers only, with the full list beside the board.
-  let mode: LabelMode = 'titles';
-  let lines = new Map(drawn.map((d) => [d.c.n, titleLines(d.c)]));
-  let placed = placeLabels(drawn.map((d) => request(d, lines.get(d.c.n)!)), bounds, obstacles);
-  let legible = legibleShare(placed, obstacles);
-  if (legible < LEGIBLE.labels) {
-    mode = 'numbers';
-    lines = new Map(drawn.map((d) => [d.c.n, []]));
-    placed = placeLabels(drawn.map((d) => request(d, [])), bounds, obstacles);
-    legible = legibleShare(placed, obstacles);
-  }
+  // The shared layout (shared/boardLayout.ts, as the screen): titles when they can be read, else
+  // numbered badges with the full list beside the board. It works in the plane's own px.
+  const origin = { x: plane.x + 4, y: plane.y + 4 };
+  const local = (b: Box): Box => ({ ...b, x: b.x - origin.x, y: b.y - origin.y });
+  const titles = new Map(drawn.map((d) => [d.c.n, titleLines(d.c)]));
+  const layout = layoutBoard({
+    plane: { w: plane.w - 8, h: plane.h - 8 },
+    markerRadius: DOT_RADIUS_PX + 1,
+    labels: drawn.map((d) => request(d, titles.get(d.c.n)!, origin)),
+    badges: drawn.map((d) => request(d, [], origin)),
+    obstacles: obstacles.map(local),
+  });
+  const mode: LabelMode = layout.mode === 'labels' ? 'titles' : 'numbers';
+  const lines = mode === 'titles' ? titles : new Map(drawn.map((d) => [d.c.n, [] as string[]]));
+  const placed: PlacedLabel[] = layout.placements.map((p) => ({
+    id: Number(p.id),
+    box: { ...p.box, x: p.box.x + origin.x, y: p.box.y + origin.y },
+    leader: p.leader,
+  }));
+  const legible = legibleShare(placed, obstacles);
 
   const byN = new Map(placed.map((p) => [p.id, p]));
   const out: string[] = [`<g data-board-labels="${mode}" data-legible="${round(legible)}">`];
@@ -112,24 +119,31 @@ function titleLines(c: NumberedCard): string[] {
   return wrapWords(c.card.title, LABEL_TEXT_MAX_PX, LABEL_SIZE_PX, { maxLines: LABEL_MAX_LINES });
 }
 
-function request(d: Drawn, lines: string[]): LabelRequest {
-  if (lines.length === 0) return { id: d.c.n, anchor: d.at, w: BADGE_PX, h: BADGE_PX };
+interface PlacedLabel {
+  id: number;
+  box: Box;
+  leader: boolean;
+}
+
+/** A label's size, measured with the export fonts; its anchor in the plane's own px. */
+function request(d: Drawn, lines: string[], origin: { x: number; y: number }): LabelInput {
+  const anchor = { x: d.at.x - origin.x, y: d.at.y - origin.y };
+  if (lines.length === 0) return { id: String(d.c.n), anchor, w: BADGE_PX, h: BADGE_PX };
   const textW = Math.max(...lines.map((l) => measure(l, LABEL_SIZE_PX)));
   return {
-    id: d.c.n,
-    anchor: d.at,
+    id: String(d.c.n),
+    anchor,
     w: round(BADGE_PX + 6 + textW + 6),
     h: Math.max(BADGE_PX, lines.length * LABEL_LINE_PX + 6),
   };
 }
 
+/** Share of labels at least LEGIBLE.uncovered free of other labels, dots, targets and names. */
 function legibleShare(placed: PlacedLabel[], obstacles: Box[]): number {
   if (placed.length === 0) return 1;
-  const shares = unobstructedShares(
-    placed.map((p) => p.box),
-    obstacles,
-  );
-  return shares.filter((s) => s >= LEGIBLE.uncovered).length / shares.length;
+  const boxes = placed.map((p) => p.box);
+  const free = boxes.filter((box, i) => unobstructed(box, [...boxes.filter((_, j) => j !== i), ...obstacles]) >= LEGIBLE.uncovered);
+  return free.length / boxes.length;
 }
 
 function square(at: { x: number; y: number }, r: number): Box {
@@ -153,16 +167,28 @@ function arrowLine(d: Drawn): string {
   return [
     `<g data-arrow="${d.c.n}">`,
     `<line x1="${from.x}" y1="${from.y}" x2="${ex}" y2="${ey}" stroke="#ffffff" stroke-width="7" stroke-linecap="round"/>`,
-    `<line x1="${from.x}" y1="${from.y}" x2="${ex}" y2="${ey}" stroke="${ARROW}" stroke-width="3.5" marker-end="url(#rb-head)"/>`,
+    `<line x1="${from.x}" y1="${from.y}" x2="${ex}" y2="${ey}" stroke="${trajectoryColour(d.c.n)}" stroke-width="3.5" marker-end="url(#${arrowHeadId(d.c.n)})"/>`,
     '</g>',
   ].join('\n');
+}
+
+/** An arrow head per trajectory colour (SVG 1.1 markers cannot take the line's colour). */
+export function arrowHeadId(n: number): string {
+  return `rb-head-${(n - 1) % TRAJECTORY_COLOURS.length}`;
+}
+
+export function arrowHeadDefs(): string {
+  return TRAJECTORY_COLOURS.map(
+    (c, i) =>
+      `<marker id="rb-head-${i}" viewBox="0 0 10 10" refX="7" refY="5" markerWidth="4" markerHeight="4" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${c}"/></marker>`,
+  ).join('\n');
 }
 
 function arrowBadge(n: number, b: Box): string {
   return [
     `<g data-arrow-number="${n}">`,
-    `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="#ffffff" stroke="${ARROW}" stroke-width="1.5"/>`,
-    text(b.x + b.w / 2, b.y + b.h - 4, String(n), { size: 11, weight: 'bold', anchor: 'middle', fill: ARROW }),
+    `<rect x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="8" fill="#ffffff" stroke="${trajectoryColour(n)}" stroke-width="1.5"/>`,
+    text(b.x + b.w / 2, b.y + b.h - 4, String(n), { size: 11, weight: 'bold', anchor: 'middle', fill: trajectoryColour(n) }),
     '</g>',
   ].join('\n');
 }
@@ -200,13 +226,15 @@ function targetGroups(drawn: readonly Drawn[], plane: Plane): TargetGroup[] {
 /** A dashed ring with the card's number: where it should go. White inside, so it reads above a card. */
 function targetRing(t: TargetGroup): string {
   const { at, numbers, pill } = t;
+  // One card: its own colour, as its arrow; several: the neutral blue, the numbers say whose.
+  const colour = numbers.length === 1 ? trajectoryColour(numbers[0]!) : ARROW;
   const out = [
     `<g data-target="${numbers.join(' ')}">`,
-    `<circle cx="${at.x}" cy="${at.y}" r="${TARGET_RADIUS_PX}" fill="#ffffff" fill-opacity="0.92" stroke="${ARROW}" stroke-width="2.5" stroke-dasharray="4 2.5"/>`,
+    `<circle cx="${at.x}" cy="${at.y}" r="${TARGET_RADIUS_PX}" fill="#ffffff" fill-opacity="0.92" stroke="${colour}" stroke-width="2.5" stroke-dasharray="4 2.5"/>`,
   ];
   if (!pill) {
     const n = numbers[0]!;
-    out.push(text(at.x, at.y + 4, String(n), { size: n > 99 ? 9 : 11, weight: 'bold', anchor: 'middle', fill: ARROW }));
+    out.push(text(at.x, at.y + 4, String(n), { size: n > 99 ? 9 : 11, weight: 'bold', anchor: 'middle', fill: colour }));
   } else {
     out.push(
       `<circle cx="${at.x}" cy="${at.y}" r="3" fill="${ARROW}"/>`,
