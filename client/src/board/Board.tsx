@@ -214,7 +214,7 @@ export function Board(props: BoardProps) {
           {axes.y.end[lang]}
         </p>
       </div>
-      {screen && labelMode === 'numbers' && <ScreenLegend cards={placed} template={template} numbers={numbers} />}
+      {screen && labelMode === 'numbers' && <ScreenLegend cards={placed} numbers={numbers} />}
       </div>
       {trajectories && <TrajectoryList cards={cards} template={template} />}
       {selected && (
