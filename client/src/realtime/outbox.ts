@@ -1,4 +1,5 @@
 import type { ClientEventName, ClientEventPayload } from '../../../shared/protocol';
+import type { WorkshopData } from './workshopData';
 
 /**
  * Actions made on the phone that wait for the server (offline, or no answer in time), kept in
@@ -67,12 +68,40 @@ function samePlacement(a: QueuedAction, b: QueuedAction): boolean {
   return pa.roundId === pb.roundId && pa.cardId === pb.cardId;
 }
 
-/** Everything this phone keeps for a workshop (queued actions; the board copy is y-indexeddb's). */
+/**
+ * The workshop as the server last showed it to this participant (phase, barriers, votes,
+ * proposals), so a reload offline still shows it. Only what this participant was shown anyway.
+ */
+const VIEW_PREFIX = 'regiebord.view.';
+export const lastViewKey = (workshopId: string, participantId: string) => `${VIEW_PREFIX}${workshopId}.${participantId}`;
+const VIEW_FIELDS = ['state', 'control', 'barriers', 'tally', 'myVotes', 'proposals', 'alarms', 'round'] as const;
+
+export function saveLastView(key: string, data: Partial<Record<(typeof VIEW_FIELDS)[number], unknown>>): void {
+  try {
+    const kept: Record<string, unknown> = {};
+    for (const field of VIEW_FIELDS) kept[field] = data[field];
+    localStorage.setItem(key, JSON.stringify(kept));
+  } catch {
+    // Storage full or blocked: a reload offline then shows no workshop until the network is back.
+  }
+}
+
+export function loadLastView(key: string): Partial<WorkshopData> | null {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null || !('state' in parsed) || !parsed.state) return null;
+    return parsed as Partial<WorkshopData>;
+  } catch {
+    return null;
+  }
+}
+
+/** Everything this phone keeps for a workshop (queued actions, last view; the board copy is y-indexeddb's). */
 export function forgetOutboxes(workshopId: string): void {
   try {
     for (let i = localStorage.length - 1; i >= 0; i--) {
       const key = localStorage.key(i);
-      if (key?.startsWith(`${PREFIX}${workshopId}.`)) localStorage.removeItem(key);
+      if (key?.startsWith(`${PREFIX}${workshopId}.`) || key?.startsWith(`${VIEW_PREFIX}${workshopId}.`)) localStorage.removeItem(key);
     }
   } catch {
     // Nothing to forget.

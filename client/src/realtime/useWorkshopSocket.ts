@@ -3,7 +3,7 @@ import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../../../shared/protocol';
 import { newOpId, sendOnce, sendWithRetry, type ControlSocket, type Send, type SendResult } from './sendEvent';
 import { EMPTY_DATA, dataReducer, type WorkshopData } from './workshopData';
-import { Outbox, isQueueable, outboxKey, type QueuedAction } from './outbox';
+import { Outbox, isQueueable, lastViewKey, loadLastView, outboxKey, saveLastView, type QueuedAction } from './outbox';
 
 export interface WorkshopSocket extends WorkshopData {
   connected: boolean;
@@ -35,6 +35,15 @@ export function useWorkshopSocket(workshopId: string, token: string | null, enab
   const [outbox] = useState(() => (participantId ? new Outbox(outboxKey(workshopId, participantId)) : null));
   const [queued, setQueued] = useState(() => outbox?.list().length ?? 0);
   const flushing = useRef(false);
+  // What the server last told this participant, so a reload offline still shows the workshop.
+  const viewKey = participantId ? lastViewKey(workshopId, participantId) : null;
+  useEffect(() => {
+    const kept = viewKey ? loadLastView(viewKey) : null;
+    if (kept) dispatch({ type: 'set', patch: kept });
+  }, [viewKey]);
+  useEffect(() => {
+    if (viewKey && data.state) saveLastView(viewKey, data);
+  }, [viewKey, data]);
   /** Count an action as pending until its answer (or failure) is in. */
   const track = useCallback(async <T,>(action: Promise<T>): Promise<T> => {
     setPendingActions((n) => n + 1);
