@@ -12,11 +12,16 @@ import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
+import { createFollowUpRouter } from './http/followUpApi';
+import { createProgressPageRouter } from './http/progressPageApi';
+import { ActionOwners } from './followUp/actionOwners';
 import { PdfOffThread } from './exports/pdfOffThread';
 import { BoardRecorder } from './knowledge/boardRecorder';
 import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
+import { observeRequests } from './http/requestLog';
+import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
 import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
@@ -30,6 +35,7 @@ import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
 
 export interface Regiebord {
   config: ServerConfig;
+  logger: Logger;
   httpServer: http.Server;
   storage: Storage;
   registry: DocRegistry;
@@ -48,7 +54,7 @@ const SCREEN_SECRET_KEY = 'screen_token_secret';
 export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
   const config = makeConfig(override);
   checkTheme(config);
-  const log = logger ?? createLogger(config.logLevel);
+  const log = logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const storage = openSqliteStorage(config.dataDir);
 
   let secret = await storage.getMeta(SCREEN_SECRET_KEY);
@@ -63,6 +69,14 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  const metrics = new Metrics({
+    boardConnections: () => yjs.connections().length,
+    controlConnections: () => control.io.engine.clientsCount,
+    boardsLoaded: () => registry.loadedCount,
+  });
+  metrics.instrumentStorage(storage);
+  app.use(observeRequests(log, metrics.observeRequest));
+  app.get('/metrics', metricsHandler(metrics, config.metrics));
   // Board broadcasts: from applying a batch's first update to its last socket write.
   const broadcastTimings = new RecentTimings();
   // Counts and times only (no names, no content): for monitoring, the soak test's leak check and the bench.
@@ -83,7 +97,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     {
       ...config.yjs,
       onStored: (workshopId) => recorder.schedule(workshopId),
-      onBroadcast: (ms) => broadcastTimings.add(ms),
+      onBroadcast: (ms) => {
+        broadcastTimings.add(ms);
+        metrics.observeBroadcast(ms);
+      },
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);
@@ -108,6 +125,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     workshops,
     broadcaster: () => control.broadcaster,
     endWorkshop: (id) => control.endWorkshop(id),
+    retitle: (id, title) => control.retitle(id, title),
     retentionDays: config.retentionDays,
     logger: log,
   });
@@ -118,6 +136,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     lifecycle,
     broadcaster: () => control.broadcaster,
   });
+  const owners = new ActionOwners({ storage, lifecycle, broadcaster: () => control.broadcaster });
   // An imported workshop (JSON export) may be larger than any other request.
   app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
   app.use(
@@ -125,8 +144,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
+    createFollowUpRouter({ access, owners, storage, recorder }),
+    createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
-    createApiRouter({ config, storage, access, workshops }),
+    createApiRouter({ config, storage, access, workshops, controls }),
   );
   // The municipality's house style: design tokens and logo, from its own server only.
   app.use('/theme', themeFiles(config), (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND')));
@@ -134,9 +155,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.use(errorHandler(log));
 
   const httpServer = http.createServer(app);
-  const yjs = createYjsEndpoint({ config, access, registry, logger: log });
+  const yjs = createYjsEndpoint({ config, access, registry, logger: log, onRateLimited: metrics.boardRateLimited });
   const control = createControlPlane({ httpServer, config, access, storage, controls, registry, yjs, logger: log });
   tellRefused = control.tellRefused;
+  metrics.instrumentControlPlane(control.io);
   httpServer.on('upgrade', (req, socket, head) => {
     if (yjs.handleUpgrade(req, socket, head)) return;
     // socket.io handles its own path; anything else is not ours.
@@ -148,6 +170,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   let closing: Promise<void> | undefined;
   return {
     config,
+    logger: log,
     httpServer,
     storage,
     registry,

@@ -81,7 +81,11 @@ export interface ServerConfig {
     eventsPerSecond: number;
     eventBurst: number;
   };
+  /** Who may read /metrics: a bearer token, or addresses/CIDR ranges (the TCP peer, unproxied). Both empty: nobody. */
+  metrics: { token: string; allow: string[] };
   logLevel: 'silent' | 'error' | 'info';
+  /** 'json': one JSON object per line (for a log platform); 'pretty': short lines for people. */
+  logFormat: 'json' | 'pretty';
   /** Default retention: a workshop is deleted this many days after it took place, unless its facilitator set another date (AVG). Stated on the privacy page. */
   retentionDays: number;
   /** How often the retention job runs, in ms (daily). */
@@ -119,7 +123,9 @@ export const defaultConfig: ServerConfig = {
     staleAfterMs: 5_000,
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
+  metrics: { token: '', allow: [] },
   logLevel: 'info',
+  logFormat: 'json',
   retentionDays: 730,
   retentionIntervalMs: 24 * 60 * 60 * 1000,
   site: {

@@ -40,6 +40,7 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
         authorId,
         authorName: actorName(actor),
         mergedInto: null,
+        variants: [],
         createdAt: Date.now(),
       });
       broadcaster.schedule(actor.workshopId, 'barriers', 'tally');
@@ -63,7 +64,9 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
 
     'vote:cast': async ({ opId, barrierId }, actor) => {
       await requirePermission(ctx, actor, 'vote');
-      const { vote } = (await controls.get(actor.workshopId)).settings;
+      const { settings, votingClosed } = await controls.get(actor.workshopId);
+      if (votingClosed) throw new ActionError('VOTING_CLOSED');
+      const { vote } = settings;
       const outcome = await storage.method.castVote(actor.workshopId, actorId(actor), opId, barrierId, vote);
       if (!outcome.ok) throw new ActionError(outcome.code);
       if (!outcome.duplicate) {
@@ -76,7 +79,10 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
 
     'vote:retract': async ({ opId, barrierId }, actor) => {
       await requirePermission(ctx, actor, 'vote');
-      const { vote } = (await controls.get(actor.workshopId)).settings;
+      const { settings, votingClosed } = await controls.get(actor.workshopId);
+      // A revealed result stays as it was shown.
+      if (votingClosed) throw new ActionError('VOTING_CLOSED');
+      const { vote } = settings;
       const outcome = await storage.method.retractVote(actor.workshopId, actorId(actor), opId, barrierId, vote);
       if (!outcome.ok) throw new ActionError(outcome.code);
       if (!outcome.duplicate) {

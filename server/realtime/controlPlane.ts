@@ -33,6 +33,8 @@ type InboundEvents = Record<ClientEventName, (payload: unknown, ack: unknown) =>
 interface SocketData {
   principal: Principal;
   workshop: WorkshopRecord;
+  /** The state this client was sent on connect; sent again after a rename. */
+  state?: WorkshopState;
 }
 
 type ControlSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -56,6 +58,8 @@ export interface ControlPlane {
   tellRefused(principal: Principal, code: ErrorCode): void;
   /** The workshop was deleted: tell its clients and disconnect them. */
   endWorkshop(workshopId: string): void;
+  /** Send every connected client of the workshop its state again, with the new title. */
+  retitle(workshopId: string, title: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -232,6 +236,8 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       presence: principal.role === 'facilitator' ? presence.full(workshopId) : presence.countOnly(workshopId),
     };
     socket.emit('state', state);
+    // Kept for a rename, which sends it again with the new title.
+    socket.data.state = state;
     const sendAll = () =>
       broadcaster.sendAll(socket, workshopId).catch((err: unknown) => logger.error('sending workshop views failed', err));
     void sendAll();
@@ -260,6 +266,14 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       const target =
         p.role === 'participant' ? io.to(participantRoomOf(p.participantId)) : p.role === 'facilitator' ? io.to(facilitatorRoomOf(p.workshopId)) : null;
       target?.emit('board:refused', errorBody(code));
+    },
+    async retitle(workshopId, title) {
+      for (const s of await io.in(roomOf(workshopId)).fetchSockets()) {
+        const state = s.data.state;
+        if (!state) continue;
+        state.workshop.title = title;
+        s.emit('state', state);
+      }
     },
     endWorkshop(workshopId) {
       const room = io.in(roomOf(workshopId));

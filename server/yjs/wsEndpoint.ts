@@ -58,6 +58,8 @@ export interface YjsEndpointDeps {
   access: AccessControl;
   registry: DocRegistry;
   logger: Logger;
+  /** Told when a connection is closed for sending too fast (metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface YjsEndpoint {
@@ -121,6 +123,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
           return;
         }
         if (!conn.bucket.take()) {
+          deps.onRateLimited?.();
           conn.close(CLOSE_CODES.RATE_LIMITED, 'too many messages');
           return;
         }

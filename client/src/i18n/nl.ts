@@ -178,12 +178,15 @@ export const nl = {
   'error.BUDGET_EXHAUSTED': 'Je hebt al je stemmen gebruikt. Haal eerst een stem weg.',
   'error.CAP_REACHED': 'Op deze drempel heb je al het hoogste aantal stemmen gegeven.',
   'error.NO_VOTE_TO_RETRACT': 'Je hebt geen stem op deze drempel om weg te halen.',
+  'field.count': '{count} van {max} tekens',
+  'field.countNear': '{count} van {max} tekens: nog {left} over',
+  'error.VOTING_CLOSED': 'Het stemmen is gesloten. De uitslag staat vast.',
   'error.ROUND_CLOSED': 'Deze ronde is gesloten.',
   'error.PARTICIPANT_REMOVED': 'De begeleider heeft je uit deze werksessie gehaald.',
   'error.LIMIT_REACHED': 'Het maximum is bereikt.',
-  'error.WORKSHOP_FINISHED': 'Deze werksessie is afgerond. Je kunt alleen nog kijken.',
+  'error.WORKSHOP_FINISHED': 'Deze werksessie is afgerond. Meedoen of iets veranderen kan niet meer.',
   'error.WORKSHOP_DELETED': 'Deze werksessie is verwijderd.',
-  'error.CONFIRMATION_NEEDED': 'Typ de titel van de werksessie over om te bevestigen.',
+  'error.CONFIRMATION_NEEDED': 'De titel klopt nog niet. Typ de titel van de werksessie over zoals hij er staat; streepjes, spaties en hoofdletters maken niet uit.',
   'error.INTERNAL': 'Er ging iets mis op de server. Probeer het opnieuw.',
 } as const;
 
