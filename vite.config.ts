@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vite';
@@ -44,11 +45,64 @@ function pruneUnusedUtrechtRules() {
   };
 }
 
+/** Rollup's view of one emitted chunk (the fields used below). */
+interface BuiltChunk {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  isEntry?: boolean;
+  facadeModuleId?: string | null;
+  imports?: string[];
+  dynamicImports?: string[];
+  viteMetadata?: { importedCss: Set<string> };
+}
+
+/**
+ * Emits /sw.js (client/sw/serviceWorker.js) with this build's version and the files the phone
+ * needs to start without a network: index.html, the entry chunk, the participant view, their
+ * static imports and CSS. Other views (facilitator, screen, knowledge centre) are not fetched by
+ * phones. The service worker is its own file: nothing is added to the phone bundle but the
+ * registration.
+ */
+function serviceWorker() {
+  return {
+    name: 'regiebord-service-worker',
+    apply: 'build' as const,
+    generateBundle(_options: unknown, bundle: Record<string, BuiltChunk>) {
+      // The theme's stylesheet is linked by index.html (served by the server, not hashed).
+      const files = new Set<string>(['/index.html', '/favicon.svg', '/theme/theme.css']);
+      const add = (fileName: string) => {
+        const chunk = bundle[fileName];
+        if (!chunk || files.has(`/${fileName}`)) return;
+        files.add(`/${fileName}`);
+        for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(`/${css}`);
+        for (const imported of chunk.imports ?? []) add(imported);
+        // What the phone view loads later (not the entry's: those are the other views).
+        if (!chunk.isEntry) for (const imported of chunk.dynamicImports ?? []) add(imported);
+      };
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        if (chunk.isEntry || /client\/src\/views\/Participant\.tsx$/.test(chunk.facadeModuleId ?? '')) add(chunk.fileName);
+      }
+      const list = [...files].sort();
+      const version = crypto.createHash('sha256').update(list.join('\n')).digest('hex').slice(0, 12);
+      const source = fs
+        .readFileSync(path.resolve(import.meta.dirname, 'client/sw/serviceWorker.js'), 'utf8')
+        .replace('__REGIEBORD_VERSION__', version)
+        .replace('__REGIEBORD_FILES__', JSON.stringify(list));
+      (this as unknown as { emitFile(f: { type: 'asset'; fileName: string; source: string }): void }).emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source,
+      });
+    },
+  };
+}
+
 // The client lives in client/; the build goes to dist/client, which the server serves.
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [react()],
+  plugins: [react(), serviceWorker()],
   css: {
     postcss: { plugins: [pruneUnusedUtrechtRules()] },
   },

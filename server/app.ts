@@ -212,6 +212,11 @@ function serveClient(app: express.Express, clientDir: string): void {
     '/assets',
     express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
   );
+  // The service worker must be checked for a new version on every visit (a deploy updates it).
+  app.get('/sw.js', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    next();
+  });
   app.use(express.static(clientDir, { index: false }));
   app.get('/{*path}', (req, res, next) => {
     if (req.path.startsWith('/api/') || req.path.startsWith('/yjs/')) return next(new HttpError(404, 'NOT_FOUND'));

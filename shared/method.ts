@@ -83,6 +83,8 @@ export interface BarrierAddPayload {
   text: string;
   /** At most MAX_LINKED_CARDS; empty when left out. */
   cardIds: string[];
+  /** Makes a retry count once (the phone's offline queue); the barrier's id follows from it. */
+  opId?: string | undefined;
 }
 
 /** Linked to a barrier, a card, or both (at least one). */
@@ -94,6 +96,8 @@ export interface ProposalAddPayload {
   owner: string;
   /** ISO date (yyyy-mm-dd) or empty. */
   dueDate: string;
+  /** Makes a retry count once (the phone's offline queue); the proposal's id follows from it. */
+  opId?: string | undefined;
 }
 
 /** Only the given fields change. */

@@ -29,7 +29,8 @@ export interface ReportWorkshopInput {
   createdAt: number;
   template: Template;
   participantCount: number;
-  cards: { registerId: string | null; kind: CardKind; title: string; now: Position; target: Position | null }[];
+  /** `now` is null for a card still in the tray (unplaced): it counts for the selection, not as a place. */
+  cards: { registerId: string | null; kind: CardKind; title: string; now: Position | null; target: Position | null }[];
 }
 
 export interface ReportRegisterInput {
@@ -206,7 +207,7 @@ function emptyByStatus(): Record<ProposalStatus, number> {
   return Object.fromEntries(PROPOSAL_STATUSES.map((s) => [s, 0])) as Record<ProposalStatus, number>;
 }
 
-function place(w: ReportWorkshopInput, card: ReportWorkshopInput['cards'][number]): ReportPlace {
+function place(w: ReportWorkshopInput, card: ReportWorkshopInput['cards'][number] & { now: Position }): ReportPlace {
   return {
     workshopTitle: w.title,
     workshopDate: w.createdAt,
@@ -245,10 +246,11 @@ export function buildProgressReport(input: ProgressReportInput, options: Progres
   const places = new Map<string, ReportPlace[]>();
   for (const w of workshops) {
     for (const c of w.cards) {
-      if (!inSelection(c.registerId)) continue;
+      // An unplaced card stands in no quadrant: no place to report.
+      if (!inSelection(c.registerId) || !c.now) continue;
       const list = places.get(c.registerId!) ?? [];
       // One place per workshop (the first card of that entry on the board).
-      if (!list.some((p) => p.workshopDate === w.createdAt && p.workshopTitle === w.title)) list.push(place(w, c));
+      if (!list.some((p) => p.workshopDate === w.createdAt && p.workshopTitle === w.title)) list.push(place(w, { ...c, now: c.now }));
       places.set(c.registerId!, list);
     }
   }

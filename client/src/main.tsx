@@ -10,6 +10,11 @@ import './styles/facilitator.css';
 import './styles/screen.css';
 import './styles/lasting.css';
 
+// The app then loads without a network (client/sw/serviceWorker.js; built only).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => void navigator.serviceWorker.register('/sw.js').catch(() => {}));
+}
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

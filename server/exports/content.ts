@@ -2,6 +2,7 @@ import type { ExportBarrier, ExportCard, ExportRound, ExportRoundResult, Worksho
 import type { Alarm, Proposal } from '../../shared/method';
 import type { Phase } from '../../shared/phases';
 import { QUADRANT_CORNERS, quadrantOf, type Position, type Quadrant } from '../../shared/template';
+import { cardNumbers } from '../../shared/boardLayout';
 import type { ExportLabels } from './labels';
 
 /**
@@ -13,10 +14,14 @@ import type { ExportLabels } from './labels';
  */
 
 export interface NumberedCard {
-  /** 1-based, in the model's order: the marker on the board image carries it. */
+  /**
+   * 1-based, in the model's order (oldest card first, as the board lists them), unplaced cards
+   * included, so a card keeps its number when it is placed: the marker on the board image, its
+   * arrow and its target carry it.
+   */
   n: number;
   card: ExportCard;
-  /** The now position; null for an unplaced card (in no quadrant, drawn nowhere). */
+  /** The now position; null for an unplaced card (in the tray, in no quadrant, drawn nowhere). */
   pos: Position | null;
   now: Quadrant | null;
   target: Quadrant | null;
@@ -24,10 +29,12 @@ export interface NumberedCard {
 
 export function numberedCards(model: WorkshopExport): NumberedCard[] {
   const template = model.workshop.template;
-  return model.cards.map((card, i) => {
+  // The screen's numbers (shared/boardLayout.ts): the model lists cards in the board's order.
+  const numbers = cardNumbers(model.cards);
+  return model.cards.map((card) => {
     const pos = card.x !== null && card.y !== null ? { x: card.x, y: card.y } : null;
     return {
-      n: i + 1,
+      n: numbers.get(card.id)!,
       card,
       pos,
       now: pos ? quadrantOf(template, pos) : null,
@@ -54,6 +61,11 @@ export function cardsByQuadrant(model: WorkshopExport, L: ExportLabels): { label
     .filter((q): q is Quadrant => q !== undefined)
     .map((quadrant) => ({ label: quadrant.label, cards: cards.filter((c) => c.now?.id === quadrant.id) }));
   return [...groups, { label: L.unplaced, cards: cards.filter((c) => c.now === null) }];
+}
+
+/** The cards nobody has put on the board yet: listed as "nog niet geplaatst". */
+export function unplacedCards(model: WorkshopExport): NumberedCard[] {
+  return numberedCards(model).filter((c) => c.pos === null);
 }
 
 /** Most votes first; equal ranks keep the model's order (the order they were added in). */

@@ -1,8 +1,8 @@
 import type { ExportLang, WorkshopExport } from '../../shared/export';
-import { cardTitles, proposalLinks, rankedBarriers } from './content';
+import { cardTitles, numberedCards, proposalLinks, rankedBarriers } from './content';
 import { labelsFor } from './labels';
 
-export type CsvTable = 'barriers' | 'proposals';
+export type CsvTable = 'barriers' | 'proposals' | 'cards';
 
 /**
  * The dialect Dutch Excel opens with a double click: semicolons (the comma is
@@ -20,7 +20,7 @@ export const CSV_BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function renderCsv(model: WorkshopExport, table: CsvTable, lang: ExportLang): string {
-  const rows = table === 'barriers' ? barrierRows(model, lang) : proposalRows(model, lang);
+  const rows = table === 'barriers' ? barrierRows(model, lang) : table === 'proposals' ? proposalRows(model, lang) : cardRows(model, lang);
   return CSV_BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR) + CSV_EOL).join('');
 }
 
@@ -35,6 +35,25 @@ function barrierRows(model: WorkshopExport, lang: ExportLang): string[][] {
       String(b.votes),
       cardTitles(model, b.cardIds).join(', '),
       b.variants.join(' | '),
+    ]),
+  ];
+}
+
+/**
+ * Every card with its number from the board picture, the quadrant it is in now and the one it
+ * should go to; a card nobody has placed yet says so and is in no quadrant.
+ */
+function cardRows(model: WorkshopExport, lang: ExportLang): string[][] {
+  const L = labelsFor(lang);
+  return [
+    [L.cardNumber, L.cardTitle, L.kind, L.department, L.nowIn, L.shouldGoTo],
+    ...numberedCards(model).map((c) => [
+      String(c.n),
+      c.card.title,
+      L.cardKind[c.card.kind],
+      c.card.department,
+      c.now?.label ?? L.unplaced.toLowerCase(),
+      c.target?.label ?? '',
     ]),
   ];
 }

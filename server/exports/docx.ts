@@ -12,7 +12,7 @@ import {
 } from './content';
 import { formatDate, formatDateTime, formatDueDate, labelsFor, phaseTitle, spreadLevel } from './labels';
 import { renderPng } from './png';
-import { SVG_HEIGHT, SVG_WIDTH, renderSvg } from './svg';
+import { boardSvg } from './svg';
 import { heading, para, picture, table, title, wordDocument, wordLine } from './word';
 
 /** The board picture across the text width of A4 with 2 cm margins (17 cm at 96 px per inch). */
@@ -42,10 +42,11 @@ export async function renderDocx(model: WorkshopExport, lang: ExportLang): Promi
   if (!w.settings.named) out.push(para(L.anonymous, { muted: true }));
 
   out.push(heading(L.board, 1));
-  const png = await renderPng(renderSvg(model, lang));
+  const board = boardSvg(model, lang);
+  const png = await renderPng(board.svg);
   const arrows = model.cards.filter((c) => c.target).length;
   out.push(
-    picture(png, PICTURE_WIDTH_PX, Math.round((PICTURE_WIDTH_PX * SVG_HEIGHT) / SVG_WIDTH), `${L.boardAlt(name)}. ${L.boardDesc(model.cards.length, arrows)}`),
+    picture(png, PICTURE_WIDTH_PX, Math.round((PICTURE_WIDTH_PX * board.height) / board.width), `${L.boardAlt(name)}. ${L.boardDesc(model.cards.length, arrows)}`),
   );
 
   out.push(heading(L.cardsTitle, 1));

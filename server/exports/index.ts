@@ -58,8 +58,8 @@ export async function renderExport(
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const CSV_FILE_SUFFIX: Record<ExportLang, Record<CsvTable, string>> = {
-  nl: { barriers: 'drempels', proposals: 'voorstellen' },
-  en: { barriers: 'barriers', proposals: 'proposals' },
+  nl: { barriers: 'drempels', proposals: 'voorstellen', cards: 'kaarten' },
+  en: { barriers: 'barriers', proposals: 'proposals', cards: 'cards' },
 };
 
 function utf8(text: string): Buffer {

@@ -29,13 +29,21 @@ export interface ExportLabels {
   unplaced: string;
   cardKind: Record<CardKind, string>;
   noTarget: string;
-  cardLine: (n: number, title: string, from: string, to: string | null) => string;
+  /** `from` is null for a card that is not on the board yet. */
+  cardLine: (n: number, title: string, from: string | null, to: string | null) => string;
+  cardNumber: string;
+  cardTitle: string;
+  department: string;
+  nowIn: string;
+  shouldGoTo: string;
+  unplacedNote: string;
+  legendNumbers: string;
+  legendLeader: string;
   cardTo: (quadrant: string) => string;
   legend: string;
   legendDomain: string;
   legendProject: string;
   legendTarget: string;
-  moreCards: (n: number) => string;
 
   roundsTitle: string;
   roundMode: Record<RoundMode, string>;
@@ -108,13 +116,21 @@ const nl: ExportLabels = {
   unplaced: 'Nog niet geplaatst',
   cardKind: { domain: 'Domein', project: 'Project' },
   noTarget: 'nog geen doel',
-  cardLine: (n, title, from, to) => `${n}. ${title}: nu in ${from}, ${to ? `moet naar ${to}` : 'nog geen doel'}`,
+  cardLine: (n, title, from, to) =>
+    `${n}. ${title}: ${from ? `nu in ${from}` : 'nog niet geplaatst'}, ${to ? `moet naar ${to}` : 'nog geen doel'}`,
+  cardNumber: 'Nummer',
+  cardTitle: 'Kaart',
+  department: 'Afdeling',
+  nowIn: 'Staat nu in',
+  shouldGoTo: 'Moet naar',
+  unplacedNote: 'Deze kaarten zijn gemaakt, maar nog door niemand op het bord gezet. Ze tellen in geen kwadrant mee.',
+  legendNumbers: 'Nummer: kaart, pijl en ring horen bij elkaar',
+  legendLeader: 'Stip met lijntje: de plek van de kaart',
   cardTo: (q) => `moet naar ${q}`,
   legend: 'Uitleg',
   legendDomain: 'Domein: waar het nu staat',
   legendProject: 'Project: waar het nu staat',
   legendTarget: 'Pijl en ring: waar het heen moet',
-  moreCards: (n) => (n === 1 ? '… en nog 1 kaart' : `… en nog ${n} kaarten`),
 
   roundsTitle: 'Plaatsingsrondes',
   roundMode: { now: 'Waar staat het nu?', target: 'Waar moet het heen?' },
@@ -195,13 +211,21 @@ const en: ExportLabels = {
   unplaced: 'Not placed yet',
   cardKind: { domain: 'Domain', project: 'Project' },
   noTarget: 'no target yet',
-  cardLine: (n, title, from, to) => `${n}. ${title}: now in ${from}, ${to ? `should go to ${to}` : 'no target yet'}`,
+  cardLine: (n, title, from, to) =>
+    `${n}. ${title}: ${from ? `now in ${from}` : 'not placed yet'}, ${to ? `should go to ${to}` : 'no target yet'}`,
+  cardNumber: 'Number',
+  cardTitle: 'Card',
+  department: 'Department',
+  nowIn: 'Now in',
+  shouldGoTo: 'Should go to',
+  unplacedNote: 'These cards were made but nobody has put them on the board yet. They count in no quadrant.',
+  legendNumbers: 'Number: card, arrow and ring belong together',
+  legendLeader: 'Dot with a line: where the card is',
   cardTo: (q) => `should go to ${q}`,
   legend: 'Legend',
   legendDomain: 'Domain: where it is now',
   legendProject: 'Project: where it is now',
   legendTarget: 'Arrow and ring: where it should go',
-  moreCards: (n) => (n === 1 ? '… and 1 more card' : `… and ${n} more cards`),
 
   roundsTitle: 'Placement rounds',
   roundMode: { now: 'Where is it now?', target: 'Where should it go?' },

@@ -3,6 +3,7 @@ import {
   activePhases,
   cardTitles,
   cardsByQuadrant,
+  unplacedCards,
   confirmedAlarms,
   oneLine,
   proposalLinks,
@@ -40,10 +41,11 @@ export function renderMarkdown(model: WorkshopExport, lang: ExportLang): string 
 
   // Cards, grouped by where they are now, each with where it should go.
   out.push(`## ${L.cardsTitle}`, '');
-  if (model.cards.length === 0) out.push(L.cardsNone, '');
+  if (unplacedCards(model).length === model.cards.length) out.push(L.cardsNone, '');
   for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
     out.push(`### ${md(label)}`, '');
+    if (label === L.unplaced) out.push(L.unplacedNote, '');
     for (const { n, card, target } of cards) {
       const to = target ? `→ ${md(target.label)}` : `(${L.noTarget})`;
       out.push(`- **${n}. ${md(card.title)}** (${L.cardKind[card.kind]}) ${to}`);

@@ -5,15 +5,16 @@ import {
   cardTitles,
   cardsByQuadrant,
   confirmedAlarms,
+  numberedCards,
   oneLine,
   proposalLinks,
   rankedBarriers,
   shownRounds,
 } from './content';
-import { FONT_BOLD, FONT_REGULAR } from './fonts';
+import { FONT_REGULAR, PDF_FONTS, pdfRuns, type PdfFontName } from './fonts';
 import { formatDate, formatDateTime, formatDueDate, labelsFor, phaseTitle, spreadLevel } from './labels';
 import { renderPng } from './png';
-import { SVG_HEIGHT, SVG_WIDTH, renderSvg } from './svg';
+import { boardSvg } from './svg';
 
 /** A4 in PDF points, with 2 cm margins. */
 const PAGE_MARGIN_PT = 56;
@@ -39,7 +40,10 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
   const L = labelsFor(lang);
   const w = model.workshop;
   const title = oneLine(w.title);
-  const boardPng = await renderPng(renderSvg(model, lang));
+  // The board alone, at 1.5 times its size so it stays sharp in print (about 220 dpi at A4 width);
+  // the list of cards follows as text.
+  const board = boardSvg(model, lang, { board: 'only' });
+  const boardPng = await renderPng(board.svg, 1.5);
 
   const doc: Doc = new PDFDocument({
     size: 'A4',
@@ -59,8 +63,7 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
       CreationDate: new Date(Date.parse(model.exportedAt) || w.createdAt),
     },
   });
-  doc.registerFont('body', FONT_REGULAR);
-  doc.registerFont('bold', FONT_BOLD);
+  for (const [name, file] of Object.entries(PDF_FONTS)) doc.registerFont(name, file);
   const done = collect(doc);
 
   const root = doc.struct('Document');
@@ -70,17 +73,15 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
   const heading = (text: string, level: 'h1' | 'h2' | 'h3') => {
     if (level !== 'h1') keepWithNext(doc, KEEP_WITH_NEXT_PT);
     if (level === 'h2') doc.moveDown(0.6);
-    doc.font('bold').fontSize(SIZE[level]).fillColor(INK);
-    doc.text(text, { structParent: root, structType: level.toUpperCase(), width });
+    doc.fontSize(SIZE[level]).fillColor(INK);
+    mixedText(doc, text, true, { structParent: root, structType: level.toUpperCase(), width });
     doc.moveDown(0.3);
   };
   const para = (text: string, options: { muted?: boolean; bold?: boolean; indent?: number; gap?: number } = {}) => {
     const indent = options.indent ?? 0;
-    doc
-      .font(options.bold ? 'bold' : 'body')
-      .fontSize(options.muted ? SIZE.small : SIZE.body)
-      .fillColor(options.muted ? MUTED : INK);
-    doc.text(text, doc.page.margins.left + indent, doc.y, { structParent: root, structType: 'P', width: width - indent });
+    doc.fontSize(options.muted ? SIZE.small : SIZE.body).fillColor(options.muted ? MUTED : INK);
+    doc.x = doc.page.margins.left + indent;
+    mixedText(doc, text, options.bold ?? false, { structParent: root, structType: 'P', width: width - indent });
     doc.x = doc.page.margins.left;
     doc.moveDown(options.gap ?? 0.25);
   };
@@ -100,11 +101,11 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
 
   // The board as a picture, then the same content as text (its text alternative in the document).
   heading(L.board, 'h2');
-  const imageHeight = (width * SVG_HEIGHT) / SVG_WIDTH;
+  const imageHeight = (width * board.height) / board.width;
   keepWithNext(doc, imageHeight + 10);
   const imageY = doc.y;
   root.add(
-    doc.struct('Figure', { alt: `${L.boardAlt(title)}. ${L.boardDesc(model.cards.length, countArrows(model))}` }, () => {
+    doc.struct('Figure', { alt: `${L.boardAlt(title)}. ${L.boardDesc(placedCount(model), countArrows(model))}` }, () => {
       doc.image(boardPng, doc.page.margins.left, imageY, { width });
     }),
   );
@@ -112,10 +113,11 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
   doc.y = imageY + imageHeight + 10;
 
   heading(L.cardsTitle, 'h2');
-  if (model.cards.length === 0) para(L.cardsNone);
+  if (placedCount(model) === 0) para(L.cardsNone);
   for (const { label, cards } of cardsByQuadrant(model, L)) {
     if (cards.length === 0) continue;
     heading(label, 'h3');
+    if (label === L.unplaced) para(L.unplacedNote, { muted: true });
     for (const c of cards) {
       para(
         `${c.n}. ${oneLine(c.card.title)} (${L.cardKind[c.card.kind]}): ` +
@@ -194,8 +196,26 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
   return done;
 }
 
+/**
+ * One paragraph in the fonts that have its glyphs (pdfRuns): pdfkit has no font fallback, so
+ * an emoji or a letter DejaVu lacks is drawn in its own run, continued on the same line.
+ */
+function mixedText(doc: Doc, text: string, bold: boolean, options: PDFKit.Mixins.TextOptions): void {
+  const primary: PdfFontName = bold ? 'bold' : 'body';
+  const runs = pdfRuns(text, bold);
+  if (runs.length === 0) runs.push({ font: primary, text: '' });
+  runs.forEach((run, i) => {
+    doc.font(run.font).text(run.text, { ...options, continued: i < runs.length - 1 });
+  });
+  doc.font(primary);
+}
+
 function countArrows(model: WorkshopExport): number {
-  return model.cards.filter((c) => c.target).length;
+  return numberedCards(model).filter((c) => c.pos && c.card.target).length;
+}
+
+function placedCount(model: WorkshopExport): number {
+  return numberedCards(model).filter((c) => c.pos).length;
 }
 
 /** Start a new page unless `needed` points still fit on this one. */

@@ -2,7 +2,7 @@ import type { FileChild } from 'docx';
 import type { ExportLang } from '../../shared/export';
 import type { ProgressReport } from '../../shared/progressReport';
 import { PROGRESS_WORDS, progressBlocks } from './progressContent';
-import { PICTURE_HEIGHT, PICTURE_WIDTH, progressPng } from './progressPicture';
+import { progressPng } from './progressPicture';
 import { bullet, heading, para, picture, table, title, wordDocument } from './word';
 
 /** The text width of A4 with 2 cm margins, in px at 96 per inch. */
@@ -39,8 +39,11 @@ export async function renderProgressDocx(r: ProgressReport, lang: ExportLang): P
         children.push(table(b.head, b.rows), para(''));
         break;
       case 'picture':
-        children.push(picture(await progressPng(r, lang), PICTURE_WIDTH_PX, Math.round((PICTURE_WIDTH_PX * PICTURE_HEIGHT) / PICTURE_WIDTH), b.alt));
+      {
+        const pic = await progressPng(r, lang);
+        children.push(picture(pic.png, PICTURE_WIDTH_PX, Math.round((PICTURE_WIDTH_PX * pic.height) / pic.width), b.alt));
         break;
+      }
     }
   }
   const W = PROGRESS_WORDS[lang];

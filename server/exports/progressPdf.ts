@@ -3,7 +3,7 @@ import type { ExportLang } from '../../shared/export';
 import type { ProgressReport } from '../../shared/progressReport';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
 import { PROGRESS_WORDS, progressBlocks } from './progressContent';
-import { PICTURE_HEIGHT, PICTURE_WIDTH, progressPng } from './progressPicture';
+import { progressPng } from './progressPicture';
 import { wordLine } from './word';
 
 const MARGIN_PT = 56;
@@ -99,11 +99,11 @@ export async function renderProgressPdf(r: ProgressReport, lang: ExportLang): Pr
         break;
       }
       case 'picture': {
-        const h = (width * PICTURE_HEIGHT) / PICTURE_WIDTH;
+        const pic = await progressPng(r, lang);
+        const h = (width * pic.height) / pic.width;
         room(h + 10);
         const y = doc.y;
-        const png = await progressPng(r, lang);
-        root.add(doc.struct('Figure', { alt: b.alt }, () => doc.image(png, left, y, { width })));
+        root.add(doc.struct('Figure', { alt: b.alt }, () => doc.image(pic.png, left, y, { width })));
         doc.x = left;
         doc.y = y + h + 10;
         break;

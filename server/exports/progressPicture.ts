@@ -4,9 +4,7 @@ import { LOCHEM_TEMPLATE } from '../../shared/template';
 import { DEFAULT_VOTE_SETTINGS } from '../../shared/voting';
 import { PROGRESS_WORDS } from './progressContent';
 import { renderPng } from './png';
-import { SVG_HEIGHT, SVG_WIDTH, renderSvg } from './svg';
-
-export { SVG_HEIGHT as PICTURE_HEIGHT, SVG_WIDTH as PICTURE_WIDTH };
+import { boardSvg, renderSvg } from './svg';
 
 /**
  * The quadrant picture of the progress report: every selected domain and
@@ -54,6 +52,8 @@ export function progressSvg(r: ProgressReport, lang: ExportLang): string {
   return renderSvg(progressBoard(r, lang), lang);
 }
 
-export function progressPng(r: ProgressReport, lang: ExportLang): Promise<Buffer> {
-  return renderPng(progressSvg(r, lang));
+/** The picture as PNG with its size: a long list of cards makes the image taller. */
+export async function progressPng(r: ProgressReport, lang: ExportLang): Promise<{ png: Buffer; width: number; height: number }> {
+  const { svg, width, height } = boardSvg(progressBoard(r, lang), lang);
+  return { png: await renderPng(svg), width, height };
 }

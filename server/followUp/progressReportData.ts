@@ -35,8 +35,7 @@ export async function progressReport(
       createdAt: w.createdAt,
       template: w.template,
       participantCount: w.participantCount,
-      // A card still in the tray (unplaced) stands in no quadrant: it has no movement to report.
-      cards: cards.flatMap((c) => (c.pos ? [{ registerId: c.registerId, kind: c.kind, title: c.title, now: c.pos, target: c.target }] : [])),
+      cards: cards.map((c) => ({ registerId: c.registerId, kind: c.kind, title: c.title, now: c.pos, target: c.target })),
     });
     for (const a of await storage.method.listAlarms(w.id)) {
       alarms.push({ id: a.id, workshopId: w.id, targetType: a.targetType, targetId: a.targetId, reason: a.reason, status: a.status, createdAt: a.createdAt });

@@ -1,4 +1,5 @@
 import { randomId } from '../../shared/ids';
+import { idFromOp } from './opIds';
 import { cardsOf } from '../../shared/board';
 import { MAX_BARRIERS_PER_PARTICIPANT } from '../../shared/method';
 import {
@@ -16,9 +17,12 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
   const { storage, controls, broadcaster } = ctx;
 
   return {
-    'barrier:add': async ({ text, cardIds }, actor) => {
+    'barrier:add': async ({ text, cardIds, opId }, actor) => {
       await requirePermission(ctx, actor, 'addBarriers');
       const authorId = actorId(actor);
+      const id = opId ? idFromOp(actor.workshopId, authorId, 'barrier', opId) : randomId(16);
+      // A retry of an action that was done already: answer as the first time.
+      if (opId && (await storage.method.findBarrier(actor.workshopId, id))) return { id };
       if (actor.principal.role === 'participant') {
         await requireBelow(storage.method.countBarriersBy(actor.workshopId, authorId), MAX_BARRIERS_PER_PARTICIPANT);
       }
@@ -27,7 +31,6 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
         const cards = cardsOf(room.doc);
         return [...new Set(cardIds)].filter((id) => cards.has(id));
       });
-      const id = randomId(16);
       await storage.method.addBarrier({
         id,
         workshopId: actor.workshopId,

@@ -1,4 +1,5 @@
 import { randomId } from '../../shared/ids';
+import { idFromOp } from './opIds';
 import { MAX_ALARMS_PER_PARTICIPANT, MAX_PROPOSALS_PER_PARTICIPANT } from '../../shared/method';
 import { cardsOf } from '../../shared/board';
 import {
@@ -18,6 +19,9 @@ export function proposalsAndAlarms(ctx: MethodContext): Handlers {
   return {
     'proposal:add': async (p, actor) => {
       await requirePermission(ctx, actor, 'addProposals');
+      const id = p.opId ? idFromOp(actor.workshopId, actorId(actor), 'proposal', p.opId) : randomId(16);
+      // A retry of an action that was done already: answer as the first time.
+      if (p.opId && (await storage.method.findProposal(actor.workshopId, id))) return { id };
       if (p.barrierId && !(await storage.method.findBarrier(actor.workshopId, p.barrierId))) throw new ActionError('NOT_FOUND');
       if (p.cardId && !(await ctx.withBoard(actor.workshopId, (room) => cardsOf(room.doc).has(p.cardId!)))) {
         throw new ActionError('NOT_FOUND');
@@ -25,7 +29,6 @@ export function proposalsAndAlarms(ctx: MethodContext): Handlers {
       if (actor.principal.role === 'participant') {
         await requireBelow(storage.method.countProposalsBy(actor.workshopId, actorId(actor)), MAX_PROPOSALS_PER_PARTICIPANT);
       }
-      const id = randomId(16);
       await storage.method.addProposal({
         id,
         workshopId: actor.workshopId,

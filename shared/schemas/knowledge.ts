@@ -93,7 +93,7 @@ export const deleteWorkshopBody = z.object({ confirmTitle: z.string().max(WORKSH
 export const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS),
   lang: z.enum(EXPORT_LANGS).default('nl'),
-  table: z.enum(['barriers', 'proposals']).default('barriers'),
+  table: z.enum(['barriers', 'proposals', 'cards']).default('barriers'),
 });
 
 // ---------------------------------------------------------------- knowledge

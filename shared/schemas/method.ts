@@ -25,9 +25,13 @@ const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/);
 
 // ------------------------------------------------------------ event payloads
 
+/** Chosen by the client per intended action; a retry with the same opId (after a reload offline) counts once. */
+const opId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
 export const barrierAddPayload = z.object({
   text: z.string().trim().min(1).max(BARRIER_TEXT_MAX),
   cardIds: z.array(id).max(MAX_LINKED_CARDS).default([]),
+  opId: opId.optional(),
 }) satisfies z.ZodType<BarrierAddPayload>;
 
 export const proposalAddPayload = z
@@ -38,6 +42,7 @@ export const proposalAddPayload = z
     kind: z.enum(PROPOSAL_KINDS),
     owner: z.string().trim().max(OWNER_MAX).default(''),
     dueDate: isoDate.default(''),
+    opId: opId.optional(),
   })
   .refine((p) => p.barrierId !== null || p.cardId !== null, {
     message: 'link a barrier or a card',
@@ -61,7 +66,7 @@ export const alarmRaisePayload = z.object({
 
 /** One vote operation. `opId` is chosen by the client; a retry with the same opId counts once. */
 export const voteOpPayload = z.object({
-  opId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  opId,
   barrierId: id,
 }) satisfies z.ZodType<VoteOpPayload>;
 

@@ -190,7 +190,7 @@ describe('dark mode, more contrast, reduced motion', () => {
     const workshop = await createWorkshop(api, 'Beweging');
     const anna = await join(suite.server.url, workshop.joinCode, 'Anna');
     const doc = await connectedDoc(suite.server.wsUrl, workshop.id, { token: anna.token });
-    addCard(doc.doc, { kind: 'domain', title: 'Klimaatbeleid' });
+    addCard(doc.doc, { kind: 'domain', title: 'Klimaatbeleid', x: 0.5, y: 0.5 }); // placed: the board's cards glide, the tray's do not move
     await asParticipant(page, workshop.id, anna);
     const card = page.locator('[data-card-id]').first();
     await card.waitFor();

@@ -12,7 +12,7 @@ const suite = browserSuite();
 /**
  * The phone says in words whether its changes are stored: "Opgeslagen", "Wordt opgeslagen…"
  * (a change the server has not confirmed: here the venue Wi-Fi holds every packet), and
- * "Offline – nog niet opgeslagen" (no network, a change waiting). Not by colour alone:
+ * "Offline – 1 wijziging nog niet opgeslagen" (no network, one changed card waiting). Not by colour alone:
  * each state has its own text and icon.
  */
 describe('sync state in words: saved, saving, offline', () => {
@@ -58,7 +58,7 @@ describe('sync state in words: saved, saving, offline', () => {
       await expect.poll(() => status.getAttribute('data-state')).toBe('offline');
       await card.focus();
       await phone.keyboard.press('3');
-      await expect.poll(() => status.innerText()).toContain('Offline – nog niet opgeslagen');
+      await expect.poll(() => status.innerText()).toContain('Offline – 1 wijziging nog niet opgeslagen');
       expect(await status.getAttribute('data-unsaved')).toBe('true');
       // Back online (the old connections are gone): the change is sent, stored and confirmed.
       wifi.reset();

@@ -108,6 +108,11 @@ beforeAll(async () => {
 
   // A workshop of another theme, full of hostile text, outside the selection "Duurzaamheid".
   const h = await seedWorkshop(`Kwaad ${HOSTILE}`, [{ kind: 'project', title: `Kaart ${HOSTILE}`, department: 'Kwaadaardig' }], []);
+  // New cards wait in the tray (unplaced) and stand in no quadrant: place it, so it is a movement.
+  moveCard(h.d.doc, h.cardId(`Kaart ${HOSTILE}`), { x: 0.3, y: 0.7 });
+  await eventually(async () =>
+    expect((await api.get<{ report: ProgressReport }>('/api/knowledge/progress-report?scope=theme&theme=Kwaadaardig')).body.report.movements).toHaveLength(1),
+  );
   const hb = await h.barrier(`Drempel ${HOSTILE}`);
   const hp = await h.proposal(hb, `Voorstel ${HOSTILE}`, `Eigenaar ${HOSTILE}`, '2020-01-01');
   const ha = await ok(ask<AckResult<{ id: string }>>(h.w.facilitator.socket, 'alarm:raise', { targetType: 'proposal', targetId: hp, reason: `Alarm ${HOSTILE}` }));

@@ -66,7 +66,8 @@ function parseCsv(input: string): string[][] {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const FORMULA_TEXTS = HOSTILE_TEXTS.filter((t) => FORMULA_START.test(t));
 
-describe('renderExport: every format', () => {
+// PDFs take seconds on a loaded two-core machine.
+describe('renderExport: every format', { timeout: 60_000 }, () => {
   const model = exportFixture();
   it.each([
     ['pdf', 'application/pdf'],
@@ -102,11 +103,11 @@ describe('renderExport: every format', () => {
   });
 });
 
-describe('PDF', () => {
+describe('PDF', { timeout: 60_000 }, () => {
   let nl: Awaited<ReturnType<typeof pdfText>>;
   beforeAll(async () => {
     nl = await pdfText((await renderExport(exportFixture(), 'pdf', { lang: 'nl' })).body);
-  });
+  }, 60_000);
 
   it('has extractable text with the accented title', () => {
     // The big title may wrap after the hyphen.
@@ -358,11 +359,13 @@ describe('SVG', () => {
     expect(new Set(svg.match(/stroke-dasharray="[\d ]+"/g)).size).toBeGreaterThanOrEqual(3);
   });
 
-  it('draws an arrow for every card with a target far enough away, and truncates long titles', async () => {
+  it('draws an arrow for every card with a target far enough away, and shortens long titles on the board at a word boundary', async () => {
     const plain = await text(exportFixture(), 'svg');
     // Four cards have a target; one target is within 0.015 of its card: a ring only.
-    expect(plain.match(/marker-end="url\(#rb-head\)"/g)).toHaveLength(3 + 1); // + the legend's arrow
-    expect(plain).toContain('>Coördinatie zorgvraag en…</text>');
+    expect(plain.match(/marker-end="url\(#rb-head(-\d)?\)"/g)).toHaveLength(3 + 1); // + the legend's arrow
+    expect(plain).toMatch(/>Coördinatie zorgvraag<\/text>\n<text [^>]*>en -aanbod in de …<\/text>/);
+    // The list beside the board has the whole title.
+    expect(plain).toContain('>Coördinatie zorgvraag en -aanbod in de Lochemse</text>');
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { isPlaced, type CardView } from '../../../shared/board';
 import { cardNumbers } from '../../../shared/boardLayout';
 import type { Position, Template } from '../../../shared/template';
@@ -7,7 +7,9 @@ import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
 import { CardTray } from './CardTray';
-import { ScreenCards, ScreenLegend } from './ScreenCards';
+// The shared screen's label layout is only the screen's: loaded lazily, so the phone does not download it.
+const ScreenCards = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenCards })));
+const ScreenLegend = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenLegend })));
 import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
 import { SelectedCardPanel } from './SelectedCardPanel';
@@ -170,7 +172,9 @@ export function Board(props: BoardProps) {
             <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="arrows" />
           )}
           {screen ? (
-            <ScreenCards items={shown} template={template} size={size} numbers={numbers} onMode={setLabelMode} />
+            <Suspense fallback={null}>
+              <ScreenCards items={shown} template={template} size={size} numbers={numbers} onMode={setLabelMode} />
+            </Suspense>
           ) : (
           <ul className="rb-board__cards" aria-label={t('board.cards')}>
             {shown.map(({ card, pos, dragging }) => (
@@ -214,7 +218,11 @@ export function Board(props: BoardProps) {
           {axes.y.end[lang]}
         </p>
       </div>
-      {screen && labelMode === 'numbers' && <ScreenLegend cards={placed} template={template} numbers={numbers} />}
+      {screen && labelMode === 'numbers' && (
+        <Suspense fallback={null}>
+          <ScreenLegend cards={placed} numbers={numbers} />
+        </Suspense>
+      )}
       </div>
       {trajectories && <TrajectoryList cards={cards} template={template} />}
       {selected && (

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CardView } from '../../../shared/board';
-import { layoutBoard, type BoardLayout, type LabelInput } from '../../../shared/boardLayout';
+import { layoutBoard, type BoardLayout, type Box, type LabelInput } from '../../../shared/boardLayout';
 import { quadrantOf, type Position, type Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { KindIcon } from './CardChip';
@@ -34,6 +34,10 @@ export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
   const { t } = useI18n();
   const measureRef = useRef<HTMLDivElement>(null);
   const [sizes, setSizes] = useState<Map<string, { w: number; h: number }>>(new Map());
+  // The plane inside its border: labels are positioned in it (size is the outer box).
+  const [inner, setInner] = useState({ width: 0, height: 0 });
+  // The quadrant names: labels keep off them when they can.
+  const [names, setNames] = useState<Box[]>([]);
   const titles = items.map((i) => `${i.card.id}:${i.card.title}:${i.card.kind}`).join('|');
 
   useLayoutEffect(() => {
@@ -44,16 +48,29 @@ export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
       next.set(el.dataset.measureId!, { w: Math.ceil(el.offsetWidth), h: Math.ceil(el.offsetHeight) });
     }
     setSizes(next);
-  }, [titles, size.width]);
+    const planeEl = box.parentElement;
+    if (planeEl) {
+      setInner({ width: planeEl.clientWidth, height: planeEl.clientHeight });
+      const origin = planeEl.getBoundingClientRect();
+      const left = origin.left + planeEl.clientLeft;
+      const top = origin.top + planeEl.clientTop;
+      setNames(
+        [...planeEl.querySelectorAll('.rb-quadrant__label')].map((el) => {
+          const r = el.getBoundingClientRect();
+          return { x: r.left - left, y: r.top - top, w: r.width, h: r.height };
+        }),
+      );
+    }
+  }, [titles, size.width, size.height]);
 
   const layout = useMemo(() => {
-    const { width: w, height: h } = size;
+    const { width: w, height: h } = inner;
     if (w === 0 || h === 0) return null;
     const anchor = (p: Position) => ({ x: p.x * w, y: p.y * h });
     const labels: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), ...(sizes.get(card.id) ?? { w: 200, h: 60 }) }));
     const badges: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), w: BADGE, h: BADGE }));
-    return layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges });
-  }, [items, sizes, size]);
+    return layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges, obstacles: names });
+  }, [items, sizes, inner, names]);
 
   const mode = layout?.mode ?? 'labels';
   useLayoutEffect(() => onMode?.(mode), [mode, onMode]);
@@ -77,14 +94,14 @@ export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
         ))}
       </div>
       {layout && (
-        <svg className="rb-screen-cards__leaders" width={size.width} height={size.height} aria-hidden="true" focusable="false">
+        <svg className="rb-screen-cards__leaders" width={inner.width} height={inner.height} aria-hidden="true" focusable="false">
           {items.map(({ card, pos }, i) => {
             const p = layout.placements[i]!;
             if (!p.leader) return null;
             return (
               <g key={card.id}>
-                <line x1={pos.x * size.width} y1={pos.y * size.height} x2={p.leaderEnd.x} y2={p.leaderEnd.y} className="rb-screen-cards__leader-halo" />
-                <line x1={pos.x * size.width} y1={pos.y * size.height} x2={p.leaderEnd.x} y2={p.leaderEnd.y} className="rb-screen-cards__leader" />
+                <line x1={pos.x * inner.width} y1={pos.y * inner.height} x2={p.leaderEnd.x} y2={p.leaderEnd.y} className="rb-screen-cards__leader-halo" />
+                <line x1={pos.x * inner.width} y1={pos.y * inner.height} x2={p.leaderEnd.x} y2={p.leaderEnd.y} className="rb-screen-cards__leader" />
               </g>
             );
           })}
@@ -156,7 +173,7 @@ function LabelBody({ card, n, kind }: { card: CardView; n: number; kind: string 
 }
 
 /** The complete legend beside a dense board: every card, its number, kind and quadrant. */
-export function ScreenLegend({ cards, template, numbers }: { cards: CardView[]; template: Template; numbers: Map<string, number> }) {
+export function ScreenLegend({ cards, numbers }: { cards: CardView[]; numbers: Map<string, number> }) {
   const { t } = useI18n();
   return (
     <section className="rb-screen-legend" aria-labelledby="rb-screen-legend-title" data-testid="board-legend">
@@ -168,13 +185,9 @@ export function ScreenLegend({ cards, template, numbers }: { cards: CardView[]; 
           <li key={card.id} className="rb-screen-legend__item" data-legend-id={card.id}>
             <span className="rb-screen-legend__n">{numbers.get(card.id)}</span>
             <KindIcon kind={card.kind} />
+            {/* Kind and quadrant are in each numbered badge's name on the board. */}
             <span lang="nl" className="rb-screen-legend__text">
               {card.title}
-              <span className="rb-sr-only">
-                {' '}
-                ({t(card.kind === 'domain' ? 'card.domain' : 'card.project')},{' '}
-                {card.pos ? quadrantOf(template, card.pos).label : t('density.unplaced')})
-              </span>
             </span>
           </li>
         ))}

@@ -12,9 +12,14 @@ const ICONS = { synced: '✓', pending: '↑', connecting: '…', offline: '!' }
 const PENDING_SHOWN_AFTER_MS = 400;
 
 /** The board's state and the actions still waiting for an answer, as one state in words. */
-export function syncOf(board: Pick<BoardDoc, 'sync' | 'unsaved'>, pendingActions = 0): { state: SyncState; unsaved: boolean } {
+export function syncOf(
+  board: Pick<BoardDoc, 'sync' | 'unsaved'> & { unsavedCards?: number },
+  pendingActions = 0,
+): { state: SyncState; unsaved: boolean; count: number } {
   const waiting = board.unsaved || pendingActions > 0;
-  return { state: board.sync === 'synced' && pendingActions > 0 ? 'pending' : board.sync, unsaved: waiting };
+  // Changed cards and waiting actions, each one change (at least one while something waits).
+  const count = waiting ? Math.max(1, (board.unsavedCards ?? 0) + pendingActions) : 0;
+  return { state: board.sync === 'synced' && pendingActions > 0 ? 'pending' : board.sync, unsaved: waiting, count };
 }
 
 function useShownAfter(on: boolean, ms: number): boolean {
@@ -34,11 +39,18 @@ function useShownAfter(on: boolean, ms: number): boolean {
  * Saved, saving, connecting or offline: in words, with a shape, for everyone (role=status,
  * so a screen reader hears when it changes). Offline says whether changes still wait.
  */
-export function SyncStatus({ state, unsaved = false }: { state: SyncState; unsaved?: boolean }) {
+export function SyncStatus({ state, unsaved = false, count = 0 }: { state: SyncState; unsaved?: boolean; count?: number }) {
   const { t } = useI18n();
   const slowSave = useShownAfter(state === 'pending', PENDING_SHOWN_AFTER_MS);
   const shown: SyncState = state === 'pending' && !slowSave ? 'synced' : state;
-  const text = shown === 'offline' && unsaved ? t('sync.offlineUnsaved') : t(KEYS[shown]);
+  const text =
+    shown === 'offline' && unsaved
+      ? count > 1
+        ? t('sync.offlineCount', { count })
+        : count === 1
+          ? t('sync.offlineOne')
+          : t('sync.offlineUnsaved')
+      : t(KEYS[shown]);
   return (
     <p
       className={`rb-sync rb-sync--${shown}`}
@@ -46,6 +58,7 @@ export function SyncStatus({ state, unsaved = false }: { state: SyncState; unsav
       data-testid="sync-status"
       data-state={shown}
       data-unsaved={unsaved}
+      data-count={count}
     >
       <span className="rb-sync__icon" aria-hidden="true">
         {ICONS[shown]}

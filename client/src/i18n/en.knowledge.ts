@@ -181,6 +181,7 @@ export const enKnowledge: Record<keyof typeof nlKnowledge, string> = {
   'report.dl.md': 'Markdown: for the council minutes',
   'report.dl.csvBarriers': 'CSV: the barriers (Excel)',
   'report.dl.csvProposals': 'CSV: the proposals (Excel)',
+  'report.dl.csvCards': 'CSV: the cards and their quadrants (Excel)',
   'report.dl.json': 'JSON: all data',
   'report.dl.svg': 'SVG: the board as a picture',
   'report.dl.png': 'PNG: the board as a picture',

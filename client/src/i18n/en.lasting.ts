@@ -28,6 +28,7 @@ export const enLasting: Record<keyof typeof nlLasting, string> = {
   'lasting.downloads.md': 'Minutes (Markdown)',
   'lasting.downloads.barriers': 'Barriers (CSV, for Excel)',
   'lasting.downloads.proposals': 'Proposals (CSV, for Excel)',
+  'lasting.downloads.cards': 'Cards with their quadrant (CSV, for Excel)',
   'lasting.downloads.json': 'All data (JSON, to import)',
   'lasting.downloads.svg': 'Board as a picture (SVG)',
   'lasting.downloads.png': 'Board as a picture (PNG)',

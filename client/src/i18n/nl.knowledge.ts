@@ -185,6 +185,7 @@ export const nlKnowledge = {
   'report.dl.md': 'Markdown: voor het raadsverslag',
   'report.dl.csvBarriers': 'CSV: de drempels (Excel)',
   'report.dl.csvProposals': 'CSV: de voorstellen (Excel)',
+  'report.dl.csvCards': 'CSV: de kaarten en hun kwadranten (Excel)',
   'report.dl.json': 'JSON: alle gegevens',
   'report.dl.svg': 'SVG: het bord als afbeelding',
   'report.dl.png': 'PNG: het bord als afbeelding',

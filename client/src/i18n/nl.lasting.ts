@@ -30,6 +30,7 @@ export const nlLasting = {
   'lasting.downloads.md': 'Verslag (Markdown)',
   'lasting.downloads.barriers': 'Drempels (CSV, voor Excel)',
   'lasting.downloads.proposals': 'Voorstellen (CSV, voor Excel)',
+  'lasting.downloads.cards': 'Kaarten met hun kwadrant (CSV, voor Excel)',
   'lasting.downloads.json': 'Alle gegevens (JSON, om te importeren)',
   'lasting.downloads.svg': 'Bord als afbeelding (SVG)',
   'lasting.downloads.png': 'Bord als afbeelding (PNG)',

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { TextArea } from '../components/TextArea';
 import type { Send } from '../realtime/sendEvent';
 import { useAction } from './useAction';
+import { QUEUED } from '../realtime/useWorkshopSocket';
 
 /** Write down a barrier (drempel), optionally linked to the cards it blocks. */
 export function BarrierForm({ send, cards }: { send: Send; cards: CardView[] }) {
@@ -28,7 +29,8 @@ export function BarrierForm({ send, cards }: { send: Send; cards: CardView[] }) 
     }
     const cardIds = linked.filter((cid) => cards.some((c) => c.id === cid));
     const result = await action.run(() => send('barrier:add', { text: clean, cardIds }));
-    if (result.ok) {
+    // Kept on the phone while offline (sent on reconnect) counts as done for the form.
+    if (result.ok || result.code === QUEUED) {
       // Only what was sent is cleared: text typed while waiting for the answer stays.
       setText((current) => (current.trim() === clean ? '' : current));
       setLinked((current) => (current.join() === linked.join() ? [] : current));

@@ -8,6 +8,7 @@ import { TextField } from '../components/TextField';
 import type { Send } from '../realtime/sendEvent';
 import { KIND_KEYS } from './proposalText';
 import { useAction } from './useAction';
+import { QUEUED } from '../realtime/useWorkshopSocket';
 
 interface Props {
   send: Send;
@@ -49,7 +50,8 @@ export function ProposalForm({ send, barriers, cards }: Props) {
         dueDate: sentDue,
       }),
     );
-    if (result.ok) {
+    // Kept on the phone while offline (sent on reconnect) counts as done for the form.
+    if (result.ok || result.code === QUEUED) {
       // Only what was sent is cleared: text typed while waiting for the answer stays.
       setText((current) => (current.trim() === clean ? '' : current));
       setOwner((current) => (current === sentOwner ? '' : current));

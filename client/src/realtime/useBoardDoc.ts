@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { cardsOf, readCards, type CardView } from '../../../shared/board';
 import { SaveTracker, probeMessage, syncMessageKind } from './saveTracker';
+import { cardsTouched, keepBoard, loadUnsavedCards, saveUnsavedCards } from './offlineCopy';
 
 /**
  * synced: connected and every change made here is stored on the server.
@@ -25,6 +26,8 @@ export interface BoardDoc {
   closedCode: number | null;
   /** Changes made here that the server has not confirmed as stored (also while offline). */
   unsaved: boolean;
+  /** How many cards those changes touch (kept across a reload on a phone that keeps a copy). */
+  unsavedCards: number;
 }
 
 function yjsUrl(): string {
@@ -52,7 +55,7 @@ function useOnline(): boolean {
  * after a reconnect the sync protocol sends whatever the server missed.
  * `token` is the participant or screen token; facilitators pass null (cookie).
  */
-export function useBoardDoc(workshopId: string, token: string | null, enabled = true): BoardDoc {
+export function useBoardDoc(workshopId: string, token: string | null, enabled = true, keepAs?: string): BoardDoc {
   // One document per mounted view; views are keyed by workshop id, so a new id gets a new doc.
   const [doc] = useState(() => new Y.Doc());
   const [cards, setCards] = useState<CardView[]>([]);
@@ -60,8 +63,19 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
   const [synced, setSynced] = useState(false);
   const [loaded, setLoaded] = useState(false);
   const [closedCode, setClosedCode] = useState<number | null>(null);
-  const [unsaved, setUnsaved] = useState(false);
+  // Cards changed here and not confirmed yet; restored after a reload when the phone keeps a copy.
+  const [changedCards] = useState(() => (keepAs ? loadUnsavedCards(keepAs) : new Set<string>()));
+  const [unsaved, setUnsaved] = useState(() => changedCards.size > 0);
+  const [unsavedCards, setUnsavedCards] = useState(changedCards.size);
   const online = useOnline();
+
+  // The phone's own copy of the board (IndexedDB): a reload offline shows the board as it was.
+  useEffect(() => {
+    if (!keepAs) return;
+    return keepBoard(keepAs, doc, (hadCopy) => {
+      if (hadCopy) setLoaded(true);
+    });
+  }, [doc, keepAs]);
 
   useEffect(() => {
     const cardsMap = cardsOf(doc);
@@ -83,6 +97,15 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
 
     // Is every change made here stored? (See SaveTracker.)
     const saves = new SaveTracker();
+    // Changes restored from the phone's copy still wait for the server's confirmation.
+    if (changedCards.size > 0) saves.changed();
+    const noteSaved = () => {
+      setUnsaved(saves.unsaved);
+      if (saves.unsaved) return;
+      changedCards.clear();
+      setUnsavedCards(0);
+      if (keepAs) saveUnsavedCards(keepAs, changedCards);
+    };
     let socket: WebSocket | null = null;
     let probeTimer: number | undefined;
     const sendProbe = () => {
@@ -99,15 +122,16 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
       const kind = syncMessageKind(new Uint8Array(e.data));
       if (kind === 'step2') {
         saves.answerReceived();
-        setUnsaved(saves.unsaved);
+        noteSaved();
       } else if (kind === 'step1' && saves.unsaved) {
         // The provider has just answered the server's step 1 with what the server lacks
         // (changes made offline); ask for confirmation after that.
         sendProbe();
       }
     };
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === provider) return;
+    const onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
+      // Only changes made here (not the server's, nor the phone's copy being restored).
+      if (origin === provider || !tr.local) return;
       saves.changed();
       setUnsaved(true);
       window.clearTimeout(probeTimer);
@@ -115,6 +139,15 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
     };
     // Registered after the provider's own listener, so the change has been sent first.
     doc.on('update', onUpdate);
+    const onTransaction = (tr: Y.Transaction) => {
+      if (!tr.local) return;
+      const before = changedCards.size;
+      for (const id of cardsTouched(tr, doc)) changedCards.add(id);
+      if (changedCards.size === before) return;
+      setUnsavedCards(changedCards.size);
+      if (keepAs) saveUnsavedCards(keepAs, changedCards);
+    };
+    doc.on('afterTransaction', onTransaction);
 
     const onStatus = (e: { status: ProviderStatus }) => {
       setStatus(e.status);
@@ -137,6 +170,7 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
     return () => {
       window.clearTimeout(probeTimer);
       doc.off('update', onUpdate);
+      doc.off('afterTransaction', onTransaction);
       socket?.removeEventListener('message', onMessage);
       provider.off('status', onStatus);
       provider.off('sync', onSync);
@@ -145,7 +179,7 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
       setStatus('connecting');
       setSynced(false);
     };
-  }, [doc, workshopId, token, enabled]);
+  }, [doc, workshopId, token, enabled, keepAs, changedCards]);
 
   let sync: SyncState;
   if (!online) sync = 'offline';
@@ -153,5 +187,5 @@ export function useBoardDoc(workshopId: string, token: string | null, enabled = 
   else if (loaded && status !== 'connected') sync = 'offline';
   else sync = 'connecting';
 
-  return { doc, cards, sync, loaded, closedCode, unsaved };
+  return { doc, cards, sync, loaded, closedCode, unsaved, unsavedCards };
 }

@@ -7,6 +7,7 @@ import { SyncStatus, syncOf } from '../components/SyncStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
 import { WorkshopDeleted, isDeleted } from '../components/WorkshopDeleted';
 import { forgetParticipant, loadParticipant } from '../realtime/session';
+import { boardCopyName, forgetWorkshopCopy } from '../realtime/offlineCopy';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
 import { PhoneWorkshop } from './participant/PhoneWorkshop';
@@ -19,15 +20,25 @@ export default function Participant({ id }: { id: string }) {
   const { t } = useI18n();
   const [session] = useState(() => loadParticipant(id));
   const token = session?.token ?? null;
-  const socket = useWorkshopSocket(id, token, token !== null);
-  const board = useBoardDoc(id, token, token !== null && socket.fatalError === null);
+  const socket = useWorkshopSocket(id, token, token !== null, session?.participantId);
+  // The control channel can tell that the workshop is gone before the board is open.
+  const deleted = isDeleted(socket.fatalError, null);
+  const finished = !!socket.control?.finishedAt;
+  const removed = socket.fatalError === 'PARTICIPANT_REMOVED';
+  // The phone keeps its own copy of the board while the workshop runs (a reload offline loses nothing).
+  const keepAs = session && !deleted && !finished && !removed ? boardCopyName(id, session.participantId) : undefined;
+  const board = useBoardDoc(id, token, token !== null && socket.fatalError === null, keepAs);
   const state = socket.state;
   useDocumentTitle(state?.workshop.title ?? t('join.title'));
-  const deleted = isDeleted(socket.fatalError, board.closedCode);
+  const gone = deleted || isDeleted(socket.fatalError, board.closedCode);
   // The token of a deleted workshop opens nothing any more: do not keep it on the phone.
   useEffect(() => {
-    if (deleted) forgetParticipant(id);
-  }, [deleted, id]);
+    if (gone) forgetParticipant(id);
+  }, [gone, id]);
+  // Finished, deleted or removed: nothing of it stays on the phone.
+  useEffect(() => {
+    if (session && (gone || finished || removed)) forgetWorkshopCopy(id, session.participantId);
+  }, [gone, finished, removed, id, session]);
 
   if (!session) {
     return (
@@ -43,7 +54,7 @@ export default function Participant({ id }: { id: string }) {
     );
   }
 
-  if (deleted) {
+  if (gone) {
     return (
       <WorkshopDeleted>
         <p>

@@ -27,6 +27,7 @@ const DOWNLOADS: { key: MessageKey; query: string }[] = [
   { key: 'report.dl.md', query: 'format=md' },
   { key: 'report.dl.csvBarriers', query: 'format=csv&table=barriers' },
   { key: 'report.dl.csvProposals', query: 'format=csv&table=proposals' },
+  { key: 'report.dl.csvCards', query: 'format=csv&table=cards' },
   { key: 'report.dl.json', query: 'format=json' },
   { key: 'report.dl.svg', query: 'format=svg' },
   { key: 'report.dl.png', query: 'format=png' },

@@ -15,11 +15,11 @@ interface Props {
   proposals: Proposal[];
 }
 
-/** The big switches: lock the board, show the vote result, and what is in the spotlight. */
+/** Voting (close, deliberately reopen) and what is in the spotlight; lock and reveal are in the cockpit. */
 export function ControlPanel({ control, send, cards, barriers, proposals }: Props) {
   const { t } = useI18n();
   const action = useAction();
-  const { locked, resultsRevealed, spotlight } = control;
+  const { resultsRevealed, spotlight } = control;
   let spotText: string | null = null;
   if (spotlight?.type === 'card') spotText = cards.find((c) => c.id === spotlight.id)?.title ?? null;
   if (spotlight?.type === 'barrier') spotText = barriers.find((b) => b.id === spotlight.id)?.text ?? null;
@@ -30,18 +30,7 @@ export function ControlPanel({ control, send, cards, barriers, proposals }: Prop
       <h2 className="rb-panel__title" id="rb-controls-title">
         {t('controls.title')}
       </h2>
-      <StateAction
-        state={t(locked ? 'controls.isLocked' : 'controls.isOpen')}
-        label={t(locked ? 'controls.unlock' : 'controls.lock')}
-        busy={action.busy}
-        onClick={() => void action.run(() => send('board:lock', { locked: !locked }))}
-      />
-      <StateAction
-        state={t(resultsRevealed ? 'controls.isRevealed' : 'controls.isHidden')}
-        label={t(resultsRevealed ? 'controls.hide' : 'controls.reveal')}
-        busy={action.busy}
-        onClick={() => void action.run(() => send('results:reveal', { revealed: !resultsRevealed }))}
-      />
+      <p className="rb-state-line">{t(resultsRevealed ? 'controls.isRevealed' : 'controls.isHidden')}</p>
       <p className="rb-state-line" data-testid="voting-state">
         {t(control.votingClosed ? 'cockpit.voting.closed' : 'cockpit.voting.open')}
       </p>
@@ -82,19 +71,5 @@ export function ControlPanel({ control, send, cards, barriers, proposals }: Prop
       )}
       <ErrorAlert code={action.error} />
     </section>
-  );
-}
-
-/** A state said in words, with the one button that changes it. */
-function StateAction({ state, label, busy, onClick }: { state: string; label: string; busy: boolean; onClick: () => void }) {
-  return (
-    <>
-      <p className="rb-state-line">{state}</p>
-      <div className="rb-actions">
-        <button type="button" className="utrecht-button utrecht-button--secondary-action rb-button" disabled={busy} onClick={onClick}>
-          {label}
-        </button>
-      </div>
-    </>
   );
 }

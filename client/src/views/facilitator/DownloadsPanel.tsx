@@ -8,6 +8,7 @@ const FILES: { key: MessageKey; query: string }[] = [
   { key: 'lasting.downloads.md', query: 'format=md' },
   { key: 'lasting.downloads.barriers', query: 'format=csv&table=barriers' },
   { key: 'lasting.downloads.proposals', query: 'format=csv&table=proposals' },
+  { key: 'lasting.downloads.cards', query: 'format=csv&table=cards' },
   { key: 'lasting.downloads.json', query: 'format=json' },
   { key: 'lasting.downloads.svg', query: 'format=svg' },
   { key: 'lasting.downloads.png', query: 'format=png' },

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { stepPhase } from '../../../../shared/phases';
 import type { ControlView } from '../../../../shared/protocol';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,8 +13,6 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
   const action = useAction();
   const [editing, setEditing] = useState(false);
   const { phases, currentPhaseId } = control;
-  const prev = stepPhase(phases, currentPhaseId, -1);
-  const next = stepPhase(phases, currentPhaseId, 1);
   const current = phases.find((p) => p.id === currentPhaseId);
   const go = (phaseId: string) => void action.run(() => send('phase:go', { phaseId }));
   const list = useRef<HTMLOListElement>(null);
@@ -34,30 +31,6 @@ export function PhaseBar({ control, send }: { control: ControlView; send: Send }
         <h2 className="rb-panel__title" id="rb-phasebar-title">
           {t('phases.title')}
         </h2>
-        <div className="rb-phasebar__steps">
-          {/* While a step is on its way the button stays focusable (aria-disabled, not disabled):
-              disabling the focused button would drop keyboard focus to the page. */}
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--secondary-action rb-button"
-            disabled={!prev}
-            aria-disabled={action.busy || undefined}
-            onClick={() => prev && !action.busy && go(prev.id)}
-          >
-            <span aria-hidden="true">← </span>
-            {t('phases.prev')}
-          </button>
-          <button
-            type="button"
-            className="utrecht-button utrecht-button--primary-action rb-button"
-            disabled={!next}
-            aria-disabled={action.busy || undefined}
-            onClick={() => next && !action.busy && go(next.id)}
-          >
-            {t('phases.next')}
-            <span aria-hidden="true"> →</span>
-          </button>
-        </div>
       </div>
       <nav aria-label={t('phases.nav')}>
         <ol className="rb-phasebar__list" ref={list}>

@@ -1,4 +1,5 @@
 import type { CardView } from '../../../../shared/board';
+import type { ControlState } from '../../../../shared/control';
 import type { Phase } from '../../../../shared/phases';
 import type { Template } from '../../../../shared/template';
 import { useI18n } from '../../i18n';
@@ -8,61 +9,90 @@ import { ProposalList } from '../../method/ProposalList';
 import { ResultsList } from '../../method/ResultsList';
 import { RoundResults } from '../../method/RoundResults';
 import type { WorkshopSocket } from '../../realtime/useWorkshopSocket';
+import { screenPlan } from './screenContent';
 
 interface Props {
   socket: WorkshopSocket;
   phase: Phase | undefined;
+  control: Pick<ControlState, 'screen'>;
   cards: CardView[];
   loaded: boolean;
   template: Template;
 }
 
-type Stage = 'board' | 'barriers' | 'proposals';
-
-/** What the room looks at in this phase: the board, the barriers, or the proposals. */
-function stageOf(phase: Phase | undefined): Stage {
-  if (!phase) return 'board';
-  const p = phase.permissions;
-  if (p.includes('addProposals') || phase.kind === 'voorstellen' || phase.kind === 'afronden') return 'proposals';
-  if (p.includes('addBarriers') || p.includes('vote') || phase.kind === 'drempels' || phase.kind === 'stemmen') return 'barriers';
-  return 'board';
-}
-
-/** The large main area of the shared screen. */
-export function ScreenStage({ socket, phase, cards, loaded, template }: Props) {
+/**
+ * The large main area of the shared screen: the board, the barriers (or their
+ * result), or the proposals, one page at a time so nothing falls off the bottom;
+ * the facilitator pages from the cockpit. In the closing phase the board stands
+ * beside the outcome.
+ */
+export function ScreenStage({ socket, phase, control, cards, loaded, template }: Props) {
   const { t } = useI18n();
   const { barriers, proposals, alarms, tally, round } = socket;
   const cardTitles = new Map(cards.map((c) => [c.id, c.title]));
-  const ranked = tally?.revealed ? (tally.ranked ?? []) : null;
-  const results = ranked && <ResultsList ranked={ranked} barriers={barriers} alarms={alarms} large />;
+  const plan = screenPlan({ phase, control, barriers, proposals, tally, round });
+  const of = {
+    maxVotes: Math.max(0, ...plan.allRanked.map((r) => r.votes)),
+    totalVotes: plan.allRanked.reduce((s, r) => s + r.votes, 0),
+  };
+  const pageLine =
+    plan.pageCount > 1 ? (
+      <p className="rb-screen-page" data-testid="screen-page" data-page={plan.page + 1} data-pages={plan.pageCount}>
+        {t('cockpit.page', { page: plan.page + 1, count: plan.pageCount })}
+      </p>
+    ) : null;
 
-  if (round?.round?.status === 'revealed') {
-    return <RoundResults round={round} cards={cards} template={template} large />;
+  switch (plan.stage) {
+    case 'round':
+      return round ? <RoundResults round={round} cards={cards} template={template} large /> : null;
+    case 'board':
+      return (
+        <>
+          {round?.round?.status === 'open' && (
+            <p className="rb-screen__banner" role="status">
+              {t('round.screenOpen', { count: round.round.cardIds.length })}
+            </p>
+          )}
+          <Board template={template} cards={cards} loaded={loaded} readOnly large />
+        </>
+      );
+    case 'barriers':
+      return (
+        <div className="rb-screen__lists" data-testid="screen-list" data-list="barriers">
+          {pageLine}
+          <BarrierList barriers={plan.barriers} alarms={alarms} cardTitles={cardTitles} large />
+        </div>
+      );
+    case 'results':
+      return (
+        <div className="rb-screen__lists" data-testid="screen-list" data-list="results">
+          {pageLine}
+          {control.screen.focus === 'top5' && <p className="rb-screen-page">{t('cockpit.screen.top5Shown', { count: plan.allRanked.length })}</p>}
+          <ResultsList ranked={plan.ranked} barriers={barriers} alarms={alarms} large of={of} />
+        </div>
+      );
+    case 'proposals':
+      return (
+        <div className={`rb-screen__lists${plan.ranked.length > 0 ? ' rb-screen__lists--two' : ''}`} data-testid="screen-list" data-list="proposals">
+          {plan.ranked.length > 0 && <ResultsList ranked={plan.ranked} barriers={barriers} alarms={alarms} large of={of} />}
+          <div>
+            {pageLine}
+            <ProposalList proposals={plan.proposals} barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />
+          </div>
+        </div>
+      );
+    case 'closing':
+      return (
+        <div className="rb-screen__closing" data-testid="screen-list" data-list="closing">
+          <div className="rb-screen__closing-board">
+            <Board template={template} cards={cards} loaded={loaded} readOnly large />
+          </div>
+          <div className="rb-screen__closing-outcome">
+            {plan.ranked.length > 0 && <ResultsList ranked={plan.ranked} barriers={barriers} alarms={alarms} large of={of} />}
+            {pageLine}
+            <ProposalList proposals={plan.proposals} barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />
+          </div>
+        </div>
+      );
   }
-  const stage = round?.round?.status === 'open' ? 'board' : stageOf(phase);
-  if (stage === 'board') {
-    return (
-      <>
-        {round?.round?.status === 'open' && (
-          <p className="rb-screen__banner" role="status">
-            {t('round.screenOpen', { count: round.round.cardIds.length })}
-          </p>
-        )}
-        <Board template={template} cards={cards} loaded={loaded} readOnly large />
-      </>
-    );
-  }
-  if (stage === 'barriers') {
-    return (
-      <div className="rb-screen__lists">
-        {results ?? <BarrierList barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />}
-      </div>
-    );
-  }
-  return (
-    <div className="rb-screen__lists rb-screen__lists--two">
-      {results}
-      <ProposalList proposals={proposals} barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />
-    </div>
-  );
 }

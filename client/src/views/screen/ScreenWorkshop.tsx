@@ -41,7 +41,7 @@ export function ScreenWorkshop({ socket, board, state }: { socket: WorkshopSocke
             template={template}
           />
         )}
-        <ScreenStage socket={socket} phase={phase} cards={board.cards} loaded={board.loaded} template={template} />
+        {control && <ScreenStage socket={socket} phase={phase} control={control} cards={board.cards} loaded={board.loaded} template={template} />}
       </div>
       <aside className="rb-screen__side">
         <h1 className="rb-screen__title">{state.workshop.title}</h1>

@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addCard } from '../../shared/board';
+import type { AckResult } from '../../shared/protocol';
+import { FACILITATOR, createWorkshop, facilitatorClient, join } from '../helpers/api';
+import { expectAccessible } from '../helpers/axe';
+import { PHONE } from '../helpers/browser';
+import { browserSuite } from '../helpers/browserSuite';
+import { ask, connectControl, connectedDoc } from '../helpers/clients';
+
+/**
+ * Running a real workshop from the cockpit (issue 19): a workshop of 25 cards,
+ * 10 barriers and 8 proposals, seeded through the real API and sockets; the
+ * shared screen pages through every list and shows every item on some page,
+ * without cutting one off; an alarm from a phone reaches the cockpit at once;
+ * a facilitator on a phone runs every phase from the cockpit.
+ */
+const suite = browserSuite();
+const LAPTOP_SMALL = { viewport: { width: 1366, height: 768 }, locale: 'nl-NL' } as const;
+const SCREEN_720 = { viewport: { width: 1280, height: 720 }, locale: 'nl-NL' } as const;
+const SCREEN_1080 = { viewport: { width: 1920, height: 1080 }, locale: 'nl-NL' } as const;
+const SHOTS = 'docs/screenshots';
+
+const LONG = 'en dat komt doordat de afspraken tussen de afdelingen, de wethouder en de partners in de regio nergens zijn vastgelegd';
+const BARRIERS = Array.from({ length: 10 }, (_, i) =>
+  i % 3 === 0 ? `Drempel ${i + 1}: het mandaat is onduidelijk ${LONG} (${i + 1})` : `Drempel ${i + 1}: ${i % 2 ? 'te weinig budget voor experimenten' : 'procedures duren te lang'}`,
+);
+const PROPOSALS = Array.from({ length: 8 }, (_, i) => `Voorstel ${i + 1}: ${i % 2 ? 'leg het mandaat vast in een regiekader ' + LONG : 'maak één loket voor initiatieven'}`);
+
+async function login(page: Page) {
+  const { server } = suite;
+  await page.goto(server.url + '/inloggen');
+  await page.getByLabel('E-mailadres').fill(FACILITATOR.email);
+  await page.getByLabel('Wachtwoord').fill(FACILITATOR.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/begeleider$/);
+}
+
+/** The texts of the list items the screen shows now; and that none reaches past the bottom edge. */
+async function shownOnScreen(screen: Page, selector: string): Promise<string[]> {
+  const height = screen.viewportSize()!.height;
+  const items = screen.locator(selector);
+  const texts: string[] = [];
+  for (let i = 0; i < (await items.count()); i++) {
+    const box = (await items.nth(i).boundingBox())!;
+    expect(box.y + box.height, `item ${i} is cut off at the bottom`).toBeLessThanOrEqual(height);
+    texts.push((await items.nth(i).innerText()).trim());
+  }
+  return texts;
+}
+
+/** Pages the screen from the cockpit until the last page; every item seen on some page. */
+async function pageThrough(cockpit: Page, screens: Page[], selector: string, expected: string[], shot?: string) {
+  const seen = screens.map(() => new Set<string>());
+  const pageLine = cockpit.getByTestId('cockpit-page');
+  await expect.poll(() => pageLine.innerText()).toMatch(/pagina 1 van \d+/);
+  const count = Number(/van (\d+)/.exec(await pageLine.innerText())![1]);
+  expect(count).toBeGreaterThan(1);
+  for (let p = 1; p <= count; p++) {
+    await expect.poll(() => pageLine.innerText()).toContain(`pagina ${p} van ${count}`);
+    for (const [i, screen] of screens.entries()) {
+      await expect.poll(() => screen.getByTestId('screen-page').innerText()).toBe(`Pagina ${p} van ${count}`);
+      const line = (await screen.getByTestId('screen-page').boundingBox())!;
+      expect(line.y + line.height, '"pagina x van y" is in view').toBeLessThanOrEqual(screen.viewportSize()!.height);
+      for (const text of await shownOnScreen(screen, selector)) seen[i]!.add(text);
+    }
+    if (p === 2 && shot) {
+      for (const screen of screens) await screen.screenshot({ path: `${SHOTS}/${shot}-${screen.viewportSize()!.width}.png` });
+    }
+    if (p < count) await cockpit.getByRole('button', { name: 'Volgende', exact: true }).click();
+  }
+  for (const set of seen) {
+    for (const text of expected) expect([...set].some((s) => s.includes(text)), `never shown: ${text}`).toBe(true);
+  }
+  // Back to the first page for the next list.
+  for (let p = count; p > 1; p--) await cockpit.getByRole('button', { name: 'Vorige', exact: true }).click();
+  await expect.poll(() => pageLine.innerText()).toContain('pagina 1 van');
+}
+
+describe('the cockpit and a screen that fits', () => {
+  it('pages every list, announces an alarm at once, and runs from a phone', async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const { server } = suite;
+    const api = await facilitatorClient(server.url);
+    const workshop = await createWorkshop(api, 'Cockpit Lochem');
+    const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    await fac.state;
+    const act = async (event: string, payload: unknown) => {
+      const r = await ask<AckResult<object>>(fac.socket, event, payload);
+      if (!r.ok) throw new Error(`${event}: ${r.error.code}`);
+      return r;
+    };
+
+    // 25 cards on the board, through the board document.
+    const doc = await connectedDoc(server.wsUrl, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    for (let i = 0; i < 25; i++) addCard(doc.doc, { kind: i % 2 ? 'project' : 'domain', title: `Kaart ${i + 1}` });
+
+    // A phone that writes barriers, votes and raises the alarm.
+    const joined = await join(server.url, workshop.joinCode, 'Telefoon');
+    const phone = connectControl(server.url, workshop.id, { token: joined.token });
+    await phone.state;
+    await act('phase:go', { phaseId: 'drempels' });
+    const barrierIds: string[] = [];
+    for (const text of BARRIERS) {
+      const r = await ask<AckResult<{ id: string }>>(fac.socket, 'barrier:add', { text, cardIds: [] });
+      if (!r.ok) throw new Error(r.error.code);
+      barrierIds.push(r.id);
+    }
+    for (const text of PROPOSALS) await act('proposal:add', { barrierId: barrierIds[0], text, kind: 'versnellen', owner: 'Stuurgroep', dueDate: '2027-03-01' });
+
+    const cockpit = await suite.open(LAPTOP_SMALL);
+    await login(cockpit);
+    await cockpit.goto(`${server.url}/begeleider/w/${workshop.id}`);
+    await cockpit.getByTestId('cockpit').waitFor();
+    const screens = [await suite.open(SCREEN_720), await suite.open(SCREEN_1080)];
+    for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+
+    // Barriers: every one on some page, on both screen sizes.
+    await pageThrough(cockpit, screens, '[data-list="barriers"] .rb-items > .rb-item', BARRIERS, 'screen-barriers');
+    await cockpit.screenshot({ path: `${SHOTS}/cockpit-1366x768.png` });
+    await expectAccessible(cockpit, 'cockpit (Drempels)');
+    await expectAccessible(screens[0]!, 'paged screen 1280×720');
+
+    // An alarm from a phone is in the cockpit within a second: badge, title, live region.
+    const raisedAt = Date.now();
+    const alarm = await ask<AckResult<{ id: string }>>(phone.socket, 'alarm:raise', { targetType: 'barrier', targetId: barrierIds[1], reason: 'Dit klopt niet' });
+    expect(alarm.ok).toBe(true);
+    await cockpit.getByTestId('alarm-badge').waitFor({ timeout: 1000 });
+    expect(Date.now() - raisedAt).toBeLessThan(1000);
+    await expect.poll(() => cockpit.getByTestId('cockpit-alarms').innerText()).toContain('1 nieuw alarm');
+    await expect.poll(() => cockpit.title()).toMatch(/^\(1\) /);
+    await expect.poll(() => cockpit.getByTestId('live-region').innerText()).toContain('Nieuw alarm: Dit klopt niet');
+
+    // Voting, then the result: revealing closes voting, a vote after it is refused.
+    await act('phase:go', { phaseId: 'stemmen' });
+    for (const [i, id] of barrierIds.slice(0, 3).entries()) {
+      const r = await ask<AckResult<unknown>>(phone.socket, 'vote:cast', { opId: `cockpit-vote-${i}`, barrierId: id });
+      expect(r.ok).toBe(true);
+    }
+    await cockpit.getByRole('button', { name: 'Uitslag tonen' }).click();
+    await expect.poll(() => cockpit.getByTestId('cockpit-voting').innerText()).toBe('Stemmen gesloten');
+    const late = await ask<AckResult<unknown>>(phone.socket, 'vote:retract', { opId: 'cockpit-vote-late', barrierId: barrierIds[0] });
+    expect(late).toMatchObject({ ok: false, error: { code: 'VOTING_CLOSED' } });
+    await pageThrough(cockpit, screens, '[data-list="results"] .rb-results__row', BARRIERS.map((b) => b.slice(0, 40)), 'screen-results');
+    // Top 5: only the five with the most votes (long ones may still take two pages).
+    await cockpit.getByRole('button', { name: 'Top 5' }).click();
+    await expect.poll(() => screens[0]!.locator('[data-list="results"]').innerText()).toContain('De vijf met de meeste stemmen (van 10)');
+    const topRows = await screens[0]!.locator('[data-list="results"] .rb-results__row').count();
+    expect(topRows).toBeGreaterThan(0);
+    expect(topRows).toBeLessThanOrEqual(5);
+    await cockpit.getByRole('button', { name: 'Top 5' }).click();
+
+    // Proposals, beside the top results.
+    await act('phase:go', { phaseId: 'voorstellen' });
+    await pageThrough(cockpit, screens, '[data-list="proposals"] .rb-items > .rb-item', PROPOSALS.map((p) => p.slice(0, 40)), 'screen-proposals');
+    doc.destroy();
+  });
+
+  it('runs every phase from the cockpit on a 390×844 phone, with one thumb', async () => {
+    const { server } = suite;
+    const api = await facilitatorClient(server.url);
+    const workshop = await createWorkshop(api, 'Cockpit op de telefoon');
+    const page = await suite.open(PHONE);
+    await login(page);
+    await page.goto(`${server.url}/begeleider/w/${workshop.id}`);
+    const cockpit = page.getByTestId('cockpit');
+    await cockpit.waitFor();
+    const next = page.getByRole('button', { name: 'Volgende stap' });
+    const phases = ['Positioneren', 'Koers', 'Drempels', 'Stemmen', 'Voorstellen', 'Afronden'];
+    for (const name of phases) {
+      // The control bar is in reach without scrolling: its buttons are inside the viewport.
+      const box = (await next.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+      await next.click();
+      await expect.poll(() => cockpit.innerText()).toContain(name);
+      if (name === 'Drempels') await page.screenshot({ path: `${SHOTS}/cockpit-phone.png` });
+    }
+    await expect.poll(() => next.isDisabled()).toBe(true);
+    // Lock and timer from the bar.
+    await page.getByRole('button', { name: 'Bord op slot' }).click();
+    await page.getByRole('button', { name: 'Slot eraf' }).waitFor();
+    await page.getByRole('button', { name: 'Timer 5 min' }).click();
+    await page.getByRole('button', { name: 'Timer pauze' }).waitFor();
+    await expectAccessible(page, 'cockpit on a phone');
+  });
+});
