@@ -11,7 +11,7 @@ import { eventually } from '../helpers/poll';
 
 const suite = browserSuite();
 
-const cardX = (doc: Y.Doc, id: string) => readCards(doc).find((c) => c.id === id)!.x;
+const cardX = (doc: Y.Doc, id: string) => readCards(doc).find((c) => c.id === id)!.pos?.x;
 
 /**
  * Bad venue Wi-Fi, worst case: the network is cut, the participant moves a card, adds a barrier,
