@@ -9,6 +9,7 @@ import { ask, connectControl, connectedDoc, type DocClient } from '../helpers/cl
 import { eventually } from '../helpers/poll';
 import { startServer, type TestServer } from '../helpers/server';
 import { workshopWithFacilitator } from '../helpers/workshop';
+import { sqlRows } from '../helpers/engine';
 
 /**
  * Action owners without an account: the personal update link (issue 17).
@@ -64,8 +65,7 @@ describe('the owner link', () => {
     expect(link.path).toMatch(/^\/actie#a\.[A-Za-z0-9_-]{43}$/);
     expect(link).toMatchObject({ owner: 'Directeur Ruimte', revokedAt: null });
     expect(link.expiresAt).toBeGreaterThan(Date.now());
-    const db = (server.app.storage as unknown as { db: import('better-sqlite3').Database }).db;
-    const dump = JSON.stringify(db.prepare('SELECT * FROM owner_links').all());
+    const dump = JSON.stringify(await sqlRows(server, 'SELECT * FROM owner_links'));
     expect(dump).not.toContain(token);
     expect(dump).not.toContain(token.slice(2));
   });
