@@ -93,7 +93,7 @@ describe('titles tell workshops apart', () => {
   it('imports under a new title, and an import of a workshop still here adds nothing to a register entry\'s history', async () => {
     const w = await newWorkshop('Geschiedenis');
     const d = await board(w);
-    addCard(d.doc, { kind: 'domain', title: 'Mobiliteit in de kernen' });
+    addCard(d.doc, { kind: 'domain', title: 'Mobiliteit in de kernen', x: 0.3, y: 0.7 });
     await eventually(async () => expect((await exportOf(w.api, w.workshop.id)).cards).toHaveLength(1));
     expect((await w.api.post(`/api/workshops/${w.workshop.id}/finish`)).status).toBe(204);
     const model = await eventually(async () => {
