@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { createRegiebord } from './app';
+import { createLogger } from './logger';
 import type { ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -36,13 +37,15 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
 
 const server = await createRegiebord(readEnv(process.env));
 const port = await server.listen();
-server.logger.info('Regiebord draait / is running', { port, url: `http://localhost:${port}`, dataDir: server.config.dataDir });
+// Start and stop are always written, whatever LOG_LEVEL says: operators and scripts wait for them.
+const lifecycle = createLogger({ level: 'info', format: server.config.logFormat });
+lifecycle.info('Regiebord draait / is running', { port, url: `http://localhost:${port}`, dataDir: server.config.dataDir });
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  server.logger.info('Regiebord stopt / is stopping', { signal });
+  lifecycle.info('Regiebord stopt / is stopping', { signal });
   const deadline = setTimeout(() => {
     server.logger.error('Stoppen duurde te lang; gedwongen afsluiten / shutdown took too long, exiting');
     process.exit(1);
