@@ -29,6 +29,22 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
     ...(env.CONTACT_URL ? { url: env.CONTACT_URL } : {}),
   };
   override.site = { ...(env.SITE_NAME ? { name: env.SITE_NAME } : {}), ...(themeDir ? { themeDir } : {}), contact };
+  if (env.OIDC_ISSUER) {
+    override.oidc = {
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID ?? '',
+      clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+      redirectUrl: env.OIDC_REDIRECT_URL ?? '',
+      organisationName: env.OIDC_ORGANISATION_NAME ?? 'uw organisatie',
+      groupsClaim: env.OIDC_GROUPS_CLAIM ?? 'groups',
+      allowedGroups: list(env.OIDC_ALLOWED_GROUPS),
+      facilitatorGroups: list(env.OIDC_FACILITATOR_GROUPS),
+      memberGroups: list(env.OIDC_MEMBER_GROUPS),
+      adminGroups: list(env.OIDC_ADMIN_GROUPS),
+      postLogoutRedirectUrl: env.OIDC_POST_LOGOUT_REDIRECT_URL ?? '',
+    };
+  }
+  if (env.LOCAL_ACCOUNTS) override.localAccounts = env.LOCAL_ACCOUNTS !== 'false';
   if (env.METRICS_TOKEN || env.METRICS_ALLOW) override.metrics = { token: env.METRICS_TOKEN ?? '', allow: list(env.METRICS_ALLOW) };
   if (env.LOG_FORMAT === 'pretty' || env.LOG_FORMAT === 'json') override.logFormat = env.LOG_FORMAT;
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;

@@ -248,6 +248,14 @@ export const MIGRATIONS: string[] = [
   INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
     SELECT workshop_id, 'proposal', id, rb_clean(text), rb_clean(owner) FROM proposals WHERE removed = 0;
   `,
+  // Roles (comma-separated: facilitator, member, admin) and the OpenID Connect identity (issuer +
+  // subject, the stable key; e-mail is not). Local accounts keep what every account could do before.
+  `
+  ALTER TABLE accounts ADD COLUMN roles TEXT NOT NULL DEFAULT 'facilitator,admin';
+  ALTER TABLE accounts ADD COLUMN oidc_issuer TEXT;
+  ALTER TABLE accounts ADD COLUMN oidc_subject TEXT;
+  CREATE UNIQUE INDEX accounts_oidc_identity ON accounts(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL;
+  `,
 ];
 
 /**
