@@ -33,14 +33,22 @@ if (!process.argv.includes('--no-build')) {
   step('npm run build');
   execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
 }
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-image-'));
+/** `--reuse=DIR`: a folder a previous run left (it failed) with its production install; only the build is copied anew. */
+const reuse = process.argv.find((a) => a.startsWith('--reuse='))?.slice(8);
+const dir = reuse ?? fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-image-'));
 step(`copy ${[...COPIED, 'package-lock.json'].join(', ')} to ${dir}`);
-for (const item of [...COPIED, 'package-lock.json']) fs.cpSync(item, path.join(dir, item), { recursive: true });
+for (const item of [...COPIED, 'package-lock.json']) {
+  fs.rmSync(path.join(dir, item), { recursive: true, force: true });
+  fs.cpSync(item, path.join(dir, item), { recursive: true });
+}
+fs.rmSync(path.join(dir, 'data'), { recursive: true, force: true });
 
-step('npm ci --omit=dev');
-const started = Date.now();
-execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
-console.log(`   took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (!reuse) {
+  step('npm ci --omit=dev');
+  const started = Date.now();
+  execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+  console.log(`   took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
 for (const dev of ['tsx', 'typescript', 'vite', 'vitest', 'esbuild', 'oidc-provider']) {
   if (fs.existsSync(path.join(dir, 'node_modules', dev))) fail(`development package ${dev} was installed`);
 }
