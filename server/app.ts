@@ -21,6 +21,8 @@ import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
 import { observeRequests } from './http/requestLog';
+import { createOidcRouter } from './http/oidcApi';
+import { OidcSignIn } from './auth/oidc';
 import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
@@ -137,6 +139,19 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     broadcaster: () => control.broadcaster,
   });
   const owners = new ActionOwners({ storage, lifecycle, broadcaster: () => control.broadcaster });
+  // Discovery on the first sign-in (and again after a failed one), so a provider that is down does not stop the server.
+  let oidc: Promise<OidcSignIn> | undefined;
+  const oidcSignIn = async (): Promise<OidcSignIn | undefined> => {
+    if (!config.oidc) return undefined;
+    oidc ??= OidcSignIn.discover(config.oidc);
+    try {
+      return await oidc;
+    } catch (err) {
+      oidc = undefined;
+      log.error('OpenID Connect discovery failed', err);
+      throw new HttpError(502, 'OIDC_PROVIDER_ERROR');
+    }
+  };
   // An imported workshop (JSON export) may be larger than any other request.
   app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
   app.use(
@@ -147,6 +162,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     createFollowUpRouter({ access, owners, storage, recorder }),
     createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
+    createOidcRouter({ config, storage, logger: log, oidc: oidcSignIn }),
     createApiRouter({ config, storage, access, workshops, controls }),
   );
   // The municipality's house style: design tokens and logo, from its own server only.

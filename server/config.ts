@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SiteContact } from '../shared/site';
+import type { OidcConfig } from './auth/oidc';
 
 /** Who offers this Regiebord and how it looks (see docs/theming.md). */
 export interface SiteConfig {
@@ -81,6 +82,10 @@ export interface ServerConfig {
     eventsPerSecond: number;
     eventBurst: number;
   };
+  /** OpenID Connect single sign-on (OIDC_*); null: off. */
+  oidc: OidcConfig | null;
+  /** Password accounts (setup, login, invites); LOCAL_ACCOUNTS=false switches them off when OIDC is on. */
+  localAccounts: boolean;
   /** Who may read /metrics: a bearer token, or addresses/CIDR ranges (the TCP peer, unproxied). Both empty: nobody. */
   metrics: { token: string; allow: string[] };
   logLevel: 'silent' | 'error' | 'info';
@@ -124,6 +129,8 @@ export const defaultConfig: ServerConfig = {
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   metrics: { token: '', allow: [] },
+  oidc: null,
+  localAccounts: true,
   logLevel: 'info',
   logFormat: 'json',
   retentionDays: 730,

@@ -10,7 +10,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwor
 import { PARTICIPANT_TOKEN_PREFIX, hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { ControlStates } from '../method/controlStates';
-import type { AccountRecord, Storage } from '../storage/storage';
+import type { AccountRecord, AccountRole, Storage } from '../storage/storage';
 import type { WorkshopService } from '../workshops';
 import { HttpError, parseBody } from './errors';
 import { FailureLimiter } from '../limits';
@@ -24,7 +24,7 @@ export interface ApiDeps {
 }
 
 function accountInfo(a: AccountRecord): AccountInfo {
-  return { id: a.id, name: a.name, email: a.email };
+  return { id: a.id, name: a.name, email: a.email, roles: a.roles ?? [] };
 }
 
 function isSecure(req: Request, config: ServerConfig): boolean {
@@ -60,6 +60,17 @@ export function createApiRouter(deps: ApiDeps): Router {
     return account;
   }
 
+  async function requireRole(req: Request, role: AccountRole): Promise<AccountRecord> {
+    const account = await requireAccount(req);
+    if (!account.roles?.includes(role)) throw new HttpError(403, 'NOT_ALLOWED');
+    return account;
+  }
+
+  /** LOCAL_ACCOUNTS=false: no password sign-in, setup or invitation (the organisation's accounts only). */
+  function requireLocalAccounts(): void {
+    if (!config.localAccounts) throw new HttpError(403, 'LOCAL_ACCOUNTS_DISABLED');
+  }
+
   // ------------------------------------------------------------ accounts
 
   router.get('/setup', async (_req, res) => {
@@ -67,6 +78,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/setup', async (req, res) => {
+    requireLocalAccounts();
     const body = parseBody(setupBody, req.body);
     if ((await storage.countAccounts()) > 0) throw new HttpError(409, 'SETUP_DONE');
     const account: AccountRecord = {
@@ -82,6 +94,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/login', async (req, res) => {
+    requireLocalAccounts();
     const body = parseBody(loginBody, req.body);
     const key = clientKey(req);
     if (loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
@@ -107,7 +120,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/invites', async (req, res) => {
-    const account = await requireAccount(req);
+    requireLocalAccounts();
+    const account = await requireRole(req, 'admin');
     const body = parseBody(inviteBody, req.body);
     if (await storage.findAccountByEmail(body.email)) throw new HttpError(409, 'EMAIL_TAKEN');
     const token = randomToken();
@@ -118,6 +132,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/invites/accept', async (req, res) => {
+    requireLocalAccounts();
     const body = parseBody(acceptInviteBody, req.body);
     const key = clientKey(req);
     if (loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
@@ -146,14 +161,14 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/workshops', async (req, res) => {
-    const account = await requireAccount(req);
+    const account = await requireRole(req, 'facilitator');
     // A facilitator runs their own workshops; reading everyone's is the knowledge centre's job.
     const list = (await storage.listWorkshops()).filter((w) => w.ownerId === account.id);
     res.json({ workshops: list.map((w) => workshops.summary(w, w.ownerName)) });
   });
 
   router.post('/workshops', async (req, res) => {
-    const account = await requireAccount(req);
+    const account = await requireRole(req, 'facilitator');
     const body = parseBody(createWorkshopBody, req.body);
     const workshop = await workshops.create(account, body);
     res.status(201).json(workshops.detail(workshop, account.name));
