@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { createRegiebord } from './app';
+import { defaultClusterSettings } from './cluster/clusterLink';
 import { defaultConfig, type ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -28,6 +29,15 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
     ...(env.CONTACT_URL ? { url: env.CONTACT_URL } : {}),
   };
   override.site = { ...(env.SITE_NAME ? { name: env.SITE_NAME } : {}), ...(themeDir ? { themeDir } : {}), contact };
+  // Several instances (docs/operations.md): Redis shares socket.io, board updates, rate limits and locks.
+  if (env.REDIS_URL) {
+    override.cluster = {
+      ...defaultClusterSettings,
+      redisUrl: env.REDIS_URL,
+      ...(env.REDIS_PREFIX ? { keyPrefix: env.REDIS_PREFIX } : {}),
+    };
+  }
+  if (env.DRAIN_DELAY_MS && Number(env.DRAIN_DELAY_MS) >= 0) override.drainDelayMs = Number(env.DRAIN_DELAY_MS);
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
   return override;
 }
@@ -44,7 +54,7 @@ async function stop(signal: string) {
   const deadline = setTimeout(() => {
     console.error('Stoppen duurde te lang; gedwongen afsluiten.');
     process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS);
+  }, SHUTDOWN_DEADLINE_MS + server.config.drainDelayMs);
   deadline.unref();
   await server.close();
   process.exit(0);

@@ -79,10 +79,13 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < MIGRATIONS.length; v++) {
+    // IMMEDIATE, and the version read again inside: several instances starting together on one
+    // data folder run each migration once.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }
 
