@@ -10,14 +10,16 @@ export interface RoundRobinProxy {
   close(): Promise<void>;
 }
 
-/** A target that refused a connection is skipped this long, as a load balancer's health check would, in ms. */
+/** A target that refused a connection is skipped this long, until its health check says otherwise, in ms. */
 const DOWN_FOR_MS = 2_000;
+/** Every target's /readyz is asked this often, as a load balancer's health check, in ms. */
+const CHECK_EVERY_MS = 500;
 
 /**
  * A plain round-robin load balancer: every HTTP request and every WebSocket upgrade goes to the
  * next target, with no stickiness at all (a client's socket.io and board connections, and each
- * reconnect, land wherever the turn is). A target that refuses connections is skipped for a
- * while, the way a load balancer stops sending to an instance that fails its checks.
+ * reconnect, land wherever the turn is). A target whose /readyz fails, or that refuses a
+ * connection, is skipped, the way a load balancer stops sending to an instance that fails its checks.
  */
 export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobinProxy> {
   const proxy = httpProxy.createProxyServer({ ws: true, xfwd: false });
@@ -36,7 +38,16 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     }
     return targets[turn++ % targets.length]!;
   };
-  const markDown = (target: string) => downUntil.set(target, Date.now() + DOWN_FOR_MS);
+  const markDown = (target: string, ms = DOWN_FOR_MS) => downUntil.set(target, Date.now() + ms);
+  // Health checks: a target that is not ready (draining, or gone) gets no new connections.
+  const checks = setInterval(() => {
+    for (const target of targets) {
+      fetch(`${target}/readyz`, { signal: AbortSignal.timeout(CHECK_EVERY_MS * 2) }).then(
+        (res) => (res.ok ? downUntil.delete(target) : markDown(target, CHECK_EVERY_MS * 4)),
+        () => markDown(target, CHECK_EVERY_MS * 4),
+      );
+    }
+  }, CHECK_EVERY_MS);
 
   const server = http.createServer((req, res) => {
     const target = next();
@@ -60,6 +71,7 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     wsUrl: `ws://127.0.0.1:${port}`,
     counts,
     async close() {
+      clearInterval(checks);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       proxy.close();

@@ -80,7 +80,8 @@ describe('several instances, one workshop (Redis)', () => {
 
   beforeAll(async () => {
     await requireRedis();
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'error' };
+    // DRAIN_DELAY_MS: on SIGTERM, /readyz fails this long before the instance stops accepting.
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'error', DRAIN_DELAY_MS: '1500' };
     // One after another: on a loaded machine three at once may take longer than a start should.
     for (let i = 0; i < 3; i++) instances.push(await spawnServer(dataDir, env, [], 60_000));
     proxy = await startRoundRobinProxy(instances.map((i) => i.url));
@@ -307,4 +308,43 @@ describe('several instances, one workshop (Redis)', () => {
       `cluster: killed ${victim.url}; ${everyCard.size} cards, ${stored.size} votes (${acked.size} acknowledged) on ${survivors.length} surviving instances\n`,
     );
   }, 300_000);
+
+  it('SIGTERM drains: /readyz fails first, clients move to another instance, everything is stored, exit 0', async () => {
+    const live = instances.filter((i) => i.child.exitCode === null && i.child.signalCode === null);
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    for (const i of live) {
+      const ready = await fetch(`${i.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ok: true, database: true, redis: true });
+    }
+    const [leaving, staying] = live as [ServerProcess, ServerProcess];
+    const api = await facilitatorClient(proxy.url);
+    const workshop = await createWorkshop(api, 'Werksessie tijdens een uitrol');
+    // Connected straight to the instance that will leave, as a load balancer may have placed them.
+    const joined = await join(proxy.url, workshop.joinCode, 'Blijver');
+    const phone = await connectedDoc(leaving.wsUrl, workshop.id, { token: joined.token });
+    const c = connectControl(leaving.url, workshop.id, { token: joined.token });
+    closers.push(() => {
+      phone.destroy();
+      c.socket.disconnect();
+    });
+    await c.state;
+    for (let k = 0; k < 20; k++) addCard(phone.doc, { kind: 'domain', title: `Voor de uitrol ${k}` });
+    const observer = await connectedDoc(staying.wsUrl, workshop.id, { token: workshop.screenToken });
+    closers.push(() => observer.destroy());
+    await eventually(() => expect(readCards(observer.doc)).toHaveLength(20), { timeoutMs: 20_000 });
+
+    leaving.child.kill('SIGTERM');
+    // Draining: not ready any more, while it still answers.
+    await eventually(async () => expect((await fetch(`${leaving.url}/readyz`)).status).toBe(503), { timeoutMs: 5_000 });
+    const { code } = await leaving.exited;
+    expect(code).toBe(0);
+    // The clients were closed so that they reconnect (a socket.io client told "server disconnect" would not).
+    expect(c.socket.active).toBe(true);
+    // Here "elsewhere" is the same address, now gone; a load balancer would send them to `staying`.
+    // What the phone wrote was stored before the instance left: the other instance serves it all.
+    const after = await connectedDoc(staying.wsUrl, workshop.id, { token: workshop.screenToken });
+    closers.push(() => after.destroy());
+    expect(readCards(after.doc)).toHaveLength(20);
+  }, 120_000);
 });
