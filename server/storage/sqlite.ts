@@ -159,7 +159,7 @@ export class SqliteStorage implements Storage {
       if ((this.stmt.countAccounts.get() as { n: number }).n > 0) return false;
       this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt);
       return true;
-    })();
+    }).immediate();
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
@@ -193,7 +193,7 @@ export class SqliteStorage implements Storage {
       if (!row) return undefined;
       this.stmt.deleteInvite.run(tokenHash);
       return row.expires_at > now ? row.email : undefined;
-    })();
+    }).immediate();
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -260,14 +260,14 @@ export class SqliteStorage implements Storage {
         last = Number(this.stmt.insertUpdate.run(workshopId, Buffer.from(u)).lastInsertRowid);
       }
       return last;
-    })();
+    }).immediate();
   }
 
   async compactDoc(workshopId: string, snapshot: Uint8Array, upToId: number): Promise<void> {
     this.db.transaction(() => {
       this.stmt.upsertSnapshot.run(workshopId, Buffer.from(snapshot), Date.now());
       this.stmt.deleteUpdatesUpTo.run(workshopId, upToId);
-    })();
+    }).immediate();
   }
 
   async getMeta(key: string): Promise<string | undefined> {
