@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 20; i++) {
         const bid = randomId(16);
         barrierIds.push(bid);
-        await storage.method.addBarrier({ id: bid, workshopId: id, text: sentence(7), cardIds: [], heading: i % 4 ? '' : sentence(2), authorId: 'x', authorName: '', mergedInto: null, createdAt: createdAt + i });
+        await storage.method.addBarrier({ id: bid, workshopId: id, text: sentence(7), cardIds: [], heading: i % 4 ? '' : sentence(2), authorId: 'x', authorName: '', mergedInto: null, variants: [], createdAt: createdAt + i });
       }
       for (let i = 0; i < 10; i++) {
         await storage.method.addProposal({ id: randomId(16), workshopId: id, barrierId: barrierIds[i]!, cardId: null, text: sentence(9), kind: 'versnellen', owner: sentence(1), dueDate: '', status: 'open', authorId: 'x', authorName: '', createdAt: createdAt + 100 + i });

@@ -12,11 +12,16 @@ import { ControlStates } from './method/controlStates';
 import { makeConfig, type ConfigOverride, type ServerConfig } from './config';
 import { createApiRouter } from './http/api';
 import { IMPORT_LIMIT, createKnowledgeRouter } from './http/knowledgeApi';
+import { createFollowUpRouter } from './http/followUpApi';
+import { createProgressPageRouter } from './http/progressPageApi';
+import { ActionOwners } from './followUp/actionOwners';
 import { PdfOffThread } from './exports/pdfOffThread';
 import { BoardRecorder } from './knowledge/boardRecorder';
 import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
+import { observeRequests } from './http/requestLog';
+import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
 import { createControlPlane, type ControlPlane } from './realtime/controlPlane';
@@ -36,6 +41,7 @@ import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
 
 export interface Regiebord {
   config: ServerConfig;
+  logger: Logger;
   httpServer: http.Server;
   storage: Storage;
   registry: DocRegistry;
@@ -60,7 +66,7 @@ const SCREEN_SECRET_KEY = 'screen_token_secret';
 export async function createRegiebord(override: ConfigOverride = {}, logger?: Logger): Promise<Regiebord> {
   const config = makeConfig(override);
   checkTheme(config);
-  const log = logger ?? createLogger(config.logLevel);
+  const log = logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const storage = openSqliteStorage(config.dataDir);
   let cluster: ClusterLink | null = null;
   try {
@@ -78,6 +84,14 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders());
+  const metrics = new Metrics({
+    boardConnections: () => yjs.connections().length,
+    controlConnections: () => control.io.engine.clientsCount,
+    boardsLoaded: () => registry.loadedCount,
+  });
+  metrics.instrumentStorage(storage);
+  app.use(observeRequests(log, metrics.observeRequest));
+  app.get('/metrics', metricsHandler(metrics, config.metrics));
   // Board broadcasts: from applying a batch's first update to its last socket write.
   const broadcastTimings = new RecentTimings();
   // Counts and times only (no names, no content): for monitoring, the soak test's leak check and the bench.
@@ -112,7 +126,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     {
       ...config.yjs,
       onStored: (workshopId) => recorder.schedule(workshopId),
-      onBroadcast: (ms) => broadcastTimings.add(ms),
+      onBroadcast: (ms) => {
+        broadcastTimings.add(ms);
+        metrics.observeBroadcast(ms);
+      },
       bus: cluster ? createRedisRoomBus(cluster) : localRoomBus,
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
@@ -120,6 +137,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
         return createBoardGuard({
           control: () => controls.peek(workshopId),
           maxCardsPerParticipant: config.yjs.maxCardsPerParticipant,
+          staleAfterMs: config.yjs.staleAfterMs,
           onRefused: (p, code) => tellRefused(p, code),
         });
       },
@@ -137,6 +155,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     workshops,
     broadcaster: () => control.broadcaster,
     endWorkshop: (id) => control.endWorkshop(id),
+    retitle: (id, title) => control.retitle(id, title),
     retentionDays: config.retentionDays,
     logger: log,
   });
@@ -147,6 +166,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     lifecycle,
     broadcaster: () => control.broadcaster,
   });
+  const owners = new ActionOwners({ storage, lifecycle, broadcaster: () => control.broadcaster });
   // An imported workshop (JSON export) may be larger than any other request.
   app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
   app.use(
@@ -154,12 +174,15 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
+    createFollowUpRouter({ access, owners, storage, recorder }),
+    createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createApiRouter({
       config,
       storage,
       access,
       workshops,
+      controls,
       ...(cluster
         ? { failureLimits: { join: redisFailureLimit(cluster, 'join', config.joinRateLimit), login: redisFailureLimit(cluster, 'login', config.loginRateLimit) } }
         : {}),
@@ -171,7 +194,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   app.use(errorHandler(log));
 
   const httpServer = http.createServer(app);
-  const yjs = createYjsEndpoint({ config, access, registry, logger: log });
+  const yjs = createYjsEndpoint({ config, access, registry, logger: log, onRateLimited: metrics.boardRateLimited });
   const control = createControlPlane({
     httpServer,
     config,
@@ -192,6 +215,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   });
   events.onReconnect(() => void controls.refreshAll().catch((err: unknown) => log.error('reading control states again failed', err)));
   tellRefused = control.tellRefused;
+  metrics.instrumentControlPlane(control.io);
   httpServer.on('upgrade', (req, socket, head) => {
     if (yjs.handleUpgrade(req, socket, head)) return;
     // socket.io handles its own path; anything else is not ours.
@@ -203,6 +227,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   let closing: Promise<void> | undefined;
   return {
     config,
+    logger: log,
     httpServer,
     storage,
     registry,

@@ -64,6 +64,16 @@ export interface ServerConfig {
     messageBurst: number;
     /** Cards one participant may add to one board (abuse limit; counted while the board is loaded). */
     maxCardsPerParticipant: number;
+    /**
+     * A board connection sent nothing for this long gets a 3-byte keep-alive, in ms (0: never).
+     * The stock y-websocket client closes a socket that received nothing for 30 s.
+     */
+    keepAliveMs: number;
+    /**
+     * A card position written without having seen the position the server holds is undone once
+     * that position has stood this long, in ms ("newer work wins", server/board/staleWrites.ts).
+     */
+    staleAfterMs: number;
   };
   socketIo: {
     /** Largest socket.io message, in bytes. */
@@ -72,7 +82,11 @@ export interface ServerConfig {
     eventsPerSecond: number;
     eventBurst: number;
   };
+  /** Who may read /metrics: a bearer token, or addresses/CIDR ranges (the TCP peer, unproxied). Both empty: nobody. */
+  metrics: { token: string; allow: string[] };
   logLevel: 'silent' | 'error' | 'info';
+  /** 'json': one JSON object per line (for a log platform); 'pretty': short lines for people. */
+  logFormat: 'json' | 'pretty';
   /** Default retention: a workshop is deleted this many days after it took place, unless its facilitator set another date (AVG). Stated on the privacy page. */
   retentionDays: number;
   /** How often the retention job runs, in ms (daily). */
@@ -113,9 +127,13 @@ export const defaultConfig: ServerConfig = {
     messagesPerSecond: 120,
     messageBurst: 400,
     maxCardsPerParticipant: 50,
+    keepAliveMs: 10_000,
+    staleAfterMs: 5_000,
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
+  metrics: { token: '', allow: [] },
   logLevel: 'info',
+  logFormat: 'json',
   retentionDays: 730,
   retentionIntervalMs: 24 * 60 * 60 * 1000,
   site: {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createRegiebord } from './app';
 import { defaultClusterSettings } from './cluster/clusterLink';
-import { defaultConfig, type ConfigOverride } from './config';
+import type { ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -38,21 +38,25 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
     };
   }
   if (env.DRAIN_DELAY_MS && Number(env.DRAIN_DELAY_MS) >= 0) override.drainDelayMs = Number(env.DRAIN_DELAY_MS);
+  // Keep-alive for idle board connections, in ms (0: off); for the bench and for operators.
+  if (env.YJS_KEEPALIVE_MS && Number.isFinite(Number(env.YJS_KEEPALIVE_MS))) override.yjs = { keepAliveMs: Number(env.YJS_KEEPALIVE_MS) };
+  if (env.METRICS_TOKEN || env.METRICS_ALLOW) override.metrics = { token: env.METRICS_TOKEN ?? '', allow: list(env.METRICS_ALLOW) };
+  if (env.LOG_FORMAT === 'pretty' || env.LOG_FORMAT === 'json') override.logFormat = env.LOG_FORMAT;
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
   return override;
 }
 
 const server = await createRegiebord(readEnv(process.env));
 const port = await server.listen();
-console.log(`Regiebord draait op http://localhost:${port} (data: ${server.config.dataDir ?? defaultConfig.dataDir})`);
+server.logger.info('Regiebord draait / is running', { port, url: `http://localhost:${port}`, dataDir: server.config.dataDir });
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: Regiebord stopt…`);
+  server.logger.info('Regiebord stopt / is stopping', { signal });
   const deadline = setTimeout(() => {
-    console.error('Stoppen duurde te lang; gedwongen afsluiten.');
+    server.logger.error('Stoppen duurde te lang; gedwongen afsluiten / shutdown took too long, exiting');
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS + server.config.drainDelayMs);
   deadline.unref();

@@ -28,6 +28,21 @@ export interface TimerState {
 
 export const IDLE_TIMER: TimerState = { status: 'idle', endsAt: null, remainingMs: 0 };
 
+/** What the shared screen's lists show: every item, or only the five highest results. */
+export const SCREEN_FOCUSES = ['all', 'top5'] as const;
+export type ScreenFocus = (typeof SCREEN_FOCUSES)[number];
+/** Highest page number the facilitator can ask for; the screen shows page min(page, pages - 1). */
+export const SCREEN_PAGE_MAX = 999;
+
+/** Where the shared screen is in its lists, held by the server so the screen follows the cockpit. */
+export interface ScreenControl {
+  /** 0-based page of the list the screen shows; back to 0 when the phase changes. */
+  page: number;
+  focus: ScreenFocus;
+}
+
+export const DEFAULT_SCREEN: ScreenControl = { page: 0, focus: 'all' };
+
 export interface WorkshopSettings {
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */
   named: boolean;
@@ -40,6 +55,12 @@ export interface ControlState {
   locked: boolean;
   /** Vote totals visible to participants and the shared screen. */
   resultsRevealed: boolean;
+  /**
+   * No vote may be cast or retracted: set by revealing the results (so the result shown
+   * cannot change under the room's eyes) or by the facilitator; only the facilitator reopens.
+   */
+  votingClosed: boolean;
+  screen: ScreenControl;
   spotlight: Spotlight;
   timer: TimerState;
   settings: WorkshopSettings;
@@ -54,6 +75,8 @@ export function defaultControlState(): ControlState {
     currentPhaseId: phases[0]!.id,
     locked: false,
     resultsRevealed: false,
+    votingClosed: false,
+    screen: DEFAULT_SCREEN,
     spotlight: null,
     timer: IDLE_TIMER,
     settings: { named: false, vote: DEFAULT_VOTE_SETTINGS },
@@ -63,6 +86,17 @@ export function defaultControlState(): ControlState {
 
 export function currentPhase(state: ControlState): Phase | undefined {
   return state.phases.find((p) => p.id === state.currentPhaseId);
+}
+
+/** Revealing the results closes voting; hiding them again leaves it as it was (reopening is its own, deliberate step). */
+export function applyReveal(state: ControlState, revealed: boolean): ControlState {
+  return { ...state, resultsRevealed: revealed, votingClosed: revealed ? true : state.votingClosed };
+}
+
+/** A new phase starts its lists on the first page of the screen. */
+export function applyPhase(state: ControlState, phaseId: string): ControlState {
+  if (state.currentPhaseId === phaseId) return state;
+  return { ...state, currentPhaseId: phaseId, screen: { ...state.screen, page: 0 } };
 }
 
 /** Time left on the timer at `now` (server clock), in ms. */

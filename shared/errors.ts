@@ -65,6 +65,10 @@ export const ERROR_MESSAGES = {
     nl: 'Dat kan nu niet. De begeleider heeft een andere stap gekozen.',
     en: 'You cannot do that now. The facilitator has chosen another step.',
   },
+  MOVED_MEANWHILE: {
+    nl: 'Iemand anders heeft deze kaart intussen verplaatst.',
+    en: 'Someone else has moved this card in the meantime.',
+  },
   BOARD_LOCKED: {
     nl: 'Het bord is even op slot. Wacht op de begeleider.',
     en: 'The board is locked for now. Wait for the facilitator.',
@@ -81,6 +85,10 @@ export const ERROR_MESSAGES = {
     nl: 'Je hebt geen stem op deze drempel om weg te halen.',
     en: 'You have no vote on this barrier to remove.',
   },
+  VOTING_CLOSED: {
+    nl: 'Het stemmen is gesloten. De uitslag staat vast.',
+    en: 'Voting is closed. The result is final.',
+  },
   ROUND_CLOSED: {
     nl: 'Deze plaatsingsronde is gesloten.',
     en: 'This placement round is closed.',
@@ -94,16 +102,16 @@ export const ERROR_MESSAGES = {
     en: 'The limit has been reached.',
   },
   WORKSHOP_FINISHED: {
-    nl: 'Deze werksessie is afgerond. Je kunt alleen nog kijken.',
-    en: 'This workshop has been closed. You can only look now.',
+    nl: 'Deze werksessie is afgerond. Meedoen of iets veranderen kan niet meer.',
+    en: 'This workshop has been closed. Joining or changing anything is no longer possible.',
   },
   WORKSHOP_DELETED: {
     nl: 'Deze werksessie is verwijderd.',
     en: 'This workshop has been deleted.',
   },
   CONFIRMATION_NEEDED: {
-    nl: 'Typ de titel van de werksessie over om te bevestigen.',
-    en: 'Type the title of the workshop to confirm.',
+    nl: 'De titel klopt nog niet. Typ de titel van de werksessie over zoals hij er staat; streepjes, spaties en hoofdletters maken niet uit.',
+    en: 'The title does not match yet. Type the title of the workshop as shown; dashes, spaces and capitals do not matter.',
   },
   INTERNAL: {
     nl: 'Er ging iets mis op de server. Probeer het opnieuw.',

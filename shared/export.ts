@@ -18,7 +18,7 @@ import type { WorkshopSettings } from './control';
 export const EXPORT_KIND = 'regiebord-workshop';
 export const EXPORT_VERSION = 1;
 
-export const EXPORT_FORMATS = ['pdf', 'md', 'csv', 'json', 'svg', 'png'] as const;
+export const EXPORT_FORMATS = ['pdf', 'docx', 'md', 'csv', 'json', 'svg', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_LANGS = ['nl', 'en'] as const;
@@ -67,6 +67,8 @@ export interface ExportBarrier {
   votes: number;
   /** 1-based rank by votes (ties share a rank); barriers with 0 votes are included. */
   rank: number;
+  /** The wordings of barriers merged into this one, oldest first. */
+  variants: string[];
 }
 
 export interface WorkshopExport {

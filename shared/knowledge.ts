@@ -24,6 +24,39 @@ export interface RegisterEntry {
   workshopCount: number;
 }
 
+/** Where a workshop came from: a copy of one here, or a JSON import (of one here, when found). */
+export interface WorkshopOrigin {
+  kind: 'copy' | 'import';
+  /** The workshop it was copied from, or the one here the export was made of; null when not here (any more). */
+  workshopId: string | null;
+  /** That workshop's title at the time. */
+  title: string;
+}
+
+/** A copy's or import's proposed title: the original's with " (kopie)", within the title limit. */
+export function copyTitle(title: string, max: number): string {
+  const suffix = ' (kopie)';
+  return title.length + suffix.length <= max ? title + suffix : title.slice(0, max - suffix.length).trimEnd() + suffix;
+}
+
+/**
+ * A title typed again to confirm a deletion: the same when it differs only in
+ * dashes (- – — ‐ −), quotes, spaces (also non-breaking) or case.
+ */
+export function sameTitle(typed: string, title: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\u2010-\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d]/g, '-')
+      .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+      .replace(/[\u201c-\u201f\u2033]/g, '"')
+      .replace(/\s*-\s*/g, '-')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLocaleLowerCase('nl');
+  return norm(typed) === norm(title);
+}
+
 /** One workshop as the knowledge centre lists it. */
 export interface KnowledgeWorkshop {
   id: string;
@@ -39,6 +72,8 @@ export interface KnowledgeWorkshop {
   ownerName: string;
   /** The logged-in account facilitates this workshop (may change or delete it). */
   mine: boolean;
+  /** Made here from scratch: null. */
+  origin: WorkshopOrigin | null;
   /** After this moment (ms) the daily retention job deletes it. */
   retentionUntil: number;
   cardCount: number;

@@ -22,6 +22,8 @@ export interface Barrier {
   /** Only in a named workshop; empty otherwise. */
   authorName: string;
   createdAt: number;
+  /** The wordings of the barriers merged into this one, oldest first: kept, shown and exported. */
+  variants: string[];
 }
 
 export const PROPOSAL_KINDS = ['versnellen', 'verdiepen'] as const;

@@ -1,6 +1,6 @@
 import type { Template } from './template';
 import type { ErrorBody } from './errors';
-import type { ControlState, Spotlight, SpotlightType, TimerAction } from './control';
+import type { ControlState, ScreenFocus, Spotlight, SpotlightType, TimerAction } from './control';
 import type { Phase } from './phases';
 import type {
   Alarm,
@@ -159,6 +159,10 @@ export interface ClientEventPayloads {
   'phases:set': { phases: Phase[] };
   'board:lock': { locked: boolean };
   'results:reveal': { revealed: boolean };
+  /** Close voting (no casting or retracting), or reopen it. Revealing the results also closes it. */
+  'voting:close': { closed: boolean };
+  /** The page of the shared screen's list, and whether results show only the top five. */
+  'screen:set': { page?: number; focus?: ScreenFocus };
   'spotlight:set': { spotlight: Spotlight };
   'timer:control': TimerAction;
   'settings:update': { named?: boolean; voteBudget?: number; voteCap?: number };
@@ -194,6 +198,8 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'phases:set': ['facilitator'],
   'board:lock': ['facilitator'],
   'results:reveal': ['facilitator'],
+  'voting:close': ['facilitator'],
+  'screen:set': ['facilitator'],
   'spotlight:set': ['facilitator'],
   'timer:control': ['facilitator'],
   'settings:update': ['facilitator'],
@@ -224,6 +230,8 @@ export interface ClientEventResults {
   'phases:set': Nothing;
   'board:lock': Nothing;
   'results:reveal': Nothing;
+  'voting:close': Nothing;
+  'screen:set': Nothing;
   'spotlight:set': Nothing;
   'timer:control': Nothing;
   'settings:update': Nothing;

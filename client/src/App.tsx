@@ -18,6 +18,8 @@ const Participant = lazy(() => import('./views/Participant'));
 const Knowledge = lazy(() => import('./views/Knowledge'));
 const Report = lazy(() => import('./views/Report'));
 const SitePage = lazy(() => import('./views/SitePage'));
+const Owner = lazy(() => import('./views/Owner'));
+const ProgressPage = lazy(() => import('./views/ProgressPage'));
 
 function View({ route }: { route: Route }) {
   switch (route.name) {
@@ -41,6 +43,10 @@ function View({ route }: { route: Route }) {
       return <Knowledge section={route.section} id={route.id} />;
     case 'report':
       return <Report key={route.id} id={route.id} />;
+    case 'owner':
+      return <Owner />;
+    case 'progressPage':
+      return <ProgressPage key={route.token ?? ''} token={route.token} />;
     case 'sitePage':
       return <SitePage key={route.page} page={route.page} />;
     case 'notFound':

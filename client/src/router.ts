@@ -18,11 +18,13 @@ export type Route =
   | { name: 'participant'; id: string }
   | { name: 'knowledge'; section: KnowledgeSection; id?: string }
   | { name: 'report'; id: string }
+  | { name: 'owner' }
+  | { name: 'progressPage'; token: string | null }
   | { name: 'sitePage'; page: SitePageName }
   | { name: 'notFound' };
 
 /** The parts of the knowledge centre (/kenniscentrum/...). */
-export type KnowledgeSection = 'workshops' | 'search' | 'register' | 'entry' | 'ledger' | 'tracker';
+export type KnowledgeSection = 'workshops' | 'search' | 'register' | 'entry' | 'ledger' | 'tracker' | 'progress';
 
 const ID = '([a-z0-9]{8,32})';
 const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
@@ -41,6 +43,12 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Route][] = [
   [/^\/kenniscentrum\/drempels\/?$/, () => ({ name: 'knowledge', section: 'ledger' })],
   [/^\/kenniscentrum\/voorstellen\/?$/, () => ({ name: 'knowledge', section: 'tracker' })],
   [new RegExp(`^/rapport/${ID}/?$`), (m) => ({ name: 'report', id: m[1]! })],
+  // An action owner's page; the token is in the fragment (/actie#a.…).
+  [/^\/actie\/?$/, () => ({ name: 'owner' })],
+  [/^\/kenniscentrum\/voortgang\/?$/, () => ({ name: 'knowledge', section: 'progress' })],
+  // The organisation's progress page: for every signed-in employee, or under a secret link.
+  [/^\/voortgang\/organisatie\/?$/, () => ({ name: 'progressPage', token: null })],
+  [/^\/voortgang\/(v\.[A-Za-z0-9_-]{43})\/?$/, (m) => ({ name: 'progressPage', token: m[1]! })],
   // The accessibility statement and the privacy page (texts configurable on the server).
   [/^\/(toegankelijkheid|privacy)\/?$/, (m) => ({ name: 'sitePage', page: m[1] as SitePageName })],
 ];

@@ -5,6 +5,7 @@ import { currentPhase, type ControlState } from '../../shared/control';
 import { mayParticipant, type Permission } from '../../shared/phases';
 import type { Principal } from '../auth/access';
 import { classifyUpdate } from './classifyUpdate';
+import { findStaleWrites, PositionClock, type StaleWrite } from './staleWrites';
 
 export type WriteVerdict =
   | { action: 'apply'; repair?: (doc: Y.Doc) => void }
@@ -52,12 +53,22 @@ export interface BoardGuardOptions {
   maxCardsPerParticipant: number;
   /** Tell the writer why (part of) its change was undone. */
   onRefused: (principal: Principal, code: ErrorCode) => void;
+  /**
+   * A position write that had not seen the card's current position is undone once that
+   * position has stood this long, in ms (see staleWrites.ts). Default 5000.
+   */
+  staleAfterMs?: number;
+  /** Server clock, in ms (tests). */
+  now?: () => number;
 }
+
+const DEFAULT_STALE_AFTER_MS = 5_000;
 
 export function createBoardGuard(options: BoardGuardOptions): WriteGuard {
   const { control, maxCardsPerParticipant, onRefused } = options;
   /** Cards each participant added while this board was loaded (for the abuse limit). */
   const addedBy = new Map<string, Set<string>>();
+  let clock: PositionClock | undefined;
   return {
     review(principal, doc, update) {
       const found = classifyUpdate(doc, update);
@@ -104,6 +115,19 @@ export function createBoardGuard(options: BoardGuardOptions): WriteGuard {
         }
       }
       if (mine && principal.role === 'participant') addedBy.set(principal.participantId, mine);
+
+      // Newer work wins: a position write that missed a value the room has had for a while.
+      if (clock?.doc !== doc) clock = new PositionClock(doc, options.now ?? Date.now);
+      const stale: StaleWrite[] = [];
+      for (const write of findStaleWrites(clock, found, options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS)) {
+        if (refused.has(write.cardId)) continue;
+        stale.push(write);
+        reason ??= 'MOVED_MEANWHILE';
+      }
+      for (const { cardId, change } of stale) {
+        const changes = refused.get(cardId) ?? new Set<CardChange>();
+        refused.set(cardId, changes.add(change));
+      }
       if (refused.size === 0) return { action: 'apply' };
       onRefused(principal, reason ?? 'NOT_ALLOWED');
 
@@ -113,7 +137,15 @@ export function createBoardGuard(options: BoardGuardOptions): WriteGuard {
         const card = cardsOf(doc).get(cardId);
         before.set(cardId, card instanceof Y.Map ? (card.toJSON() as Record<string, unknown>) : null);
       }
-      return { action: 'apply', repair: (d) => restoreCards(d, before, refused) };
+      const standing = clock;
+      return {
+        action: 'apply',
+        repair: (d) => {
+          restoreCards(d, before, refused);
+          // The value put back keeps its arrival time: the next stale writer is refused too.
+          for (const write of stale) standing.keep(write.cardId, write.field, write.since);
+        },
+      };
     },
   };
 }
@@ -143,10 +175,15 @@ function restoreCards(
       for (const field of FIELDS_OF[change]) {
         if (old[field] === undefined) {
           if (now.has(field)) now.delete(field);
-        } else if (now.get(field) !== old[field]) {
+        } else if (!sameValue(now.get(field), old[field])) {
           now.set(field, old[field]);
         }
       }
     }
   }
+}
+
+/** Card values are numbers, strings or [x, y] pairs: compare by content, so an unchanged field is not written again. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (Array.isArray(a) && Array.isArray(b) && JSON.stringify(a) === JSON.stringify(b));
 }

@@ -18,6 +18,13 @@ export interface UpdateClassification {
   other: boolean;
   /** Bytes that decode to nothing but are longer than an empty update: not a real update. */
   malformed: boolean;
+  /**
+   * Per card id and field: the value the writer replaced, as it saw it: the id of the item its
+   * new value was set next to (its `origin`, followed back through the update's own items, so a
+   * card moved several times offline names the value it had before the first move), or null
+   * when the writer saw no value. Only for fields of cards that exist already.
+   */
+  replaced: Map<string, Map<string, Y.ID | null>>;
 }
 
 /** An empty V1 update is exactly [0 structs, 0 delete-set clients]. */
@@ -52,7 +59,7 @@ function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | 'gc' | null {
 }
 
 export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassification {
-  const result: UpdateClassification = { cards: new Map(), invalidCards: new Set(), other: false, malformed: false };
+  const result: UpdateClassification = { cards: new Map(), invalidCards: new Set(), other: false, malformed: false, replaced: new Map() };
   const note = (cardId: string, change: CardChange) => {
     let set = result.cards.get(cardId);
     if (!set) result.cards.set(cardId, (set = new Set()));
@@ -140,6 +147,19 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
     return loc.kind === 'card' ? { ...loc, isNewCardEntry: true } : loc;
   }
 
+  /** The item outside this update that the writer's new value replaced (see `replaced`). */
+  const noteReplaced = (cardId: string, field: string, item: Y.Item) => {
+    let ref = item.origin;
+    for (let hops = 0; ref && hops < MAX_ORIGIN_HOPS; hops++) {
+      const inUpdate = fresh.get(idKey(ref));
+      if (!inUpdate) break;
+      ref = inUpdate.origin;
+    }
+    let fields = result.replaced.get(cardId);
+    if (!fields) result.replaced.set(cardId, (fields = new Map()));
+    fields.set(field, ref);
+  };
+
   for (const s of structs) {
     if (!(s instanceof Y.Item)) continue; // GC and Skip structs change nothing visible
     // An already-overwritten value (deleted content) shows nothing and holds no value to check.
@@ -158,6 +178,7 @@ export function classifyUpdate(doc: Y.Doc, update: Uint8Array): UpdateClassifica
         const value = s.content instanceof Y.ContentAny && s.content.arr.length === 1 ? s.content.arr[0] : undefined;
         if (!change || !isValidCardValue(field, value)) result.invalidCards.add(loc.cardId);
         note(loc.cardId, change ?? 'edit');
+        noteReplaced(loc.cardId, field, s);
         break;
       }
       case 'gone':

@@ -27,13 +27,14 @@ export function renderCsv(model: WorkshopExport, table: CsvTable, lang: ExportLa
 function barrierRows(model: WorkshopExport, lang: ExportLang): string[][] {
   const L = labelsFor(lang);
   return [
-    [L.rank, L.barrier, L.heading, L.voteCount, L.linkedCards],
+    [L.rank, L.barrier, L.heading, L.voteCount, L.linkedCards, L.variants],
     ...rankedBarriers(model).map((b) => [
       String(b.rank),
       b.text,
       b.heading,
       String(b.votes),
       cardTitles(model, b.cardIds).join(', '),
+      b.variants.join(' | '),
     ]),
   ];
 }

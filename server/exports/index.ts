@@ -1,5 +1,6 @@
 import { exportFileName, type ExportFormat, type ExportLang, type WorkshopExport } from '../../shared/export';
 import { renderCsv, type CsvTable } from './csv';
+import { renderDocx } from './docx';
 import { renderMarkdown } from './markdown';
 import { renderPdf } from './pdf';
 import { renderPng } from './png';
@@ -47,10 +48,14 @@ export async function renderExport(
       return { body: utf8(renderSvg(model, lang)), contentType: 'image/svg+xml; charset=utf-8', fileName };
     case 'png':
       return { body: await renderPng(renderSvg(model, lang)), contentType: 'image/png', fileName };
+    case 'docx':
+      return { body: await renderDocx(model, lang), contentType: DOCX_TYPE, fileName };
     case 'pdf':
       return { body: await (options.pdf ?? renderPdf)(model, lang), contentType: 'application/pdf', fileName };
   }
 }
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 const CSV_FILE_SUFFIX: Record<ExportLang, Record<CsvTable, string>> = {
   nl: { barriers: 'drempels', proposals: 'voorstellen' },

@@ -53,6 +53,8 @@ export interface ExportLabels {
   heading: string;
   voteCount: string;
   linkedCards: string;
+  /** Wordings of merged barriers. */
+  variants: string;
   author: string;
 
   proposalsTitle: string;
@@ -130,6 +132,7 @@ const nl: ExportLabels = {
   heading: 'Kopje',
   voteCount: 'Stemmen',
   linkedCards: 'Hoort bij kaarten',
+  variants: 'Ook verwoord als',
   author: 'Van',
 
   proposalsTitle: 'Voorstellen',
@@ -214,6 +217,7 @@ const en: ExportLabels = {
   heading: 'Heading',
   voteCount: 'Votes',
   linkedCards: 'Linked cards',
+  variants: 'Also worded as',
   author: 'By',
 
   proposalsTitle: 'Proposals',

@@ -90,7 +90,7 @@ export function renderMarkdown(model: WorkshopExport, lang: ExportLang): string 
       out.push(
         tableRow([
           String(b.rank),
-          md(b.text),
+          md(b.text) + (b.variants.length > 0 ? ` (${md(L.variants)}: ${b.variants.map(md).join('; ')})` : ''),
           md(b.heading),
           String(b.votes),
           cardTitles(model, b.cardIds).map(md).join(', '),

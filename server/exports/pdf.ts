@@ -154,6 +154,7 @@ export async function renderPdf(model: WorkshopExport, lang: ExportLang): Promis
     para(`${b.rank}. ${oneLine(b.text)} (${L.votes(b.votes)})`, { gap: 0.05 });
     const details = [
       b.heading ? `${L.heading}: ${oneLine(b.heading)}` : '',
+      b.variants.length > 0 ? `${L.variants}: ${b.variants.map(oneLine).join('; ')}` : '',
       b.cardIds.length > 0 ? `${L.linkedCards}: ${cardTitles(model, b.cardIds).map(oneLine).join(', ')}` : '',
       w.settings.named && b.authorName ? `${L.author}: ${oneLine(b.authorName)}` : '',
     ].filter(Boolean);

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from 
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { PARTICIPANT_TOKEN_PREFIX, hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
+import type { ControlStates } from '../method/controlStates';
 import type { AccountRecord, Storage } from '../storage/storage';
 import type { WorkshopService } from '../workshops';
 import { HttpError, parseBody } from './errors';
@@ -19,6 +20,7 @@ export interface ApiDeps {
   storage: Storage;
   access: AccessControl;
   workshops: WorkshopService;
+  controls: ControlStates;
   /** Several instances: failures counted where every instance sees them (Redis); default: in memory. */
   failureLimits?: { join: FailureLimit; login: FailureLimit };
 }
@@ -43,7 +45,7 @@ function clientKey(req: Request): string {
 }
 
 export function createApiRouter(deps: ApiDeps): Router {
-  const { config, storage, access, workshops } = deps;
+  const { config, storage, access, workshops, controls } = deps;
   const router = express.Router();
   const joinLimiter = deps.failureLimits?.join ?? new FailureLimiter(config.joinRateLimit.maxFailures, config.joinRateLimit.windowMs);
   const loginLimiter = deps.failureLimits?.login ?? new FailureLimiter(config.loginRateLimit.maxFailures, config.loginRateLimit.windowMs);
@@ -177,6 +179,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       await joinLimiter.recordFailure(key);
       throw new HttpError(404, 'UNKNOWN_CODE');
     }
+    // A finished workshop takes no new people: they would count as participants in its exports.
+    if ((await controls.get(workshop.id)).finishedAt) throw new HttpError(409, 'WORKSHOP_FINISHED');
     const token = randomToken(PARTICIPANT_TOKEN_PREFIX);
     const participantId = randomId(16);
     await storage.createParticipant(

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request } from 'express';
 import type { z } from 'zod';
 import { errorBody, type ErrorCode, type Language } from '../../shared/errors';
 import type { Logger } from '../logger';
+import { requestIdOf, routeOf } from './requestLog';
 
 /** The one error type of the HTTP layer; the error handler below turns it into `{error: {code, message}}`. */
 export class HttpError extends Error {
@@ -46,7 +47,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       res.status(400).json({ error: errorBody('INVALID_PAYLOAD', lang) });
       return;
     }
-    logger.error(`request failed: ${req.method} ${req.path}`, err);
+    // The route pattern, not the path: paths carry ids and tokens.
+    logger.error('request failed', err, { requestId: requestIdOf(res), method: req.method, route: routeOf(req) });
     res.status(500).json({ error: errorBody('INTERNAL', lang) });
   };
 }

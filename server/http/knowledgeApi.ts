@@ -1,9 +1,11 @@
+import { sameTitle } from '../../shared/knowledge';
 import express, { type Request, type Router } from 'express';
 import {
   addCardsBody,
   compareQuery,
   deleteWorkshopBody,
   duplicateBody,
+  importQuery,
   exportQuery,
   ledgerLinkBody,
   ledgerUnlinkBody,
@@ -158,7 +160,8 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
   router.post('/workshops/import', async (req, res) => {
     const account = await requireAccount(req);
     const model = parseBody(workshopExportSchema, req.body);
-    const workshop = await importWorkshop(deps, account, model);
+    const { title } = parseBody(importQuery, req.query);
+    const workshop = await importWorkshop(deps, account, model, title);
     res.status(201).json(workshops.detail(workshop, account.name));
   });
 
@@ -205,6 +208,7 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
     const { workshop } = await owned(req);
     const body = parseBody(workshopPatchBody, req.body);
     if (body.retentionUntil !== undefined) await lifecycle.setRetention(workshop.id, body.retentionUntil);
+    if (body.title !== undefined) await lifecycle.rename(workshop.id, body.title);
     res.status(204).end();
   });
 
@@ -217,7 +221,7 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
   router.delete('/workshops/:id', async (req, res) => {
     const { workshop } = await owned(req);
     const body = parseBody(deleteWorkshopBody, req.body ?? {});
-    if (body.confirmTitle.trim() !== workshop.title) throw new HttpError(400, 'CONFIRMATION_NEEDED');
+    if (!sameTitle(body.confirmTitle, workshop.title)) throw new HttpError(400, 'CONFIRMATION_NEEDED');
     await lifecycle.delete(workshop.id);
     res.status(204).end();
   });

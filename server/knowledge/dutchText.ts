@@ -1,10 +1,19 @@
 /**
- * Small, pure text rules for Dutch search and similarity. Not a full stemmer
- * (Snowball would be one more dependency for a few lines of gain): fold case
- * and accents, strip the common plural and inflection endings, and let the
- * search match on the stem as a prefix. So "drempels" finds "drempel",
- * "woningen" finds "woningbouw", and "cafe" finds "café".
+ * Small, pure text rules for Dutch search and similarity: fold case and accents,
+ * stem with the Snowball Dutch stemmer (snowball-stemmers), and let the search
+ * match a word or its stem as a prefix. So "mandaten" finds "mandaat" (both stem
+ * to "mandat"), "drempels" finds "drempel", "woningen" finds "woningbouw", and
+ * "coordinatie" finds "coördinatie". The index keeps each item's stems in a
+ * column of their own (migration 4), so a stem that is not a prefix of the
+ * written word ("mandat" of "mandaat") is found too.
  */
+import { createRequire } from 'node:module';
+
+// snowball-stemmers is CommonJS without types; the Dutch stemmer is one object, reused.
+const snowball = createRequire(import.meta.url)('snowball-stemmers') as {
+  newStemmer(language: string): { stem(word: string): string };
+};
+const dutch = snowball.newStemmer('dutch');
 
 /** Lower case, accents removed, only letters and digits kept (others become spaces). */
 export function fold(text: string): string {
@@ -21,24 +30,15 @@ export function words(text: string): string[] {
   return folded ? folded.split(' ') : [];
 }
 
-const VOWELS = 'aeiou';
-
-/** The stem of one folded word: plural and inflection endings off, a doubled last consonant undone. */
+/** The Snowball stem of one folded word; numbers and words of three letters or fewer stay as they are. */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3 || /^\d+$/.test(w)) return w;
-  if (w.endsWith('heden') && w.length > 7) return w.slice(0, -5) + 'heid';
-  for (const ending of ['ingen', 'en', 'es', 's', 'e']) {
-    if (w.endsWith(ending) && w.length - ending.length >= 3) {
-      // "ingen" → keep "ing" (woningen → woning).
-      w = ending === 'ingen' ? w.slice(0, -2) : w.slice(0, -ending.length);
-      break;
-    }
-  }
-  // stoppen → stopp → stop; but keep "ee"/"oo" vowels and short stems.
-  const last = w[w.length - 1];
-  if (w.length > 3 && last && last === w[w.length - 2] && !VOWELS.includes(last)) w = w.slice(0, -1);
-  return w;
+  if (word.length <= 3 || /^\d+$/.test(word)) return word;
+  return dutch.stem(word);
+}
+
+/** What the index's stems column holds for a text: the stem of every word, space separated. */
+export function stemsOf(text: string): string {
+  return words(text).map(stem).join(' ');
 }
 
 /** Frequent Dutch words that say nothing about the content (for similarity, not search). */
@@ -52,13 +52,21 @@ export const STOP_WORDS = new Set(
 
 /**
  * An FTS5 match expression for what a user typed: every word must match, as
- * the prefix of its stem. Each term is quoted, so no user input is read as
+ * a prefix of itself or of its stem. Each term is quoted, so no user input is read as
  * FTS5 syntax. Null when nothing searchable is left.
  */
 export function buildMatch(query: string): string | null {
-  const terms = [...new Set(words(query).map(stem))].filter((t) => t.length > 0).slice(0, 12);
-  if (terms.length === 0) return null;
-  return terms.map((t) => `"${t}"*`).join(' AND ');
+  const typed = [...new Set(words(query))].filter((t) => t.length > 0).slice(0, 12);
+  if (typed.length === 0) return null;
+  return typed
+    .map((w) => {
+      // The word as typed (a prefix of what is written), or its stem (a prefix of the stems
+      // column). Snowball keeps the "s" after a vowel ("subsidies"); the word without it is
+      // tried too, so a plural still finds the singular's compounds ("subsidieregeling").
+      const forms = [...new Set([w, stem(w), w.length > 4 && w.endsWith('s') ? w.slice(0, -1) : w])];
+      return forms.length === 1 ? `"${w}"*` : `(${forms.map((f) => `"${f}"*`).join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /** The content words of a text, stemmed, without stop words: for "reads alike". */

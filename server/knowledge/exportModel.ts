@@ -89,6 +89,7 @@ export async function buildExport(deps: ExportDeps, workshop: WorkshopRecord, no
         createdAt: b.createdAt,
         votes: t.votes,
         rank: t.rank,
+        variants: b.variants,
       };
     }),
     voters: totals.voters,

@@ -22,12 +22,15 @@ export interface ImportDeps {
  * are new; references between items follow. Nobody can log in as an imported
  * participant (their tokens are never handed out).
  */
-export async function importWorkshop(deps: ImportDeps, owner: AccountRecord, model: WorkshopExport): Promise<WorkshopRecord> {
+export async function importWorkshop(deps: ImportDeps, owner: AccountRecord, model: WorkshopExport, title?: string): Promise<WorkshopRecord> {
   const { storage, workshops, recorder } = deps;
   const m = storage.method;
   const w = model.workshop;
-  const workshop = await workshops.create(owner, { title: w.title, template: w.template }, w.createdAt);
+  // The original, when it is here: its history is not counted twice (see historyOf).
+  const original = await storage.knowledge.findOriginal(w.title, w.createdAt);
+  const workshop = await workshops.create(owner, { title: title ?? w.title, template: w.template }, w.createdAt);
   const id = workshop.id;
+  await storage.knowledge.setOrigin(id, { kind: 'import', workshopId: original, title: w.title });
 
   const phaseIds = new Set(w.phases.map((p) => p.id));
   await m.saveControl(id, {
@@ -91,7 +94,14 @@ export async function importWorkshop(deps: ImportDeps, owner: AccountRecord, mod
       authorName: b.authorName,
       mergedInto: null,
       createdAt: b.createdAt,
+      variants: [],
     });
+    // Merged wordings come back as barriers merged into this one.
+    for (const text of b.variants) {
+      const variantId = randomId(16);
+      await m.addBarrier({ id: variantId, workshopId: id, text, cardIds: [], heading: '', authorId: 'import', authorName: '', mergedInto: null, createdAt: b.createdAt, variants: [] });
+      await m.mergeBarriers(id, variantId, newId);
+    }
     // Spread the votes over as many voters as voted, so the voter count comes back too.
     const votesBy = Array.from({ length: b.votes }, () => voters[nextVoter++ % voters.length]!);
     await m.importVotes(id, newId, votesBy, b.createdAt);

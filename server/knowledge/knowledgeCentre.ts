@@ -65,6 +65,7 @@ export class KnowledgeCentre {
         phase: phase ? { id: phase.id, kind: phase.kind, title: phase.title } : { id: 'welkom', kind: 'welkom', title: '' },
         ownerName: w.ownerName,
         mine: w.ownerId === accountId,
+        origin: w.origin,
         retentionUntil: this.deps.lifecycle.retentionUntil(w, w.retentionUntil),
         cardCount: w.cardCount,
         barrierCount: w.barrierCount,

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { putCard } from '../../shared/board';
 import { CLOSE_CODES } from '../../shared/errors';
 import { defaultControlState } from '../../shared/control';
+import { copyTitle } from '../../shared/knowledge';
+import { WORKSHOP_TITLE_MAX } from '../../shared/protocol';
 import type { Logger } from '../logger';
 import type { Broadcaster } from '../method/broadcaster';
 import type { ControlStates } from '../method/controlStates';
@@ -21,6 +23,8 @@ export interface LifecycleDeps {
   broadcaster: () => Broadcaster;
   /** Tell every connected client of the workshop that it is gone, and disconnect them. */
   endWorkshop: (workshopId: string) => void;
+  /** Tell connected clients the workshop's new title. */
+  retitle: (workshopId: string, title: string) => Promise<void>;
   retentionDays: number;
   logger: Logger;
 }
@@ -66,7 +70,8 @@ export class WorkshopLifecycle {
     const control = await controls.get(source.id);
     const records = new Map((await recorder.record(source.id)).map((r) => [r.cardId, r.registerId]));
     const cards = await recorder.readBoard(source.id);
-    const copy = await workshops.create(owner, { title: title ?? source.title, template: source.template });
+    const copy = await workshops.create(owner, { title: title ?? copyTitle(source.title, WORKSHOP_TITLE_MAX), template: source.template });
+    await storage.knowledge.setOrigin(copy.id, { kind: 'copy', workshopId: source.id, title: source.title });
     await storage.method.saveControl(copy.id, {
       ...defaultControlState(),
       phases: control.phases.map((p) => ({ ...p })),
@@ -80,6 +85,12 @@ export class WorkshopLifecycle {
     doc.destroy();
     await recorder.record(copy.id);
     return copy;
+  }
+
+  /** A new title; the search index follows (trigger), and connected clients get it with their next state. */
+  async rename(workshopId: string, title: string): Promise<void> {
+    await this.deps.storage.knowledge.rename(workshopId, title);
+    await this.deps.retitle(workshopId, title);
   }
 
   async setRetention(workshopId: string, until: number): Promise<void> {

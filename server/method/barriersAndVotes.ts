@@ -37,6 +37,7 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
         authorId,
         authorName: actorName(actor),
         mergedInto: null,
+        variants: [],
         createdAt: Date.now(),
       });
       broadcaster.schedule(actor.workshopId, 'barriers', 'tally');
@@ -60,7 +61,9 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
 
     'vote:cast': async ({ opId, barrierId }, actor) => {
       await requirePermission(ctx, actor, 'vote');
-      const { vote } = (await controls.get(actor.workshopId)).settings;
+      const { settings, votingClosed } = await controls.get(actor.workshopId);
+      if (votingClosed) throw new ActionError('VOTING_CLOSED');
+      const { vote } = settings;
       const outcome = await storage.method.castVote(actor.workshopId, actorId(actor), opId, barrierId, vote);
       if (!outcome.ok) throw new ActionError(outcome.code);
       if (!outcome.duplicate) {
@@ -73,7 +76,10 @@ export function barriersAndVotes(ctx: MethodContext): Handlers {
 
     'vote:retract': async ({ opId, barrierId }, actor) => {
       await requirePermission(ctx, actor, 'vote');
-      const { vote } = (await controls.get(actor.workshopId)).settings;
+      const { settings, votingClosed } = await controls.get(actor.workshopId);
+      // A revealed result stays as it was shown.
+      if (votingClosed) throw new ActionError('VOTING_CLOSED');
+      const { vote } = settings;
       const outcome = await storage.method.retractVote(actor.workshopId, actorId(actor), opId, barrierId, vote);
       if (!outcome.ok) throw new ActionError(outcome.code);
       if (!outcome.duplicate) {

@@ -154,6 +154,7 @@ export class Broadcaster {
       id: b.id,
       text: b.text,
       cardIds: b.cardIds,
+      variants: b.variants,
       heading: b.heading,
       authorName: named ? b.authorName : '',
       createdAt: b.createdAt,

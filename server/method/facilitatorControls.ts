@@ -1,4 +1,4 @@
-import { applyTimer } from '../../shared/control';
+import { applyPhase, applyReveal, applyTimer } from '../../shared/control';
 import { removeCard } from '../../shared/board';
 import { ActionError, type Handlers, type MethodContext } from './context';
 
@@ -11,7 +11,7 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
     'phase:go': async ({ phaseId }, { workshopId }) => {
       await controls.update(workshopId, (s) => {
         if (!s.phases.some((p) => p.id === phaseId)) throw new ActionError('NOT_FOUND');
-        return { ...s, currentPhaseId: phaseId };
+        return applyPhase(s, phaseId);
       });
       await changed(workshopId);
       return {};
@@ -35,10 +35,22 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
     },
 
     'results:reveal': async ({ revealed }, { workshopId }) => {
-      await controls.update(workshopId, (s) => ({ ...s, resultsRevealed: revealed }));
+      await controls.update(workshopId, (s) => applyReveal(s, revealed));
       await changed(workshopId);
       // Sent now, not throttled: the reveal is the moment the room waits for.
       await broadcaster.now(workshopId, 'tally');
+      return {};
+    },
+
+    'voting:close': async ({ closed }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, votingClosed: closed }));
+      await changed(workshopId);
+      return {};
+    },
+
+    'screen:set': async ({ page, focus }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, screen: { page: page ?? s.screen.page, focus: focus ?? s.screen.focus } }));
+      await changed(workshopId);
       return {};
     },
 

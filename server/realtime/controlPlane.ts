@@ -35,6 +35,8 @@ type InboundEvents = Record<ClientEventName, (payload: unknown, ack: unknown) =>
 interface SocketData {
   principal: Principal;
   workshop: WorkshopRecord;
+  /** The state this client was sent on connect; sent again after a rename. */
+  state?: WorkshopState;
 }
 
 type ControlSocket = Socket<InboundEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -66,6 +68,8 @@ export interface ControlPlane {
   tellRefused(principal: Principal, code: ErrorCode): void;
   /** The workshop was deleted: tell its clients and disconnect them. */
   endWorkshop(workshopId: string): void;
+  /** Send every connected client of the workshop its state again, with the new title. */
+  retitle(workshopId: string, title: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -293,6 +297,11 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
             : { role: 'screen' },
       presence: principal.role === 'facilitator' ? people.full : people.count,
     });
+    const sendState = (state: WorkshopState) => {
+      socket.emit('state', state);
+      // Kept for a rename, which sends it again with the new title.
+      socket.data.state = state;
+    };
     const sendAll = () =>
       broadcaster.sendAll(socket, workshopId).catch((err: unknown) => logger.error('sending workshop views failed', err));
     if (deps.cluster) {
@@ -300,11 +309,11 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       void presenceOf(workshopId)
         .catch(() => ({ full: presence.full(workshopId), count: presence.countOnly(workshopId) }))
         .then((people) => {
-          socket.emit('state', stateWith(people));
+          sendState(stateWith(people));
           return sendAll();
         });
     } else {
-      socket.emit('state', stateWith({ full: presence.full(workshopId), count: presence.countOnly(workshopId) }));
+      sendState(stateWith({ full: presence.full(workshopId), count: presence.countOnly(workshopId) }));
       void sendAll();
     }
 
@@ -332,6 +341,14 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       const target =
         p.role === 'participant' ? io.to(participantRoomOf(p.participantId)) : p.role === 'facilitator' ? io.to(facilitatorRoomOf(p.workshopId)) : null;
       target?.emit('board:refused', errorBody(code));
+    },
+    async retitle(workshopId, title) {
+      for (const s of await io.in(roomOf(workshopId)).fetchSockets()) {
+        const state = s.data.state;
+        if (!state) continue;
+        state.workshop.title = title;
+        s.emit('state', state);
+      }
     },
     endWorkshop(workshopId) {
       const room = io.in(roomOf(workshopId));

@@ -1,6 +1,6 @@
 import type { CardKind } from '../../shared/board';
 import type { ControlState } from '../../shared/control';
-import type { SearchType } from '../../shared/knowledge';
+import type { SearchType, WorkshopOrigin } from '../../shared/knowledge';
 import type { Alarm, Proposal } from '../../shared/method';
 import type { Position, Template } from '../../shared/template';
 
@@ -35,6 +35,7 @@ export interface WorkshopRow {
   ownerName: string;
   control: ControlState | undefined;
   retentionUntil: number | null;
+  origin: WorkshopOrigin | null;
   participantCount: number;
   cardCount: number;
   barrierCount: number;
@@ -113,6 +114,11 @@ export interface KnowledgeStore {
   proposalWorkshop(proposalId: string): Promise<string | undefined>;
 
   setRetention(workshopId: string, until: number): Promise<void>;
+  /** Where a copy or an import came from (see WorkshopOrigin). */
+  setOrigin(workshopId: string, origin: WorkshopOrigin): Promise<void>;
+  rename(workshopId: string, title: string): Promise<void>;
+  /** A workshop made here (not an import) with this title and creation time: the original of an export. */
+  findOriginal(title: string, createdAt: number): Promise<string | null>;
   /** Workshops whose retention date (or created + defaultMs when none is set) lies before `now`. */
   expiredWorkshops(now: number, defaultMs: number): Promise<string[]>;
   /** Deletes a workshop and everything of it, for good. */

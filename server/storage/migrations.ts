@@ -248,6 +248,78 @@ export const MIGRATIONS: string[] = [
   INSERT INTO search_items(workshop_id, item_type, item_id, title, body)
     SELECT workshop_id, 'proposal', id, rb_clean(text), rb_clean(owner) FROM proposals WHERE removed = 0;
   `,
+  // 4: running a real workshop (issue 19): where a workshop came from, and Snowball stems in the search index.
+  `
+  -- 'copy' or 'import' (NULL: made here); the workshop it was copied or exported from, and that one's title then.
+  ALTER TABLE workshops ADD COLUMN origin_kind TEXT;
+  ALTER TABLE workshops ADD COLUMN origin_id TEXT;
+  ALTER TABLE workshops ADD COLUMN origin_title TEXT;
+
+  -- The index gets a third column: the Snowball stem of every word (rb_stems), so "mandaten"
+  -- finds "mandaat" (both "mandat"). Stems are computed, never stored beside the row: the index
+  -- reads its content through a view (a reader without rb_stems can still read every table).
+  DROP TRIGGER search_items_ai;
+  DROP TRIGGER search_items_ad;
+  DROP TRIGGER search_items_au;
+  DROP TABLE search_fts;
+  CREATE VIEW search_content AS SELECT rowid, title, body, rb_stems(title || ' ' || body) AS stems FROM search_items;
+  CREATE VIRTUAL TABLE search_fts USING fts5(
+    title, body, stems, content = 'search_content', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4'
+  );
+  INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1);
+  CREATE TRIGGER search_items_ai AFTER INSERT ON search_items BEGIN
+    INSERT INTO search_fts(rowid, title, body, stems) VALUES (new.rowid, new.title, new.body, rb_stems(new.title || ' ' || new.body));
+  END;
+  CREATE TRIGGER search_items_ad AFTER DELETE ON search_items BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body, stems)
+    VALUES ('delete', old.rowid, old.title, old.body, rb_stems(old.title || ' ' || old.body));
+  END;
+  CREATE TRIGGER search_items_au AFTER UPDATE ON search_items BEGIN
+    INSERT INTO search_fts(search_fts, rowid, title, body, stems)
+    VALUES ('delete', old.rowid, old.title, old.body, rb_stems(old.title || ' ' || old.body));
+    INSERT INTO search_fts(rowid, title, body, stems) VALUES (new.rowid, new.title, new.body, rb_stems(new.title || ' ' || new.body));
+  END;
+  INSERT INTO search_fts(search_fts) VALUES ('rebuild');
+  `,
+  // 5: after the workshop (issue 17): action owners' update links (only a SHA-256 of
+  // the token is stored) and every later change to a proposal, dated, with who made it.
+  `
+  CREATE TABLE owner_links (
+    token_hash TEXT PRIMARY KEY,
+    proposal_id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  CREATE INDEX owner_links_proposal ON owner_links(proposal_id, created_at);
+  CREATE TABLE proposal_progress (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    proposal_id TEXT NOT NULL,
+    workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    status TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    due_date TEXT,
+    due_reason TEXT NOT NULL DEFAULT '',
+    owner TEXT
+  );
+  CREATE INDEX proposal_progress_proposal ON proposal_progress(proposal_id, id);
+  CREATE INDEX proposal_progress_at ON proposal_progress(at);
+  CREATE TABLE progress_pages (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT UNIQUE,
+    audience TEXT NOT NULL,
+    selection_json TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+  `,
 ];
 
 /**

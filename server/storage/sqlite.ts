@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { templateSchema } from '../../shared/schemas';
 import { MIGRATIONS, cleanForIndex } from './migrations';
+import { stemsOf } from '../knowledge/dutchText';
+import { SqliteFollowUpStore } from './sqliteFollowUpStore';
 import { SqliteKnowledgeStore } from './sqliteKnowledgeStore';
 import { SqliteMethodStore } from './sqliteMethodStore';
 import type {
@@ -70,8 +72,10 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
   db.pragma('busy_timeout = 5000');
   // Freed pages are overwritten with zeros: a deleted workshop leaves no text in the file.
   db.pragma('secure_delete = ON');
-  // Used by the search triggers (migration 3); registered before migrating.
+  // Used by the search triggers (migrations 3 and 4); registered before migrating.
   db.function('rb_clean', { deterministic: true }, (text: unknown) => cleanForIndex(String(text ?? '')));
+  // The Snowball stems of a text, for the search index's stems column (migration 4).
+  db.function('rb_stems', { deterministic: true }, (text: unknown) => stemsOf(String(text ?? '')));
   migrate(db);
   return new SqliteStorage(db);
 }
@@ -93,10 +97,12 @@ export class SqliteStorage implements Storage {
   private readonly stmt;
   readonly method: SqliteMethodStore;
   readonly knowledge: SqliteKnowledgeStore;
+  readonly followUp: SqliteFollowUpStore;
 
   constructor(readonly db: Database.Database) {
     this.method = new SqliteMethodStore(db);
     this.knowledge = new SqliteKnowledgeStore(db);
+    this.followUp = new SqliteFollowUpStore(db);
     this.stmt = {
       countAccounts: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
       insertAccount: db.prepare(

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CardKind } from '../../shared/board';
-import type { SearchType } from '../../shared/knowledge';
+import type { SearchType, WorkshopOrigin } from '../../shared/knowledge';
 import type { Alarm, Proposal } from '../../shared/method';
 import { controlStateSchema, templateSchema } from '../../shared/schemas';
 import type { Template } from '../../shared/template';
@@ -88,7 +88,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   constructor(private readonly db: Database.Database) {
     this.q = {
       listRegister: db.prepare(
-        `SELECT r.*, (SELECT COUNT(DISTINCT c.workshop_id) FROM card_records c WHERE c.register_id = r.id) AS workshop_count
+        `SELECT r.*, (SELECT COUNT(DISTINCT c.workshop_id) FROM card_records c JOIN workshops w ON w.id = c.workshop_id
+           WHERE c.register_id = r.id AND NOT (w.origin_kind = 'import' AND w.origin_id IS NOT NULL AND EXISTS (SELECT 1 FROM workshops o WHERE o.id = w.origin_id))) AS workshop_count
          FROM register_items r ORDER BY r.title COLLATE NOCASE`,
       ),
       findRegister: db.prepare('SELECT * FROM register_items WHERE id = ?'),
@@ -100,7 +101,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       history: db.prepare(
         `SELECT c.*, w.id AS workshop_id, w.title AS workshop_title, w.created_at AS workshop_created_at, w.template_json
          FROM card_records c JOIN workshops w ON w.id = c.workshop_id
-         WHERE c.register_id = ? ORDER BY w.created_at, w.id`,
+         WHERE c.register_id = ?
+           -- An import of a workshop that is still here repeats its history: left out.
+           AND NOT (w.origin_kind = 'import' AND w.origin_id IS NOT NULL AND EXISTS (SELECT 1 FROM workshops o WHERE o.id = w.origin_id))
+         ORDER BY w.created_at, w.id`,
       ),
       deleteCards: db.prepare('DELETE FROM card_records WHERE workshop_id = ?'),
       insertCard: db.prepare(
@@ -110,6 +114,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       cards: db.prepare('SELECT * FROM card_records WHERE workshop_id = ? ORDER BY rowid'),
       workshops: db.prepare(
         `SELECT w.id, w.title, w.created_at, w.template_json, w.owner_id, w.control_json, w.retention_until,
+           w.origin_kind, w.origin_id, w.origin_title,
            a.name AS owner_name,
            (SELECT COUNT(*) FROM participants p WHERE p.workshop_id = w.id AND p.removed = 0) AS participant_count,
            (SELECT COUNT(*) FROM card_records c WHERE c.workshop_id = w.id) AS card_count,
@@ -144,6 +149,12 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       ),
       proposalWorkshop: db.prepare('SELECT workshop_id FROM proposals WHERE id = ? AND removed = 0'),
       setRetention: db.prepare('UPDATE workshops SET retention_until = ? WHERE id = ?'),
+      setOrigin: db.prepare('UPDATE workshops SET origin_kind = ?, origin_id = ?, origin_title = ? WHERE id = ?'),
+      rename: db.prepare('UPDATE workshops SET title = ? WHERE id = ?'),
+      forgetOrigin: db.prepare('UPDATE workshops SET origin_id = NULL WHERE origin_id = ?'),
+      findOriginal: db.prepare(
+        "SELECT id FROM workshops WHERE title = ? AND created_at = ? AND (origin_kind IS NULL OR origin_kind <> 'import') ORDER BY rowid LIMIT 1",
+      ),
       expired: db.prepare(
         'SELECT id FROM workshops WHERE COALESCE(retention_until, created_at + ?) < ? ORDER BY created_at',
       ),
@@ -243,6 +254,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       owner_name: string;
       control_json: string | null;
       retention_until: number | null;
+      origin_kind: WorkshopOrigin['kind'] | null;
+      origin_id: string | null;
+      origin_title: string | null;
       participant_count: number;
       card_count: number;
       barrier_count: number;
@@ -259,6 +273,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         ownerName: r.owner_name,
         control: control?.success ? control.data : undefined,
         retentionUntil: r.retention_until,
+        origin: r.origin_kind ? { kind: r.origin_kind, workshopId: r.origin_id, title: r.origin_title ?? '' } : null,
         participantCount: r.participant_count,
         cardCount: r.card_count,
         barrierCount: r.barrier_count,
@@ -272,7 +287,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     // rows alone (computing them for every match is what costs time at scale).
     // bm25 weights: a match in the title counts more than one in the body.
     const sql = `WITH top AS (
-        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0) AS score
+        SELECT search_fts.rowid AS rowid, bm25(search_fts, 4.0, 1.0, 1.0) AS score
         FROM search_fts ${type ? 'JOIN search_items si ON si.rowid = search_fts.rowid' : ''}
         WHERE search_fts MATCH ? ${type ? 'AND si.item_type = ?' : ''}
         ORDER BY score LIMIT ?
@@ -418,6 +433,18 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     this.q.setRetention.run(until, workshopId);
   }
 
+  async setOrigin(workshopId: string, origin: WorkshopOrigin): Promise<void> {
+    this.q.setOrigin.run(origin.kind, origin.workshopId, origin.title, workshopId);
+  }
+
+  async rename(workshopId: string, title: string): Promise<void> {
+    this.q.rename.run(title, workshopId);
+  }
+
+  async findOriginal(title: string, createdAt: number): Promise<string | null> {
+    return (this.q.findOriginal.get(title, createdAt) as { id: string } | undefined)?.id ?? null;
+  }
+
   async expiredWorkshops(now: number, defaultMs: number): Promise<string[]> {
     return (this.q.expired.all(defaultMs, now) as { id: string }[]).map((r) => r.id);
   }
@@ -425,7 +452,11 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   async deleteWorkshop(workshopId: string): Promise<boolean> {
     // Every table holding workshop data references workshops(id) ON DELETE CASCADE;
     // the search triggers remove the index entries (FTS5 secure-delete is on).
-    const deleted = this.q.deleteWorkshop.run(workshopId).changes > 0;
+    const deleted = this.db.transaction(() => {
+      // Copies keep that they are copies, not which workshop they came from.
+      this.q.forgetOrigin.run(workshopId);
+      return this.q.deleteWorkshop.run(workshopId).changes > 0;
+    })();
     if (deleted) {
       // Move the write-ahead log into the database file and empty it, so the
       // deleted text does not linger in the -wal file either (secure_delete zeroes the pages).

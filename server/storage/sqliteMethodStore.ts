@@ -70,6 +70,7 @@ const toBarrier = (r: BarrierRow): BarrierRecord => ({
   authorName: r.author_name,
   mergedInto: r.merged_into,
   createdAt: r.created_at,
+  variants: [],
 });
 
 const toProposal = (r: ProposalRow): ProposalRecord => ({
@@ -128,6 +129,11 @@ export class SqliteMethodStore implements MethodStore {
       removeBarrier: db.prepare('UPDATE barriers SET removed = 1 WHERE workshop_id = ? AND id = ? AND removed = 0'),
       deleteVotesOn: db.prepare('DELETE FROM votes WHERE workshop_id = ? AND barrier_id = ?'),
       mergeBarrier: db.prepare('UPDATE barriers SET merged_into = ? WHERE workshop_id = ? AND id = ?'),
+      // Barriers merged into the source follow it, so every wording stays one step from its live barrier.
+      mergeVariants: db.prepare('UPDATE barriers SET merged_into = ? WHERE workshop_id = ? AND merged_into = ?'),
+      variants: db.prepare(
+        'SELECT merged_into, text FROM barriers WHERE workshop_id = ? AND merged_into IS NOT NULL AND removed = 0 ORDER BY created_at, rowid',
+      ),
       setBarrierCards: db.prepare('UPDATE barriers SET card_ids_json = ? WHERE workshop_id = ? AND id = ?'),
       moveVotes: db.prepare('UPDATE votes SET barrier_id = ? WHERE workshop_id = ? AND barrier_id = ?'),
       setHeading: db.prepare(
@@ -205,7 +211,11 @@ export class SqliteMethodStore implements MethodStore {
   }
 
   async listBarriers(workshopId: string): Promise<BarrierRecord[]> {
-    return (this.q.liveBarriers.all(workshopId) as BarrierRow[]).map(toBarrier);
+    const variants = new Map<string, string[]>();
+    for (const v of this.q.variants.all(workshopId) as { merged_into: string; text: string }[]) {
+      variants.set(v.merged_into, [...(variants.get(v.merged_into) ?? []), v.text]);
+    }
+    return (this.q.liveBarriers.all(workshopId) as BarrierRow[]).map((r) => ({ ...toBarrier(r), variants: variants.get(r.id) ?? [] }));
   }
 
   async findBarrier(workshopId: string, id: string): Promise<BarrierRecord | undefined> {
@@ -231,6 +241,7 @@ export class SqliteMethodStore implements MethodStore {
       const cards = [...new Set([...toBarrier(target).cardIds, ...toBarrier(source).cardIds])];
       this.q.setBarrierCards.run(JSON.stringify(cards), workshopId, targetId);
       this.q.moveVotes.run(targetId, workshopId, sourceId);
+      this.q.mergeVariants.run(targetId, workshopId, sourceId);
       this.q.mergeBarrier.run(targetId, workshopId, sourceId);
       return true;
     }).immediate();

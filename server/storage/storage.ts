@@ -1,5 +1,6 @@
 import type { Template } from '../../shared/template';
 import type { KnowledgeStore } from './knowledgeStore';
+import type { FollowUpStore } from './followUpStore';
 import type { MethodStore } from './methodStore';
 
 /**
@@ -48,6 +49,8 @@ export interface Storage {
   readonly method: MethodStore;
   /** Register, recorded boards, search, ledger, tracker, retention and deletion. */
   readonly knowledge: KnowledgeStore;
+  /** After the workshop: action owners' update links and the proposals' progress history. */
+  readonly followUp: FollowUpStore;
 
   // Accounts and sessions
   countAccounts(): Promise<number>;

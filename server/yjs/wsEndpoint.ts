@@ -10,6 +10,7 @@ import { TokenBucket } from '../limits';
 import type { Logger } from '../logger';
 import type { DocConnection } from './docRoom';
 import type { DocRegistry } from './docRegistry';
+import { startKeepAlive } from './keepAlive';
 
 export const YJS_PATH_PREFIX = '/yjs/';
 
@@ -21,6 +22,8 @@ const PING_INTERVAL_MS = 30_000;
 /** Adapts a `ws` socket to the room's DocConnection. */
 export class WsDocConnection implements DocConnection {
   alive = true;
+  /** performance.now() of the last message sent (the keep-alive skips connections that had traffic). */
+  lastSentAt = performance.now();
   readonly bucket: TokenBucket;
 
   constructor(
@@ -37,6 +40,7 @@ export class WsDocConnection implements DocConnection {
       this.ws.terminate();
       return;
     }
+    this.lastSentAt = performance.now();
     this.ws.send(message, { binary: true }, (err) => {
       if (err) this.ws.terminate();
     });
@@ -54,6 +58,8 @@ export interface YjsEndpointDeps {
   access: AccessControl;
   registry: DocRegistry;
   logger: Logger;
+  /** Told when a connection is closed for sending too fast (metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface YjsEndpoint {
@@ -89,6 +95,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
     }
   }, PING_INTERVAL_MS);
   pinger.unref();
+  const stopKeepAlive = startKeepAlive(config.yjs.keepAliveMs, () => all);
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, workshopId: string, token: string | undefined) {
     const origin = req.headers.origin;
@@ -116,6 +123,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
           return;
         }
         if (!conn.bucket.take()) {
+          deps.onRateLimited?.();
           conn.close(CLOSE_CODES.RATE_LIMITED, 'too many messages');
           return;
         }
@@ -152,6 +160,7 @@ export function createYjsEndpoint(deps: YjsEndpointDeps): YjsEndpoint {
     connections: () => [...all],
     close() {
       clearInterval(pinger);
+      stopKeepAlive();
       for (const conn of all) conn.ws.terminate();
       wss.close();
     },

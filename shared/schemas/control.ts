@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import {
+  DEFAULT_SCREEN,
+  SCREEN_FOCUSES,
+  SCREEN_PAGE_MAX,
   SPOTLIGHT_TYPES,
   TIMER_MAX_MS,
   TIMER_STATUSES,
   type ControlState,
+  type ScreenControl,
   type Spotlight,
   type TimerState,
   type WorkshopSettings,
@@ -25,6 +29,11 @@ export const timerSchema = z.object({
   remainingMs: z.number().min(0).max(TIMER_MAX_MS),
 }) satisfies z.ZodType<TimerState>;
 
+export const screenControlSchema = z.object({
+  page: z.number().int().min(0).max(SCREEN_PAGE_MAX),
+  focus: z.enum(SCREEN_FOCUSES),
+}) satisfies z.ZodType<ScreenControl>;
+
 export const workshopSettingsSchema = z.object({
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */
   named: z.boolean(),
@@ -38,12 +47,16 @@ export const controlStateSchema = z.object({
   locked: z.boolean(),
   /** Vote totals visible to participants and the shared screen. */
   resultsRevealed: z.boolean(),
+  /** Absent in workshops stored before voting could close: a revealed result had closed it. */
+  votingClosed: z.boolean().optional(),
+  screen: screenControlSchema.default(DEFAULT_SCREEN),
   spotlight: spotlightSchema,
   timer: timerSchema,
   settings: workshopSettingsSchema,
   /** Absent in workshops stored before finishing existed. */
   finishedAt: z.number().nullable().default(null),
-}) satisfies z.ZodType<ControlState>;
+})
+  .transform(({ votingClosed, ...s }) => ({ ...s, votingClosed: votingClosed ?? s.resultsRevealed })) satisfies z.ZodType<ControlState>;
 
 type _Checks = [
   Expect<Equal<z.output<typeof spotlightSchema>, Spotlight>>,

@@ -17,3 +17,4 @@ export * from './control';
 export * from './method';
 export * from './protocol';
 export * from './knowledge';
+export * from './followUp';

@@ -39,6 +39,15 @@ const unit = z.number().min(0).max(1);
 const position = z.object({ x: unit, y: unit });
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/);
 const time = z.number().int().min(0).max(8.64e15);
+/**
+ * Imported text is kept byte for byte (export → import → export is identical): not
+ * trimmed, only refused when there is nothing but white space.
+ */
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, { message: 'empty' });
 
 // ------------------------------------------------------------------ register
 
@@ -71,7 +80,11 @@ export const duplicateBody = z.object({
 export const workshopPatchBody = z.object({
   /** ms since epoch; at most ten years ahead. */
   retentionUntil: time.optional(),
+  title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX).optional(),
 });
+
+/** The title of an imported workshop, as a query parameter (the body is the export itself). */
+export const importQuery = z.object({ title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX).optional() });
 
 /** Hard delete needs the workshop's title typed again, as a confirmation. */
 export const deleteWorkshopBody = z.object({ confirmTitle: z.string().max(WORKSHOP_TITLE_MAX + 10) });
@@ -116,7 +129,7 @@ export const trackerPatchBody = z
 const exportCardSchema = z.object({
   id,
   kind: z.enum(CARD_KINDS),
-  title: z.string().trim().min(1).max(CARD_TITLE_MAX),
+  title: nonBlank(CARD_TITLE_MAX),
   department: z.string().max(CARD_TITLE_MAX),
   description: z.string().max(CARD_TEXT_MAX),
   x: unit,
@@ -144,20 +157,22 @@ const exportRoundSchema = z.object({
 
 const exportBarrierSchema = z.object({
   id,
-  text: z.string().trim().min(1).max(BARRIER_TEXT_MAX),
+  text: nonBlank(BARRIER_TEXT_MAX),
   heading: z.string().max(HEADING_MAX),
   cardIds: z.array(id).max(MAX_LINKED_CARDS),
   authorName: z.string().max(80),
   createdAt: time,
   votes: z.number().int().min(0).max(100_000),
   rank: z.number().int().min(1),
+  /** Absent in exports made before merged wordings were kept. */
+  variants: z.array(nonBlank(BARRIER_TEXT_MAX)).max(200).default([]),
 }) satisfies z.ZodType<ExportBarrier>;
 
 const proposalSchema = z.object({
   id,
   barrierId: id.nullable(),
   cardId: id.nullable(),
-  text: z.string().trim().min(1).max(PROPOSAL_TEXT_MAX),
+  text: nonBlank(PROPOSAL_TEXT_MAX),
   kind: z.enum(PROPOSAL_KINDS),
   owner: z.string().max(OWNER_MAX),
   dueDate: isoDate,
@@ -182,7 +197,7 @@ export const workshopExportSchema = z.object({
   version: z.literal(EXPORT_VERSION),
   exportedAt: z.string().max(40),
   workshop: z.object({
-    title: z.string().trim().min(1).max(WORKSHOP_TITLE_MAX),
+    title: nonBlank(WORKSHOP_TITLE_MAX),
     createdAt: time,
     finishedAt: time.nullable(),
     template: templateSchema,

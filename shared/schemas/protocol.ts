@@ -1,6 +1,6 @@
 // REST bodies and socket.io payloads. Their types are in shared/protocol.ts; see docs/api.md and docs/protocol.md.
 import { z } from 'zod';
-import { SPOTLIGHT_TYPES, TIMER_MAX_MS } from '../control';
+import { SCREEN_FOCUSES, SCREEN_PAGE_MAX, SPOTLIGHT_TYPES, TIMER_MAX_MS } from '../control';
 import { ID_PATTERN } from '../ids';
 import { HEADING_MAX, MAX_ROUND_CARDS, ROUND_MODES } from '../method';
 import {
@@ -90,6 +90,10 @@ export const clientEvents = {
   'phases:set': z.object({ phases: phaseListSchema }),
   'board:lock': z.object({ locked: z.boolean() }),
   'results:reveal': z.object({ revealed: z.boolean() }),
+  'voting:close': z.object({ closed: z.boolean() }),
+  'screen:set': z
+    .object({ page: z.number().int().min(0).max(SCREEN_PAGE_MAX).optional(), focus: z.enum(SCREEN_FOCUSES).optional() })
+    .strict(),
   'spotlight:set': z.object({ spotlight: spotlightSchema }),
   'timer:control': z.discriminatedUnion('action', [
     z.object({ action: z.literal('start'), seconds: z.number().int().min(1).max(TIMER_MAX_SECONDS) }),

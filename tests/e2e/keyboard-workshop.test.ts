@@ -155,7 +155,7 @@ describe('a whole workshop by keyboard only', () => {
     await activate(phone, vote);
     await expect.poll(() => phone.getByTestId('votes-left').innerText()).toContain('Nog 2 stemmen over');
     await activate(phone, vote, 'Space');
-    await expect.poll(() => phone.getByTestId('votes-left').innerText()).toContain('Nog 1 stemmen over');
+    await expect.poll(() => phone.getByTestId('votes-left').innerText()).toContain('Nog 1 stem over');
 
     // The facilitator reveals the results.
     await activate(facilitator, facilitator.getByRole('button', { name: 'Uitslag tonen' }));

@@ -241,13 +241,13 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     await dialog.waitFor();
     await dialog.getByLabel('Typ de titel over om te bevestigen').fill('Proefsessie');
     await dialog.getByRole('button', { name: 'Voor altijd verwijderen' }).click();
-    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('Typ de titel van de werksessie over om te bevestigen.');
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toContain('De titel klopt nog niet.');
     expect((await doomed.api.get(`/api/workshops/${doomed.workshop.id}/report`)).status).toBe(200);
 
     await dialog.getByLabel('Typ de titel over om te bevestigen').fill('Proefsessie weggooien');
     await dialog.getByRole('button', { name: 'Voor altijd verwijderen' }).click();
     await expect.poll(() => page.locator(`tr[data-workshop-id="${doomed.workshop.id}"]`).count()).toBe(0);
-    await expect.poll(() => page.getByTestId('live-region').innerText()).toContain('"Proefsessie weggooien" is verwijderd.');
+    await expect.poll(() => page.getByTestId('live-region').innerText()).toContain('„Proefsessie weggooien” is verwijderd.');
     expect((await doomed.api.get(`/api/workshops/${doomed.workshop.id}/report`)).status).toBe(404);
   });
 

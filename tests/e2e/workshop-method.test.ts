@@ -106,8 +106,8 @@ describe('a whole workshop through every phase: facilitator, shared screen, thre
     await vote(bram, 'Geen budget voor experimenten');
     await vote(bram, 'Regels zijn te strikt');
     await vote(chris, 'Regels zijn te strikt');
-    await expect.poll(() => anna.getByTestId('votes-left').innerText()).toContain('Nog 1 stemmen over');
-    await expect.poll(() => bram.getByTestId('votes-left').innerText()).toContain('Nog 1 stemmen over');
+    await expect.poll(() => anna.getByTestId('votes-left').innerText()).toContain('Nog 1 stem over');
+    await expect.poll(() => bram.getByTestId('votes-left').innerText()).toContain('Nog 1 stem over');
     // Anna changes her mind about one vote.
     await anna.getByRole('button', { name: 'Stem weghalen: Geen budget voor experimenten' }).click();
     await expect.poll(() => anna.getByTestId('votes-left').innerText()).toContain('Nog 2 stemmen over');

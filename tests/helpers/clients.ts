@@ -24,9 +24,11 @@ function websocketWithHeaders(headers: Record<string, string>): typeof WebSocket
 export function connectDoc(
   wsUrl: string,
   workshopId: string,
-  opts: { token?: string; headers?: Record<string, string> } = {},
+  opts: { token?: string; headers?: Record<string, string>; clientID?: number } = {},
 ): DocClient {
   const doc = new Y.Doc();
+  // A chosen Yjs client id decides who wins Yjs's tie-break between concurrent writes.
+  if (opts.clientID !== undefined) doc.clientID = opts.clientID;
   const provider = new WebsocketProvider(`${wsUrl}/yjs`, workshopId, doc, {
     params: opts.token ? { token: opts.token } : {},
     WebSocketPolyfill: (opts.headers ? websocketWithHeaders(opts.headers) : WebSocket) as never,
@@ -46,7 +48,7 @@ export function connectDoc(
 export async function connectedDoc(
   wsUrl: string,
   workshopId: string,
-  opts: { token?: string; headers?: Record<string, string> } = {},
+  opts: { token?: string; headers?: Record<string, string>; clientID?: number } = {},
 ): Promise<DocClient> {
   const client = connectDoc(wsUrl, workshopId, opts);
   await eventually(() => client.provider.synced, { timeoutMs: 5_000 });

@@ -82,7 +82,7 @@ export function exportFixture(options: ExportFixtureOptions = {}): WorkshopExpor
     cardIds: string[],
     heading: string,
     by: string,
-  ): ExportBarrier => ({ id, text, heading, cardIds, authorName: author(by), createdAt: tick(), votes, rank });
+  ): ExportBarrier => ({ id, text, heading, cardIds, authorName: author(by), createdAt: tick(), votes, rank, variants: [] });
 
   const barriers: ExportBarrier[] = [
     barrier('barloket0001', 'Geen één loket voor initiatiefnemers', 5, 1, ['cardterras01'], 'Organisatie', 'Anne de Vries'),

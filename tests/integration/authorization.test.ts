@@ -13,7 +13,7 @@ import { startServer, type TestServer } from '../helpers/server';
  * roles. The expected table is written out here on purpose, independent of
  * the server's own EVENT_ROLES, so a change there that widens access fails.
  */
-const ROLES = ['nobody', 'participant', 'otherParticipant', 'screen', 'facilitator', 'otherFacilitator'] as const;
+const ROLES = ['nobody', 'participant', 'otherParticipant', 'screen', 'facilitator', 'otherFacilitator', 'actionOwner'] as const;
 type RoleName = (typeof ROLES)[number];
 
 let server: TestServer;
@@ -37,6 +37,17 @@ beforeAll(async () => {
   creds.screen = { token: workshop.screenToken };
   creds.facilitator = { cookie: owner.cookie };
   creds.otherFacilitator = { cookie: other.cookie };
+  // An action owner's update link (issue 17): it opens the owner routes and nothing else.
+  const fac = connectControl(server.url, workshop.id, { headers: { cookie: owner.cookie, origin: server.url } });
+  await fac.state;
+  await ask(fac.socket, 'phase:go', { phaseId: 'drempels' });
+  const barrier = await ask<AckResult<{ id: string }>>(fac.socket, 'barrier:add', { text: 'Drempel', cardIds: [] });
+  await ask(fac.socket, 'phase:go', { phaseId: 'voorstellen' });
+  const proposal = await ask<AckResult<{ id: string }>>(fac.socket, 'proposal:add', { barrierId: barrier.ok && barrier.id, text: 'Actie', kind: 'versnellen', owner: 'Eigenaar' });
+  await ask(fac.socket, 'phase:go', { phaseId: 'welkom' });
+  fac.socket.disconnect();
+  const link = await owner.post<{ path: string }>(`/api/knowledge/proposals/${proposal.ok && proposal.id}/owner-link`, {});
+  creds.actionOwner = { token: link.body.path.split('#')[1]! };
 });
 
 afterAll(async () => {
@@ -44,7 +55,8 @@ afterAll(async () => {
 });
 
 function apiAs(role: RoleName): ApiClient {
-  const api = new ApiClient(server.url);
+  // Every token is offered as a bearer header too: only the owner routes accept the action owner's.
+  const api = new ApiClient(server.url, creds[role].token ? { authorization: `Bearer ${creds[role].token}` } : {});
   api.cookie = creds[role].cookie ?? '';
   return api;
 }
@@ -90,6 +102,13 @@ describe('REST routes × roles', () => {
     ['DELETE', () => `/api/workshops/${scratch.id}`, () => ({ confirmTitle: 'niet de titel' }), (r) => (r === F ? 400 : r === 'otherFacilitator' ? 403 : 401)],
     ['POST', () => `/api/workshops/${scratch.id}/cards`, () => ({ cards: [{ kind: 'project', title: 'Kladproject' }] }), (r) => (r === F ? 201 : r === 'otherFacilitator' ? 403 : 401)],
     ['GET', () => `/api/workshops/${scratch.id}/open-proposals`, none, (r) => (r === F ? 200 : r === 'otherFacilitator' ? 403 : 401)],
+    // After the workshop (issue 17): the owner's link opens its own routes only; accounts assign and record.
+    ['GET', () => '/api/owner/action', none, (r) => (r === 'actionOwner' ? 200 : 401)],
+    ['POST', () => '/api/owner/progress', () => ({ note: 'Voortgang' }), (r) => (r === 'actionOwner' ? 201 : 401)],
+    ['POST', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/owner-link', () => ({ owner: 'X' }), (r) => (facilitators(r) ? 404 : 401)],
+    ['DELETE', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/owner-link', none, (r) => (facilitators(r) ? 404 : 401)],
+    ['GET', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/follow-up', none, (r) => (facilitators(r) ? 404 : 401)],
+    ['POST', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/progress', () => ({ note: 'x' }), (r) => (facilitators(r) ? 404 : 401)],
     ['POST', () => '/api/logout', none, () => 204],
   ];
   for (const [method, path, body, expected] of table) {
@@ -123,7 +142,7 @@ describe('socket events × roles', () => {
   for (const event of Object.keys(clientEvents)) allowed[event] ??= ['facilitator'];
 
   it('refuses the handshake to nobody, to another workshop\'s participant and to another facilitator', async () => {
-    for (const role of ['nobody', 'otherParticipant', 'otherFacilitator'] as const) {
+    for (const role of ['nobody', 'otherParticipant', 'otherFacilitator', 'actionOwner'] as const) {
       const c = connectControl(server.url, workshop.id, {
         token: creds[role].token,
         headers: creds[role].cookie ? { cookie: creds[role].cookie!, origin: server.url } : undefined,
@@ -171,6 +190,7 @@ describe('board (Yjs) × roles', () => {
     ['screen', 101],
     ['facilitator', 101],
     ['otherFacilitator', 403],
+    ['actionOwner', 401],
   ] as const)('%s connecting -> %i', async (role, status) => {
     expect(await upgrade(role)).toBe(status);
   });

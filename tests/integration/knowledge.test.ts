@@ -135,6 +135,8 @@ describe('search', () => {
     await ok(ask(p.socket, 'barrier:add', { text: 'Woningbouw gaat te traag', cardIds: [] }));
     await ok(ask(w.facilitator.socket, 'barrier:add', { text: 'Drempel in de regels', cardIds: [] }));
     await ok(ask(w.facilitator.socket, 'barrier:add', { text: 'Onduidelijke rollen', cardIds: [] }));
+    await ok(ask(w.facilitator.socket, 'barrier:add', { text: 'Het mandaat van de regisseur is te smal', cardIds: [] }));
+    await ok(ask(w.facilitator.socket, 'barrier:add', { text: 'Coördinatie tussen afdelingen ontbreekt', cardIds: [] }));
     const d = await board(w);
     addCard(d.doc, { kind: 'project', title: 'Regels vereenvoudigen', department: 'Drempels en loketten' });
   });
@@ -152,6 +154,12 @@ describe('search', () => {
     expect((await search(w.api, 'subsidies')).hits).toHaveLength(1);
     const drempels = await search(w.api, 'drempels', 'barrier');
     expect(drempels.hits.map((h) => plain(h.title))).toEqual(['Drempel in de regels']);
+  });
+
+  it('stems with Snowball: "mandaten" finds "mandaat", "coordinatie" finds "coördinatie"', async () => {
+    expect((await search(w.api, 'mandaten')).hits.map((h) => plain(h.title))).toEqual(['Het mandaat van de regisseur is te smal']);
+    expect((await search(w.api, 'coordinatie')).hits.map((h) => plain(h.title))).toEqual(['Coördinatie tussen afdelingen ontbreekt']);
+    expect((await search(w.api, 'mandaat')).hits).toHaveLength(1);
   });
 
   it('ranks a match in the title above one in the details, and covers cards, barriers and workshop titles', async () => {

@@ -35,6 +35,8 @@ const SAMPLE: Record<string, unknown> = {
   'phases:set': { phases: [{ id: 'x', kind: 'welkom', permissions: [] }] },
   'board:lock': { locked: true },
   'results:reveal': { revealed: true },
+  'voting:close': { closed: true },
+  'screen:set': { page: 1 },
   'spotlight:set': { spotlight: null },
   'timer:control': { action: 'start', seconds: 60 },
   'settings:update': { named: true },

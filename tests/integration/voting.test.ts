@@ -149,3 +149,38 @@ describe('dot voting: the server is the judge', () => {
     });
   });
 });
+
+describe('voting closes (issue 19)', () => {
+  it('revealing freezes the votes: a cast or retract after it is refused with VOTING_CLOSED, until the facilitator reopens', async () => {
+    const voter = await w.participant('Stemmer');
+    const [a, b] = await addBarriers(voter, ['Eerste drempel', 'Tweede drempel']);
+    await w.goToPhase('stemmen');
+    const cast = (opId: string, barrierId: string) => ask<AckResult<{ remaining: number }>>(voter.socket, 'vote:cast', { opId, barrierId });
+    const retract = (opId: string, barrierId: string) => ask<AckResult<{ remaining: number }>>(voter.socket, 'vote:retract', { opId, barrierId });
+    expect(await cast('before-reveal-1', a!)).toMatchObject({ ok: true, remaining: 2 });
+
+    await w.act('results:reveal', { revealed: true });
+    await eventually(() => expect(voter.events.get<{ votingClosed: boolean }>('control')?.votingClosed).toBe(true));
+    expect(await retract('after-reveal-1', a!)).toMatchObject({ ok: false, error: { code: 'VOTING_CLOSED' } });
+    expect(await cast('after-reveal-2', b!)).toMatchObject({ ok: false, error: { code: 'VOTING_CLOSED' } });
+    // The revealed result did not move.
+    await eventually(() =>
+      expect(voter.events.get<TallyView>('tally')?.ranked).toEqual([
+        { barrierId: a, votes: 1, rank: 1 },
+        { barrierId: b, votes: 0, rank: 2 },
+      ]),
+    );
+
+    // Hiding the result again does not reopen voting: that is its own step.
+    await w.act('results:reveal', { revealed: false });
+    expect(await cast('after-hide', b!)).toMatchObject({ ok: false, error: { code: 'VOTING_CLOSED' } });
+    await w.act('voting:close', { closed: false });
+    expect(await cast('after-reopen', b!)).toMatchObject({ ok: true, remaining: 1 });
+
+    // The facilitator can close voting without revealing.
+    await w.act('voting:close', { closed: true });
+    expect(await retract('after-close', b!)).toMatchObject({ ok: false, error: { code: 'VOTING_CLOSED' } });
+    const refused = await ask<AckResult<unknown>>(voter.socket, 'voting:close', { closed: false });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+  });
+});

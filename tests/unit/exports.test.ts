@@ -83,7 +83,7 @@ describe('renderExport: every format', () => {
   });
 
   it('covers every format of the model', () => {
-    expect([...EXPORT_FORMATS].sort()).toEqual(['csv', 'json', 'md', 'pdf', 'png', 'svg']);
+    expect([...EXPORT_FORMATS].sort()).toEqual(['csv', 'docx', 'json', 'md', 'pdf', 'png', 'svg']);
   });
 
   it('JSON is the model itself, so it can be imported again', async () => {
@@ -199,14 +199,15 @@ describe('CSV', () => {
       TRICKY_CSV_TEXT,
       '3',
       'Subsidieregeling café-terrassen, Klimaatbeleid',
+      '',
     ]);
   });
 
   it('ranks the barriers, with the 0-vote one, and has a header in the chosen language', async () => {
     const nl = parseCsv((await text(exportFixture(), 'csv', 'nl', 'barriers')).slice(1));
     const en = parseCsv((await text(exportFixture(), 'csv', 'en', 'barriers')).slice(1));
-    expect(nl[0]).toEqual(['Plaats', 'Drempel', 'Kopje', 'Stemmen', 'Hoort bij kaarten']);
-    expect(en[0]).toEqual(['Rank', 'Barrier', 'Heading', 'Votes', 'Linked cards']);
+    expect(nl[0]).toEqual(['Plaats', 'Drempel', 'Kopje', 'Stemmen', 'Hoort bij kaarten', 'Ook verwoord als']);
+    expect(en[0]).toEqual(['Rank', 'Barrier', 'Heading', 'Votes', 'Linked cards', 'Also worded as']);
     expect(nl.slice(1).map((r) => [r[1], r[3]])).toEqual([
       [RANKED[0], '5'],
       [RANKED[1], '3'],

@@ -1,5 +1,6 @@
 import type { TextareaHTMLAttributes } from 'react';
 import { Field } from './Field';
+import { counted } from './TextField';
 
 interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> {
   label: string;
@@ -13,7 +14,7 @@ interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onCha
 /** A labelled multi-line field with an optional hint and error. */
 export function TextArea({ label, value, onValue, hint, error, className, rows = 3, ...rest }: Props) {
   return (
-    <Field label={label} hint={hint} error={error} className={className}>
+    <Field label={label} hint={hint} error={error} className={className} count={counted(undefined, rest.maxLength, value)}>
       {(control) => (
         <textarea
           {...rest}

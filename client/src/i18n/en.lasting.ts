@@ -24,6 +24,7 @@ export const enLasting: Record<keyof typeof nlLasting, string> = {
   'lasting.downloads.report': 'View the report',
   'lasting.downloads.files': 'Download files',
   'lasting.downloads.pdf': 'Report (PDF)',
+  'lasting.downloads.docx': 'Report (Word, editable)',
   'lasting.downloads.md': 'Minutes (Markdown)',
   'lasting.downloads.barriers': 'Barriers (CSV, for Excel)',
   'lasting.downloads.proposals': 'Proposals (CSV, for Excel)',

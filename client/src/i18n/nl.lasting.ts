@@ -26,6 +26,7 @@ export const nlLasting = {
   'lasting.downloads.report': 'Rapport bekijken',
   'lasting.downloads.files': 'Bestanden downloaden',
   'lasting.downloads.pdf': 'Rapport (PDF)',
+  'lasting.downloads.docx': 'Rapport (Word, om te bewerken)',
   'lasting.downloads.md': 'Verslag (Markdown)',
   'lasting.downloads.barriers': 'Drempels (CSV, voor Excel)',
   'lasting.downloads.proposals': 'Voorstellen (CSV, voor Excel)',

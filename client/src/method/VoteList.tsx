@@ -18,12 +18,15 @@ interface Props {
   cap: number;
   /** False while the board is locked: the buttons are off and the banner says why. */
   enabled: boolean;
+  /** Voting closed (results revealed, or closed by the facilitator): said here, buttons off. */
+  closed: boolean;
   vote: (action: 'cast' | 'retract', barrierId: string) => Promise<SendResult<'vote:cast'>>;
   send: Send;
 }
 
 /** Dot voting on the phone: per barrier "Stem op" and "Stem weghalen", and the votes left. */
-export function VoteList({ barriers, alarms, cardTitles, myVotes, cap, enabled, vote, send }: Props) {
+export function VoteList({ barriers, alarms, cardTitles, myVotes, cap, enabled: open, closed, vote, send }: Props) {
+  const enabled = open && !closed;
   const { t } = useI18n();
   const [refusal, setRefusal] = useState<{ barrierId: string; code: string } | null>(null);
   const left = votesLeft(myVotes);
@@ -41,9 +44,14 @@ export function VoteList({ barriers, alarms, cardTitles, myVotes, cap, enabled, 
         {t('vote.title')}
       </h2>
       <p className="rb-votes__left" data-testid="votes-left" role="status">
-        <span className="rb-votes__count">{t('vote.left', { count: left })}</span>{' '}
+        <span className="rb-votes__count">{t(left === 0 ? 'vote.leftNone' : left === 1 ? 'vote.leftOne' : 'vote.left', { count: left })}</span>{' '}
         <span className="rb-votes__rule">{t('vote.rule', { budget, cap })}</span>
       </p>
+      {closed && (
+        <p className="rb-votes__closed" data-testid="voting-closed" role="status">
+          {t('vote.closed')}
+        </p>
+      )}
       {barriers.length === 0 && <p>{t('barrier.none')}</p>}
       <ul className="rb-items">
         {barriers.map((b) => {

@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import { useEffect, useState } from 'react';
 import type { AccountInfo, WorkshopSummary } from '../../../shared/protocol';
 import type { Template } from '../../../shared/template';

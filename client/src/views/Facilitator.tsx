@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import { useEffect, useState } from 'react';
 import type { WorkshopDetail } from '../../../shared/protocol';
 import { ApiError, api, errorCode } from '../api';

@@ -1,4 +1,6 @@
+import '../i18n/cockpit';
 import '../i18n/knowledge';
+import '../i18n/followUp';
 import type { KnowledgeSection } from '../router';
 import '../styles/knowledge.css';
 import { KnowledgeNav } from './knowledge/KnowledgeNav';
@@ -7,6 +9,7 @@ import { RegisterEntrySection } from './knowledge/RegisterEntrySection';
 import { RegisterSection } from './knowledge/RegisterSection';
 import { SearchSection } from './knowledge/SearchSection';
 import { TrackerSection } from './knowledge/TrackerSection';
+import { ProgressSection } from './knowledge/ProgressSection';
 import { WorkshopsSection } from './knowledge/WorkshopsSection';
 
 /**
@@ -36,5 +39,7 @@ function Section({ section, id }: { section: KnowledgeSection; id?: string | und
       return <LedgerSection />;
     case 'tracker':
       return <TrackerSection />;
+    case 'progress':
+      return <ProgressSection />;
   }
 }

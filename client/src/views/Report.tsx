@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import '../i18n/knowledge';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { ExportCard, ExportRound, WorkshopExport } from '../../../shared/export';
@@ -22,6 +23,7 @@ interface ReportAnswer {
 
 const DOWNLOADS: { key: MessageKey; query: string }[] = [
   { key: 'report.dl.pdf', query: 'format=pdf' },
+  { key: 'report.dl.docx', query: 'format=docx' },
   { key: 'report.dl.md', query: 'format=md' },
   { key: 'report.dl.csvBarriers', query: 'format=csv&table=barriers' },
   { key: 'report.dl.csvProposals', query: 'format=csv&table=proposals' },
@@ -236,6 +238,11 @@ export default function Report({ id }: { id: string }) {
                         {linked.length > 0 && <>{t('barrier.linked', { cards: linked.join(', ') })}. </>}
                         {b.authorName && t('item.author', { name: b.authorName })}
                       </p>
+                      {b.variants.length > 0 && (
+                        <p className="rb-kc-sub" data-testid="report-variants">
+                          {t('cockpit.variants', { count: b.variants.length })} {b.variants.map((v) => `‘${v}’`).join('; ')}
+                        </p>
+                      )}
                     </li>
                   );
                 })}

@@ -1,3 +1,4 @@
+import '../i18n/cockpit';
 import { useState } from 'react';
 import { useI18n } from '../i18n';
 import { ErrorAlert } from '../components/ErrorAlert';

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { WorkshopDetail } from '../../../../shared/protocol';
+import { copyTitle } from '../../../../shared/knowledge';
+import { WORKSHOP_TITLE_MAX, type WorkshopDetail } from '../../../../shared/protocol';
+import { TextField } from '../../components/TextField';
 import { api, errorCode } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { navigate } from '../../router';
@@ -21,6 +23,20 @@ export function ImportWorkshopForm() {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Proposed from the file ("… (kopie)"), so an import is told apart from its original.
+  const [title, setTitle] = useState('');
+
+  async function proposeTitle() {
+    setError(null);
+    const file = input.current?.files?.[0];
+    if (!file || file.size > IMPORT_MAX_BYTES) return;
+    try {
+      const model = JSON.parse(await file.text()) as { workshop?: { title?: unknown } };
+      if (typeof model.workshop?.title === 'string') setTitle(copyTitle(model.workshop.title, WORKSHOP_TITLE_MAX));
+    } catch {
+      // Said when the form is sent.
+    }
+  }
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -43,7 +59,8 @@ export function ImportWorkshopForm() {
         setError('INVALID_PAYLOAD');
         return;
       }
-      const created = await api<WorkshopDetail>('/api/workshops/import', { method: 'POST', body: model });
+      const query = title.trim() ? `?title=${encodeURIComponent(title.trim())}` : '';
+      const created = await api<WorkshopDetail>(`/api/workshops/import${query}`, { method: 'POST', body: model });
       navigate(`/begeleider/w/${created.id}`);
     } catch (err) {
       setError(errorCode(err));
@@ -74,9 +91,16 @@ export function ImportWorkshopForm() {
             accept="application/json,.json"
             aria-describedby={`${id}-hint`}
             aria-invalid={error ? true : undefined}
-            onChange={() => setError(null)}
+            onChange={() => void proposeTitle()}
           />
         </div>
+        <TextField
+          label={t('cockpit.import.title')}
+          hint={t('cockpit.import.titleHint')}
+          value={title}
+          onValue={setTitle}
+          maxLength={WORKSHOP_TITLE_MAX}
+        />
         {own ? (
           <p className="utrecht-alert utrecht-alert--error rb-alert" role="alert" data-error-code={error}>
             <span className="utrecht-alert__icon rb-alert__icon" aria-hidden="true">

@@ -48,6 +48,16 @@ export function BarrierRow({ barrier: b, others, votes, alarms, cardTitles, spot
       </div>
       {linked.length > 0 && <p className="rb-item__meta">{t('barrier.linked', { cards: linked.join(', ') })}</p>}
       {b.authorName && <p className="rb-item__meta">{t('item.author', { name: b.authorName })}</p>}
+      {b.variants.length > 0 && (
+        <div className="rb-item__meta rb-variants" data-testid="barrier-variants">
+          <p className="rb-variants__label">{t('cockpit.variants', { count: b.variants.length })}</p>
+          <ul className="rb-variants__list">
+            {b.variants.map((v, i) => (
+              <li key={i}>{v}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <AlarmBadges alarms={alarmsFor(alarms, 'barrier', b.id)} />
       <div className="rb-actions">
         <SpotlightButton send={send} current={spotlight} type="barrier" id={b.id} text={b.text} onError={setError} />

@@ -2,6 +2,7 @@ import type { CardView } from '../../../../shared/board';
 import type { Barrier, Proposal } from '../../../../shared/method';
 import type { ControlView } from '../../../../shared/protocol';
 import { useI18n } from '../../i18n';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAction } from '../../method/useAction';
 import type { Send } from '../../realtime/sendEvent';
@@ -41,6 +42,29 @@ export function ControlPanel({ control, send, cards, barriers, proposals }: Prop
         busy={action.busy}
         onClick={() => void action.run(() => send('results:reveal', { revealed: !resultsRevealed }))}
       />
+      <p className="rb-state-line" data-testid="voting-state">
+        {t(control.votingClosed ? 'cockpit.voting.closed' : 'cockpit.voting.open')}
+      </p>
+      <div className="rb-actions">
+        {control.votingClosed ? (
+          <ConfirmButton
+            label={t('cockpit.voting.reopen')}
+            question={t('cockpit.voting.reopenQuestion')}
+            confirmLabel={t('cockpit.voting.reopenConfirm')}
+            disabled={action.busy}
+            onConfirm={() => void action.run(() => send('voting:close', { closed: false }))}
+          />
+        ) : (
+          <button
+            type="button"
+            className="utrecht-button utrecht-button--secondary-action rb-button"
+            disabled={action.busy}
+            onClick={() => void action.run(() => send('voting:close', { closed: true }))}
+          >
+            {t('cockpit.voting.close')}
+          </button>
+        )}
+      </div>
       <p className="rb-state-line">
         {spotlight ? t('controls.spotlightOn', { text: spotText ?? '…' }) : t('controls.spotlightNone')}
       </p>

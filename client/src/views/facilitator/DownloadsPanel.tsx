@@ -4,6 +4,7 @@ import { Link } from '../../components/Link';
 
 const FILES: { key: MessageKey; query: string }[] = [
   { key: 'lasting.downloads.pdf', query: 'format=pdf' },
+  { key: 'lasting.downloads.docx', query: 'format=docx' },
   { key: 'lasting.downloads.md', query: 'format=md' },
   { key: 'lasting.downloads.barriers', query: 'format=csv&table=barriers' },
   { key: 'lasting.downloads.proposals', query: 'format=csv&table=proposals' },

@@ -8,6 +8,7 @@ const ITEMS: { section: KnowledgeSection; href: string; label: MessageKey }[] = 
   { section: 'register', href: '/kenniscentrum/register', label: 'kc.nav.register' },
   { section: 'ledger', href: '/kenniscentrum/drempels', label: 'kc.nav.ledger' },
   { section: 'tracker', href: '/kenniscentrum/voorstellen', label: 'kc.nav.tracker' },
+  { section: 'progress', href: '/kenniscentrum/voortgang', label: 'fu.nav.progress' },
 ];
 
 /** The sections of the knowledge centre; the current one is marked (aria-current), not only styled. */

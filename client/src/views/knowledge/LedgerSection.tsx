@@ -138,7 +138,9 @@ function GroupTable({ group, busy, onUnlink }: { group: LedgerGroup; busy: boole
                 <td className="utrecht-table__cell">{b.text}</td>
                 <td className="utrecht-table__cell">
                   <span className="rb-kc-bar">
-                    <span className="rb-kc-bar__fill" style={{ inlineSize: `${(b.votes / max) * 100}%` }} aria-hidden="true" />
+                    <span className="rb-kc-bar__track" aria-hidden="true">
+                      <span className="rb-kc-bar__fill" style={{ inlineSize: `${(b.votes / max) * 100}%` }} />
+                    </span>
                     <span className="rb-kc-bar__value">{b.votes}</span>
                   </span>
                 </td>

@@ -9,6 +9,7 @@ import { TextField } from '../../components/TextField';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useI18n } from '../../i18n';
 import { KIND_KEYS, STATUS_KEYS, formatDate } from '../../method/proposalText';
+import { FollowUpPanel } from './FollowUpPanel';
 import { isoDay } from './format';
 import { failure, useApiData } from './useApiData';
 
@@ -35,7 +36,7 @@ export function TrackerSection() {
   if (appliedOwner) params.set('owner', appliedOwner);
   if (status) params.set('status', status);
   if (overdue) params.set('overdue', 'true');
-  const { state } = useApiData<{ proposals: TrackedProposal[] }>(`/api/knowledge/proposals?${params}`);
+  const { state, reload } = useApiData<{ proposals: TrackedProposal[] }>(`/api/knowledge/proposals?${params}`);
 
   async function changeStatus(p: TrackedProposal, next: ProposalStatus) {
     setError(null);
@@ -123,6 +124,7 @@ export function TrackerSection() {
                           {p.cardTitle && `${t('proposal.aboutCard')}: ${p.cardTitle}`}
                         </span>
                       )}
+                      <FollowUpPanel proposal={p} onChanged={reload} />
                     </th>
                     <td className="utrecht-table__cell">
                       <Link href={`/rapport/${p.workshopId}#item-${p.id}`}>{p.workshopTitle}</Link>

@@ -1,6 +1,5 @@
 import { Fragment, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { KnowledgeWorkshop } from '../../../../shared/knowledge';
-import type { WorkshopDetail } from '../../../../shared/protocol';
 import { api } from '../../api';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -10,7 +9,7 @@ import { TextField } from '../../components/TextField';
 import { useDocumentTitle } from '../../components/useDocumentTitle';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { defaultPhaseTitle } from '../../method/phaseText';
-import { navigate } from '../../router';
+import { CopyWorkshopForm, OriginLine } from './CopyWorkshopForm';
 import { DeleteDialog } from './DeleteDialog';
 import { endOfDay, formatDay, isoDay } from './format';
 import { SortHeader, type Sort } from './SortHeader';
@@ -38,11 +37,10 @@ export function WorkshopsSection() {
   const [text, setText] = useState('');
   const [template, setTemplate] = useState('');
   const [status, setStatus] = useState<StatusFilter>('');
+  const [copying, setCopying] = useState<string | null>(null);
   const [sort, setSort] = useState<Sort<SortKey>>({ key: 'date', dir: 'descending' });
   const [managing, setManaging] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<KnowledgeWorkshop | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const { message, announce } = useAnnouncer();
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
@@ -73,17 +71,6 @@ export function WorkshopsSection() {
     setSort((s) => (s.key === key ? { key, dir: s.dir === 'ascending' ? 'descending' : 'ascending' } : { key, dir: FIRST_DIRECTION[key] }));
   }
 
-  async function duplicate(w: KnowledgeWorkshop) {
-    setBusy(w.id);
-    setError(null);
-    try {
-      const copy = await api<WorkshopDetail>(`/api/workshops/${w.id}/duplicate`, { method: 'POST', body: {} });
-      navigate(`/begeleider/w/${copy.id}`);
-    } catch (err) {
-      setError(failure(err));
-      setBusy(null);
-    }
-  }
 
   if (state.kind === 'loading') return <p className="rb-loading">{t('app.loading')}</p>;
 
@@ -131,7 +118,6 @@ export function WorkshopsSection() {
       <p className="rb-kc-count" role="status" data-testid="workshop-count">
         {t('kc.workshops.count', { count: shown.length, total: all.length })}
       </p>
-      <ErrorAlert code={error} />
 
       {all.length === 0 ? (
         <p>{t('kc.workshops.empty')}</p>
@@ -167,6 +153,7 @@ export function WorkshopsSection() {
                     </td>
                     <th scope="row" className="utrecht-table__header-cell rb-kc-rowhead">
                       {w.title}
+                      <OriginLine origin={w.origin} />
                     </th>
                     <td className="utrecht-table__cell">{w.templateName[lang]}</td>
                     <td className="utrecht-table__cell rb-kc-num">{w.participantCount}</td>
@@ -191,10 +178,10 @@ export function WorkshopsSection() {
                           type="button"
                           className="utrecht-button utrecht-button--secondary-action rb-button rb-button--small"
                           aria-label={t('kc.workshops.duplicateNamed', { title: w.title })}
-                          disabled={busy === w.id}
-                          onClick={() => void duplicate(w)}
+                          aria-expanded={copying === w.id}
+                          onClick={() => setCopying(copying === w.id ? null : w.id)}
                         >
-                          {busy === w.id ? t('form.busy') : t('kc.workshops.duplicate')}
+                          {t('kc.workshops.duplicate')}
                         </button>
                         {w.mine && (
                           <button
@@ -212,6 +199,13 @@ export function WorkshopsSection() {
                       </div>
                     </td>
                   </tr>
+                  {copying === w.id && (
+                    <tr className="utrecht-table__row rb-kc-manage-row">
+                      <td className="utrecht-table__cell" colSpan={columns}>
+                        <CopyWorkshopForm workshop={w} onCancel={() => setCopying(null)} />
+                      </td>
+                    </tr>
+                  )}
                   {open && (
                     <tr className="utrecht-table__row rb-kc-manage-row">
                       <td className="utrecht-table__cell" colSpan={columns}>

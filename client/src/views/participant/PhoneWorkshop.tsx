@@ -81,6 +81,7 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
           myVotes={myVotes}
           cap={control.settings.vote.capPerBarrier}
           enabled={!locked}
+          closed={control.votingClosed}
           vote={vote}
           send={send}
         />

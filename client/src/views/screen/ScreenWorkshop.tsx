@@ -21,7 +21,8 @@ export function ScreenWorkshop({ socket, board, state }: { socket: WorkshopSocke
   const { control } = socket;
   const phase = control ? currentPhase(control) : undefined;
   // While people join, the code and QR are large; later they stay, smaller.
-  const welcome = !phase || phase.kind === 'welkom';
+  const finished = !!control?.finishedAt;
+  const welcome = !finished && (!phase || phase.kind === 'welkom');
   const count = socket.presence?.count ?? 0;
   const joinCode = state.workshop.joinCode;
   const template = state.workshop.template;
@@ -45,16 +46,23 @@ export function ScreenWorkshop({ socket, board, state }: { socket: WorkshopSocke
       <aside className="rb-screen__side">
         <h1 className="rb-screen__title">{state.workshop.title}</h1>
         {control && <PhaseHeader control={control} clockOffset={socket.clockOffset} large />}
-        <div className="rb-screen__join">
-          <p className="rb-screen__join-text">{t('screen.joinAt')}</p>
-          <p className="rb-screen__url">{`${location.origin}/doe-mee`}</p>
-          <p className="rb-screen__join-text">{t('screen.withCode')}</p>
-          <p className="rb-join-code rb-join-code--huge" data-testid="join-code">
-            {formatJoinCode(joinCode)}
+        {/* Once finished nobody can join: no code or QR to invite them. */}
+        {finished ? (
+          <p className="rb-screen__finished" data-testid="screen-finished">
+            {t('cockpit.screen.finished')}
           </p>
-          <img className="rb-qr rb-qr--large" src={joinQrUrl(joinCode)} alt={t('facilitator.qrAlt')} width={320} height={320} />
-          {welcome && <p className="rb-screen__scan">{t('screen.orScan')}</p>}
-        </div>
+        ) : (
+          <div className="rb-screen__join">
+            <p className="rb-screen__join-text">{t('screen.joinAt')}</p>
+            <p className="rb-screen__url">{`${location.origin}/doe-mee`}</p>
+            <p className="rb-screen__join-text">{t('screen.withCode')}</p>
+            <p className="rb-join-code rb-join-code--huge" data-testid="join-code">
+              {formatJoinCode(joinCode)}
+            </p>
+            <img className="rb-qr rb-qr--large" src={joinQrUrl(joinCode)} alt={t('facilitator.qrAlt')} width={320} height={320} />
+            {welcome && <p className="rb-screen__scan">{t('screen.orScan')}</p>}
+          </div>
+        )}
         <div className="rb-screen__foot">
           <p className="rb-screen__count" data-testid="presence-count">
             <PeopleIcon />
