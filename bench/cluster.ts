@@ -118,7 +118,8 @@ async function scenario(label: 'one' | 'two', servers: ServerProcess[]) {
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-cluster-'));
   const prefix = `regiebord-bench-${crypto.randomBytes(4).toString('hex')}:`;
-  const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'error' };
+  // LOG_LEVEL info: the start line (with the port) is an info log line.
+  const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' };
   const servers: ServerProcess[] = [];
   try {
     servers.push(await spawnServer(dataDir, env, [], 60_000));

@@ -56,8 +56,11 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
       if (!res.headersSent) res.writeHead(502).end();
     });
   });
+  const upgraded = new Set<import('node:stream').Duplex>();
   server.on('upgrade', (req, socket, head) => {
     const target = next();
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     socket.on('error', () => socket.destroy());
     proxy.ws(req, socket, head, { target }, () => {
       markDown(target);
@@ -72,6 +75,7 @@ export async function startRoundRobinProxy(targets: string[]): Promise<RoundRobi
     counts,
     async close() {
       clearInterval(checks);
+      for (const socket of upgraded) socket.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       proxy.close();

@@ -81,7 +81,7 @@ describe('several instances, one workshop (Redis)', () => {
   beforeAll(async () => {
     await requireRedis();
     // DRAIN_DELAY_MS: on SIGTERM, /readyz fails this long before the instance stops accepting.
-    const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'error', DRAIN_DELAY_MS: '1500' };
+    const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', DRAIN_DELAY_MS: '1500' };
     // One after another: on a loaded machine three at once may take longer than a start should.
     for (let i = 0; i < 3; i++) instances.push(await spawnServer(dataDir, env, [], 60_000));
     proxy = await startRoundRobinProxy(instances.map((i) => i.url));
@@ -89,15 +89,15 @@ describe('several instances, one workshop (Redis)', () => {
 
   afterAll(async () => {
     for (const close of closers.splice(0)) close();
-    await proxy?.close();
     for (const i of instances) i.child.kill('SIGKILL');
+    await proxy?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
     // This run's keys only.
     const redis = new Redis(REDIS_URL);
     const keys = await redis.keys(`${prefix}*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
-  });
+  }, 60_000);
 
   it('30 participants, a facilitator and a screen spread over 3 instances; one is killed; nothing acknowledged or broadcast is lost', async () => {
     const rand = random(SEED);
