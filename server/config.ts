@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SiteContact } from '../shared/site';
 import type { OidcConfig } from './auth/oidc';
+import type { ClusterConfig } from './cluster/clusterLink';
 
 /** Who offers this Regiebord and how it looks (see docs/theming.md). */
 export interface SiteConfig {
@@ -96,6 +97,13 @@ export interface ServerConfig {
   /** How often the retention job runs, in ms (daily). */
   retentionIntervalMs: number;
   site: SiteConfig;
+  /**
+   * Several instances serving the same workshops, through Redis (REDIS_URL). Null: this
+   * instance alone, and nothing of the cluster code runs (docs/operations.md).
+   */
+  cluster: ClusterConfig | null;
+  /** On SIGTERM, /readyz answers 503 this long before the instance stops accepting, so the load balancer moves on first, in ms. */
+  drainDelayMs: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -140,6 +148,8 @@ export const defaultConfig: ServerConfig = {
     themeDir: path.resolve('themes/default'),
     contact: { name: '', email: '', phone: '', url: '' },
   },
+  cluster: null,
+  drainDelayMs: 0,
 };
 
 export type ConfigOverride = Partial<Omit<ServerConfig, 'yjs' | 'socketIo' | 'site'>> & {

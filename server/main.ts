@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { createRegiebord } from './app';
 import { createLogger } from './logger';
+import { defaultClusterSettings } from './cluster/clusterLink';
 import type { ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -29,6 +30,15 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
     ...(env.CONTACT_URL ? { url: env.CONTACT_URL } : {}),
   };
   override.site = { ...(env.SITE_NAME ? { name: env.SITE_NAME } : {}), ...(themeDir ? { themeDir } : {}), contact };
+  // Several instances (docs/operations.md): Redis shares socket.io, board updates, rate limits and locks.
+  if (env.REDIS_URL) {
+    override.cluster = {
+      ...defaultClusterSettings,
+      redisUrl: env.REDIS_URL,
+      ...(env.REDIS_PREFIX ? { keyPrefix: env.REDIS_PREFIX } : {}),
+    };
+  }
+  if (env.DRAIN_DELAY_MS && Number(env.DRAIN_DELAY_MS) >= 0) override.drainDelayMs = Number(env.DRAIN_DELAY_MS);
   // Keep-alive for idle board connections, in ms (0: off); for the bench and for operators.
   if (env.YJS_KEEPALIVE_MS && Number.isFinite(Number(env.YJS_KEEPALIVE_MS))) override.yjs = { keepAliveMs: Number(env.YJS_KEEPALIVE_MS) };
   if (env.OIDC_ISSUER) {
@@ -67,7 +77,7 @@ async function stop(signal: string) {
   const deadline = setTimeout(() => {
     server.logger.error('Stoppen duurde te lang; gedwongen afsluiten / shutdown took too long, exiting');
     process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS);
+  }, SHUTDOWN_DEADLINE_MS + server.config.drainDelayMs);
   deadline.unref();
   await server.close();
   process.exit(0);

@@ -13,7 +13,7 @@ import type { ControlStates } from '../method/controlStates';
 import type { AccountRecord, AccountRole, Storage } from '../storage/storage';
 import type { WorkshopService } from '../workshops';
 import { HttpError, parseBody } from './errors';
-import { FailureLimiter } from '../limits';
+import { FailureLimiter, type FailureLimit } from '../limits';
 
 export interface ApiDeps {
   config: ServerConfig;
@@ -21,6 +21,8 @@ export interface ApiDeps {
   access: AccessControl;
   workshops: WorkshopService;
   controls: ControlStates;
+  /** Several instances: failures counted where every instance sees them (Redis); default: in memory. */
+  failureLimits?: { join: FailureLimit; login: FailureLimit };
 }
 
 function accountInfo(a: AccountRecord): AccountInfo {
@@ -45,8 +47,8 @@ function clientKey(req: Request): string {
 export function createApiRouter(deps: ApiDeps): Router {
   const { config, storage, access, workshops, controls } = deps;
   const router = express.Router();
-  const joinLimiter = new FailureLimiter(config.joinRateLimit.maxFailures, config.joinRateLimit.windowMs);
-  const loginLimiter = new FailureLimiter(config.loginRateLimit.maxFailures, config.loginRateLimit.windowMs);
+  const joinLimiter = deps.failureLimits?.join ?? new FailureLimiter(config.joinRateLimit.maxFailures, config.joinRateLimit.windowMs);
+  const loginLimiter = deps.failureLimits?.login ?? new FailureLimiter(config.loginRateLimit.maxFailures, config.loginRateLimit.windowMs);
 
   async function startSession(req: Request, res: Response, account: AccountRecord): Promise<void> {
     const token = randomToken();
@@ -97,11 +99,11 @@ export function createApiRouter(deps: ApiDeps): Router {
     requireLocalAccounts();
     const body = parseBody(loginBody, req.body);
     const key = clientKey(req);
-    if (loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
+    if (await loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
     const account = await storage.findAccountByEmail(body.email);
     const ok = await verifyPassword(body.password, account?.passwordHash ?? (await dummyPasswordHash(config.scryptCost)));
     if (!account || !ok) {
-      loginLimiter.recordFailure(key);
+      await loginLimiter.recordFailure(key);
       throw new HttpError(401, 'INVALID_CREDENTIALS');
     }
     await startSession(req, res, account);
@@ -135,10 +137,10 @@ export function createApiRouter(deps: ApiDeps): Router {
     requireLocalAccounts();
     const body = parseBody(acceptInviteBody, req.body);
     const key = clientKey(req);
-    if (loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
+    if (await loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
     const email = await storage.takeInvite(hashToken(body.token), Date.now());
     if (!email) {
-      loginLimiter.recordFailure(key);
+      await loginLimiter.recordFailure(key);
       throw new HttpError(404, 'INVITE_INVALID');
     }
     if (await storage.findAccountByEmail(email)) throw new HttpError(409, 'EMAIL_TAKEN');
@@ -185,11 +187,11 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.post('/join', async (req, res) => {
     const key = clientKey(req);
-    if (joinLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
+    if (await joinLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
     const body = parseBody(joinBody, req.body);
     const workshop = await storage.findWorkshopByJoinCode(body.code);
     if (!workshop) {
-      joinLimiter.recordFailure(key);
+      await joinLimiter.recordFailure(key);
       throw new HttpError(404, 'UNKNOWN_CODE');
     }
     // A finished workshop takes no new people: they would count as participants in its exports.

@@ -88,10 +88,13 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < MIGRATIONS.length; v++) {
+    // IMMEDIATE, and the version read again inside: several instances starting together on one
+    // data folder run each migration once.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -173,7 +176,7 @@ export class SqliteStorage implements Storage {
       if ((this.stmt.countAccounts.get() as { n: number }).n > 0) return false;
       this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt);
       return true;
-    })();
+    }).immediate();
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
@@ -219,7 +222,7 @@ export class SqliteStorage implements Storage {
       if (!row) return undefined;
       this.stmt.deleteInvite.run(tokenHash);
       return row.expires_at > now ? row.email : undefined;
-    })();
+    }).immediate();
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -286,14 +289,14 @@ export class SqliteStorage implements Storage {
         last = Number(this.stmt.insertUpdate.run(workshopId, Buffer.from(u)).lastInsertRowid);
       }
       return last;
-    })();
+    }).immediate();
   }
 
   async compactDoc(workshopId: string, snapshot: Uint8Array, upToId: number): Promise<void> {
     this.db.transaction(() => {
       this.stmt.upsertSnapshot.run(workshopId, Buffer.from(snapshot), Date.now());
       this.stmt.deleteUpdatesUpTo.run(workshopId, upToId);
-    })();
+    }).immediate();
   }
 
   async getMeta(key: string): Promise<string | undefined> {
