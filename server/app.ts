@@ -21,6 +21,8 @@ import { KnowledgeCentre } from './knowledge/knowledgeCentre';
 import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
 import { observeRequests } from './http/requestLog';
+import { createOidcRouter } from './http/oidcApi';
+import { OidcSignIn } from './auth/oidc';
 import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
@@ -29,6 +31,12 @@ import { openStorage } from './storage/open';
 import type { Storage } from './storage/storage';
 import { WorkshopService } from './workshops';
 import { checkTheme, createSiteRouter, themeFiles } from './site/site';
+import { ClusterLink } from './cluster/clusterLink';
+import { createClusterEvents, noClusterEvents } from './cluster/clusterEvents';
+import { createSocketIoAdapter } from './cluster/socketIoAdapter';
+import { redisFailureLimit } from './cluster/redisLimits';
+import { createRedisRoomBus } from './cluster/redisRoomBus';
+import { localRoomBus } from './yjs/roomBus';
 import { DocRegistry } from './yjs/docRegistry';
 import { RecentTimings } from './yjs/recentTimings';
 import { createYjsEndpoint, type YjsEndpoint } from './yjs/wsEndpoint';
@@ -45,8 +53,14 @@ export interface Regiebord {
   lifecycle: WorkshopLifecycle;
   /** Starts listening; resolves with the actual port (useful with port 0). */
   listen(): Promise<number>;
-  /** Stops accepting, closes every connection, stores and compacts every document, closes storage. */
+  /**
+   * Stops accepting, closes every connection, stores and compacts every document, closes storage.
+   * With several instances (and on SIGTERM) this drains: /readyz answers 503 first, and clients
+   * are closed so that they reconnect, through the load balancer, to another instance.
+   */
   close(): Promise<void>;
+  /** The link to the other instances (null: this instance alone). */
+  cluster: ClusterLink | null;
 }
 
 const SCREEN_SECRET_KEY = 'screen_token_secret';
@@ -56,12 +70,15 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   checkTheme(config);
   const log = logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const storage = await openStorage(config);
-
-  let secret = await storage.getMeta(SCREEN_SECRET_KEY);
-  if (!secret) {
-    secret = crypto.randomBytes(32).toString('base64url');
-    await storage.setMeta(SCREEN_SECRET_KEY, secret);
+  let cluster: ClusterLink | null = null;
+  try {
+    cluster = config.cluster ? await ClusterLink.connect(config.cluster, log) : null;
+  } catch (err) {
+    await storage.close();
+    throw err;
   }
+  const events = cluster ? await createClusterEvents(cluster) : noClusterEvents;
+  const secret = await screenSecret(storage, cluster);
   const access = new AccessControl(storage, secret);
   const workshops = new WorkshopService(storage, access);
 
@@ -80,6 +97,17 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   // Board broadcasts: from applying a batch's first update to its last socket write.
   const broadcastTimings = new RecentTimings();
   // Counts and times only (no names, no content): for monitoring, the soak test's leak check and the bench.
+  // Ready for traffic: the database answers (and Redis, with several instances), and not draining.
+  let draining = false;
+  app.get('/readyz', async (_req, res) => {
+    const database = await storage.getMeta(SCREEN_SECRET_KEY).then(
+      (v) => v !== undefined,
+      () => false,
+    );
+    const redis = cluster ? await cluster.ping() : undefined;
+    const ok = !draining && database && redis !== false;
+    res.status(ok ? 200 : 503).json({ ok, draining, database, ...(cluster ? { redis } : {}) });
+  });
   app.get('/healthz', (_req, res) => {
     res.json({
       ok: true,
@@ -89,7 +117,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
       boardBroadcasts: broadcastTimings.summary(),
     });
   });
-  const controls = new ControlStates(storage.method);
+  const controls = new ControlStates(
+    storage.method,
+    cluster ? { shared: true, onChanged: (workshopId) => events.emit({ type: 'control', workshopId }) } : undefined,
+  );
   // Bound once the control plane exists: it tells a writer why the board undid its change.
   let tellRefused: (p: Principal, code: ErrorCode) => void = () => {};
   const registry = new DocRegistry(
@@ -101,6 +132,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
         broadcastTimings.add(ms);
         metrics.observeBroadcast(ms);
       },
+      bus: cluster ? createRedisRoomBus(cluster) : localRoomBus,
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);
@@ -137,6 +169,19 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     broadcaster: () => control.broadcaster,
   });
   const owners = new ActionOwners({ storage, lifecycle, broadcaster: () => control.broadcaster });
+  // Discovery on the first sign-in (and again after a failed one), so a provider that is down does not stop the server.
+  let oidc: Promise<OidcSignIn> | undefined;
+  const oidcSignIn = async (): Promise<OidcSignIn | undefined> => {
+    if (!config.oidc) return undefined;
+    oidc ??= OidcSignIn.discover(config.oidc);
+    try {
+      return await oidc;
+    } catch (err) {
+      oidc = undefined;
+      log.error('OpenID Connect discovery failed', err);
+      throw new HttpError(502, 'OIDC_PROVIDER_ERROR');
+    }
+  };
   // An imported workshop (JSON export) may be larger than any other request.
   app.use('/api/workshops/import', express.json({ limit: IMPORT_LIMIT }));
   app.use(
@@ -147,7 +192,17 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     createFollowUpRouter({ access, owners, storage, recorder }),
     createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
-    createApiRouter({ config, storage, access, workshops, controls }),
+    createOidcRouter({ config, storage, logger: log, oidc: oidcSignIn }),
+    createApiRouter({
+      config,
+      storage,
+      access,
+      workshops,
+      controls,
+      ...(cluster
+        ? { failureLimits: { join: redisFailureLimit(cluster, 'join', config.joinRateLimit), login: redisFailureLimit(cluster, 'login', config.loginRateLimit) } }
+        : {}),
+    }),
   );
   // The municipality's house style: design tokens and logo, from its own server only.
   app.use('/theme', themeFiles(config), (_req, _res, next) => next(new HttpError(404, 'NOT_FOUND')));
@@ -156,7 +211,25 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
 
   const httpServer = http.createServer(app);
   const yjs = createYjsEndpoint({ config, access, registry, logger: log, onRateLimited: metrics.boardRateLimited });
-  const control = createControlPlane({ httpServer, config, access, storage, controls, registry, yjs, logger: log });
+  const control = createControlPlane({
+    httpServer,
+    config,
+    access,
+    storage,
+    controls,
+    registry,
+    yjs,
+    logger: log,
+    ...(cluster ? { cluster: { adapter: createSocketIoAdapter(cluster), events } } : {}),
+  });
+  // What the other instances tell about state this one keeps in memory.
+  events.on((event) => {
+    if (event.type !== 'deleted') return;
+    recorder.forget(event.workshopId);
+    controls.forget(event.workshopId);
+    void registry.discard(event.workshopId, CLOSE_CODES.WORKSHOP_DELETED, 'workshop deleted');
+  });
+  events.onReconnect(() => void controls.refreshAll().catch((err: unknown) => log.error('reading control states again failed', err)));
   tellRefused = control.tellRefused;
   metrics.instrumentControlPlane(control.io);
   httpServer.on('upgrade', (req, socket, head) => {
@@ -177,6 +250,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     yjs,
     control,
     lifecycle,
+    cluster,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -188,6 +262,9 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     },
     close() {
       closing ??= (async () => {
+        // Draining: the load balancer sees /readyz fail and sends new connections elsewhere.
+        draining = true;
+        if (config.drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, config.drainDelayMs));
         // Stop accepting, close every realtime connection, store every board, then the database.
         httpServer.close();
         lifecycle.stop();
@@ -199,10 +276,32 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
         httpServer.closeAllConnections();
         await stopped;
         await storage.close();
+        await cluster?.close();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * The secret that signs shared-screen links, made once per installation. Several instances
+ * starting together agree on one: whoever holds the lock makes it, the others read it.
+ */
+async function screenSecret(storage: Storage, cluster: ClusterLink | null): Promise<string> {
+  const make = async () => {
+    const stored = await storage.getMeta(SCREEN_SECRET_KEY);
+    if (stored) return stored;
+    const secret = crypto.randomBytes(32).toString('base64url');
+    await storage.setMeta(SCREEN_SECRET_KEY, secret);
+    return secret;
+  };
+  if (!cluster) return make();
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const secret = (await storage.getMeta(SCREEN_SECRET_KEY)) ?? (await cluster.exclusive('screen-secret', 10_000, make));
+    if (secret) return secret;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the screen link secret could not be made (another instance holds the lock)');
 }
 
 /** The built client: hashed assets cached for a year, every other path gets the app shell. */

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { SiteContact } from '../shared/site';
+import type { OidcConfig } from './auth/oidc';
+import type { ClusterConfig } from './cluster/clusterLink';
 
 /** Who offers this Regiebord and how it looks (see docs/theming.md). */
 export interface SiteConfig {
@@ -86,6 +88,10 @@ export interface ServerConfig {
     eventsPerSecond: number;
     eventBurst: number;
   };
+  /** OpenID Connect single sign-on (OIDC_*); null: off. */
+  oidc: OidcConfig | null;
+  /** Password accounts (setup, login, invites); LOCAL_ACCOUNTS=false switches them off when OIDC is on. */
+  localAccounts: boolean;
   /** Who may read /metrics: a bearer token, or addresses/CIDR ranges (the TCP peer, unproxied). Both empty: nobody. */
   metrics: { token: string; allow: string[] };
   logLevel: 'silent' | 'error' | 'info';
@@ -96,6 +102,13 @@ export interface ServerConfig {
   /** How often the retention job runs, in ms (daily). */
   retentionIntervalMs: number;
   site: SiteConfig;
+  /**
+   * Several instances serving the same workshops, through Redis (REDIS_URL). Null: this
+   * instance alone, and nothing of the cluster code runs (docs/operations.md).
+   */
+  cluster: ClusterConfig | null;
+  /** On SIGTERM, /readyz answers 503 this long before the instance stops accepting, so the load balancer moves on first, in ms. */
+  drainDelayMs: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -130,6 +143,8 @@ export const defaultConfig: ServerConfig = {
   },
   socketIo: { maxMessageBytes: 64 * 1024, eventsPerSecond: 20, eventBurst: 40 },
   metrics: { token: '', allow: [] },
+  oidc: null,
+  localAccounts: true,
   logLevel: 'info',
   logFormat: 'json',
   retentionDays: 730,
@@ -139,6 +154,8 @@ export const defaultConfig: ServerConfig = {
     themeDir: path.resolve('themes/default'),
     contact: { name: '', email: '', phone: '', url: '' },
   },
+  cluster: null,
+  drainDelayMs: 0,
 };
 
 export type ConfigOverride = Partial<Omit<ServerConfig, 'yjs' | 'socketIo' | 'site'>> & {

@@ -66,3 +66,13 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * Failures counted per key. One instance counts in memory (FailureLimiter); several count in
+ * Redis (server/cluster/redisLimits.ts), so guessing join codes or passwords is slowed the same
+ * however a load balancer spreads the attempts.
+ */
+export interface FailureLimit {
+  isBlocked(key: string): boolean | Promise<boolean>;
+  recordFailure(key: string): void | Promise<void>;
+}

@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { createRegiebord } from './app';
+import { createLogger } from './logger';
+import { defaultClusterSettings } from './cluster/clusterLink';
 import type { ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
@@ -29,8 +31,33 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
     ...(env.CONTACT_URL ? { url: env.CONTACT_URL } : {}),
   };
   override.site = { ...(env.SITE_NAME ? { name: env.SITE_NAME } : {}), ...(themeDir ? { themeDir } : {}), contact };
+  // Several instances (docs/operations.md): Redis shares socket.io, board updates, rate limits and locks.
+  if (env.REDIS_URL) {
+    override.cluster = {
+      ...defaultClusterSettings,
+      redisUrl: env.REDIS_URL,
+      ...(env.REDIS_PREFIX ? { keyPrefix: env.REDIS_PREFIX } : {}),
+    };
+  }
+  if (env.DRAIN_DELAY_MS && Number(env.DRAIN_DELAY_MS) >= 0) override.drainDelayMs = Number(env.DRAIN_DELAY_MS);
   // Keep-alive for idle board connections, in ms (0: off); for the bench and for operators.
   if (env.YJS_KEEPALIVE_MS && Number.isFinite(Number(env.YJS_KEEPALIVE_MS))) override.yjs = { keepAliveMs: Number(env.YJS_KEEPALIVE_MS) };
+  if (env.OIDC_ISSUER) {
+    override.oidc = {
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID ?? '',
+      clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+      redirectUrl: env.OIDC_REDIRECT_URL ?? '',
+      organisationName: env.OIDC_ORGANISATION_NAME ?? 'uw organisatie',
+      groupsClaim: env.OIDC_GROUPS_CLAIM ?? 'groups',
+      allowedGroups: list(env.OIDC_ALLOWED_GROUPS),
+      facilitatorGroups: list(env.OIDC_FACILITATOR_GROUPS),
+      memberGroups: list(env.OIDC_MEMBER_GROUPS),
+      adminGroups: list(env.OIDC_ADMIN_GROUPS),
+      postLogoutRedirectUrl: env.OIDC_POST_LOGOUT_REDIRECT_URL ?? '',
+    };
+  }
+  if (env.LOCAL_ACCOUNTS) override.localAccounts = env.LOCAL_ACCOUNTS !== 'false';
   if (env.METRICS_TOKEN || env.METRICS_ALLOW) override.metrics = { token: env.METRICS_TOKEN ?? '', allow: list(env.METRICS_ALLOW) };
   if (env.LOG_FORMAT === 'pretty' || env.LOG_FORMAT === 'json') override.logFormat = env.LOG_FORMAT;
   if (env.LOG_LEVEL === 'silent' || env.LOG_LEVEL === 'error' || env.LOG_LEVEL === 'info') override.logLevel = env.LOG_LEVEL;
@@ -39,10 +66,12 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
 
 const server = await createRegiebord(readEnv(process.env));
 const port = await server.listen();
-// The database URL may hold a password: name the engine, not the URL.
-server.logger.info('Regiebord draait / is running', {
+// Start and stop are always written, whatever LOG_LEVEL says: operators and scripts wait for them.
+const lifecycle = createLogger({ level: 'info', format: server.config.logFormat });
+lifecycle.info('Regiebord draait / is running', {
   port,
   url: `http://localhost:${port}`,
+  // The database URL may hold a password: name the engine, not the URL.
   ...(server.config.databaseUrl ? { database: 'PostgreSQL' } : { dataDir: server.config.dataDir }),
 });
 
@@ -50,11 +79,11 @@ let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  server.logger.info('Regiebord stopt / is stopping', { signal });
+  lifecycle.info('Regiebord stopt / is stopping', { signal });
   const deadline = setTimeout(() => {
     server.logger.error('Stoppen duurde te lang; gedwongen afsluiten / shutdown took too long, exiting');
     process.exit(1);
-  }, SHUTDOWN_DEADLINE_MS);
+  }, SHUTDOWN_DEADLINE_MS + server.config.drainDelayMs);
   deadline.unref();
   await server.close();
   process.exit(0);

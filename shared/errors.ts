@@ -113,6 +113,34 @@ export const ERROR_MESSAGES = {
     nl: 'De titel klopt nog niet. Typ de titel van de werksessie over zoals hij er staat; streepjes, spaties en hoofdletters maken niet uit.',
     en: 'The title does not match yet. Type the title of the workshop as shown; dashes, spaces and capitals do not matter.',
   },
+  LOCAL_ACCOUNTS_DISABLED: {
+    nl: 'Inloggen met een wachtwoord staat uit. Log in met het account van je organisatie.',
+    en: "Signing in with a password is switched off. Sign in with your organisation's account.",
+  },
+  OIDC_NOT_CONFIGURED: {
+    nl: 'Inloggen met het account van de organisatie is niet ingesteld.',
+    en: "Signing in with the organisation's account is not set up.",
+  },
+  OIDC_STATE_INVALID: {
+    nl: 'Het inloggen is verlopen of niet hier begonnen. Probeer het opnieuw.',
+    en: 'The sign-in expired or did not start here. Please try again.',
+  },
+  OIDC_CODE_INVALID: {
+    nl: 'De inlogcode is niet (meer) geldig. Probeer het opnieuw.',
+    en: 'The sign-in code is not valid (any more). Please try again.',
+  },
+  OIDC_ID_TOKEN_INVALID: {
+    nl: 'Het bewijs van inloggen klopt niet. Probeer het opnieuw.',
+    en: 'The proof of sign-in is not valid. Please try again.',
+  },
+  OIDC_NOT_ALLOWED: {
+    nl: 'Je account mag Regiebord niet gebruiken. Vraag je beheerder om toegang.',
+    en: 'Your account may not use Regiebord. Ask your administrator for access.',
+  },
+  OIDC_PROVIDER_ERROR: {
+    nl: 'Het inloggen bij je organisatie is niet gelukt. Probeer het later opnieuw.',
+    en: 'Signing in with your organisation failed. Please try again later.',
+  },
   INTERNAL: {
     nl: 'Er ging iets mis op de server. Probeer het opnieuw.',
     en: 'Something went wrong on the server. Please try again.',

@@ -78,6 +78,8 @@ export interface AccountInfo {
   id: string;
   name: string;
   email: string;
+  /** facilitator: runs workshops; member (action group, stuurgroep): reads the knowledge centre; admin: manages accounts. */
+  roles: ('facilitator' | 'member' | 'admin')[];
 }
 
 export interface WorkshopSummary {

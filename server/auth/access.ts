@@ -57,7 +57,7 @@ export class AccessControl {
 
     const account = await this.accountFromCookie(creds.cookieHeader);
     if (!account) return { ok: false, status: 401, code: 'UNAUTHENTICATED' };
-    if (account.id !== workshop.ownerId) return { ok: false, status: 403, code: 'NOT_ALLOWED' };
+    if (account.id !== workshop.ownerId || !account.roles?.includes('facilitator')) return { ok: false, status: 403, code: 'NOT_ALLOWED' };
     return {
       ok: true,
       workshop,

@@ -2,8 +2,6 @@ import { exportFileName, type ExportFormat, type ExportLang, type WorkshopExport
 import { renderCsv, type CsvTable } from './csv';
 import { renderDocx } from './docx';
 import { renderMarkdown } from './markdown';
-import { renderPdf } from './pdf';
-import { renderPng } from './png';
 import { renderSvg } from './svg';
 
 export type PdfRenderer = (model: WorkshopExport, lang: ExportLang) => Promise<Buffer>;
@@ -47,11 +45,14 @@ export async function renderExport(
     case 'svg':
       return { body: utf8(renderSvg(model, lang)), contentType: 'image/svg+xml; charset=utf-8', fileName };
     case 'png':
+      // pdfkit and resvg are loaded on first use: together some 15 MB the idle server need not hold.
+      const { renderPng } = await import('./png');
       return { body: await renderPng(renderSvg(model, lang)), contentType: 'image/png', fileName };
     case 'docx':
       return { body: await renderDocx(model, lang), contentType: DOCX_TYPE, fileName };
     case 'pdf':
-      return { body: await (options.pdf ?? renderPdf)(model, lang), contentType: 'application/pdf', fileName };
+      const render = options.pdf ?? (await import('./pdf')).renderPdf;
+      return { body: await render(model, lang), contentType: 'application/pdf', fileName };
   }
 }
 

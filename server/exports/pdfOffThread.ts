@@ -61,15 +61,7 @@ export class PdfOffThread {
   }
 
   private start(): Worker {
-    // The server runs TypeScript through tsx; a worker thread does not inherit its loader, so the
-    // worker registers it before importing its entry. Both are resolved here, from this module:
-    // the worker's own code would resolve 'tsx' from the working directory.
-    const entry = new URL('./pdfThread.ts', import.meta.url).href;
-    const tsxApi = import.meta.resolve('tsx/esm/api');
-    const worker = new Worker(
-      `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
-      { eval: true },
-    );
+    const worker = import.meta.url.endsWith('.ts') ? PdfOffThread.startThroughTsx() : new Worker(new URL('./pdfThread.js', import.meta.url));
     worker.unref();
     worker.on('message', (reply: PdfReply) => {
       const waiting = this.pending.get(reply.id);
@@ -88,6 +80,21 @@ export class PdfOffThread {
     });
     this.worker = worker;
     return worker;
+  }
+
+  /**
+   * In development the server runs TypeScript through tsx; a worker thread does not inherit its
+   * loader, so the worker registers it before importing its entry. Both are resolved here, from
+   * this module: the worker's own code would resolve 'tsx' from the working directory. Compiled
+   * (dist/server, production) the worker is plain JavaScript next to the server's bundle.
+   */
+  private static startThroughTsx(): Worker {
+    const entry = new URL('./pdfThread.ts', import.meta.url).href;
+    const tsxApi = import.meta.resolve('tsx/esm/api');
+    return new Worker(
+      `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+      { eval: true },
+    );
   }
 
   private scheduleIdleStop(): void {

@@ -10,10 +10,10 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwor
 import { PARTICIPANT_TOKEN_PREFIX, hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { ControlStates } from '../method/controlStates';
-import type { AccountRecord, Storage } from '../storage/storage';
+import type { AccountRecord, AccountRole, Storage } from '../storage/storage';
 import type { WorkshopService } from '../workshops';
 import { HttpError, parseBody } from './errors';
-import { FailureLimiter } from '../limits';
+import { FailureLimiter, type FailureLimit } from '../limits';
 
 export interface ApiDeps {
   config: ServerConfig;
@@ -21,10 +21,12 @@ export interface ApiDeps {
   access: AccessControl;
   workshops: WorkshopService;
   controls: ControlStates;
+  /** Several instances: failures counted where every instance sees them (Redis); default: in memory. */
+  failureLimits?: { join: FailureLimit; login: FailureLimit };
 }
 
 function accountInfo(a: AccountRecord): AccountInfo {
-  return { id: a.id, name: a.name, email: a.email };
+  return { id: a.id, name: a.name, email: a.email, roles: a.roles ?? [] };
 }
 
 function isSecure(req: Request, config: ServerConfig): boolean {
@@ -45,8 +47,8 @@ function clientKey(req: Request): string {
 export function createApiRouter(deps: ApiDeps): Router {
   const { config, storage, access, workshops, controls } = deps;
   const router = express.Router();
-  const joinLimiter = new FailureLimiter(config.joinRateLimit.maxFailures, config.joinRateLimit.windowMs);
-  const loginLimiter = new FailureLimiter(config.loginRateLimit.maxFailures, config.loginRateLimit.windowMs);
+  const joinLimiter = deps.failureLimits?.join ?? new FailureLimiter(config.joinRateLimit.maxFailures, config.joinRateLimit.windowMs);
+  const loginLimiter = deps.failureLimits?.login ?? new FailureLimiter(config.loginRateLimit.maxFailures, config.loginRateLimit.windowMs);
 
   async function startSession(req: Request, res: Response, account: AccountRecord): Promise<void> {
     const token = randomToken();
@@ -60,6 +62,17 @@ export function createApiRouter(deps: ApiDeps): Router {
     return account;
   }
 
+  async function requireRole(req: Request, role: AccountRole): Promise<AccountRecord> {
+    const account = await requireAccount(req);
+    if (!account.roles?.includes(role)) throw new HttpError(403, 'NOT_ALLOWED');
+    return account;
+  }
+
+  /** LOCAL_ACCOUNTS=false: no password sign-in, setup or invitation (the organisation's accounts only). */
+  function requireLocalAccounts(): void {
+    if (!config.localAccounts) throw new HttpError(403, 'LOCAL_ACCOUNTS_DISABLED');
+  }
+
   // ------------------------------------------------------------ accounts
 
   router.get('/setup', async (_req, res) => {
@@ -67,6 +80,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/setup', async (req, res) => {
+    requireLocalAccounts();
     const body = parseBody(setupBody, req.body);
     if ((await storage.countAccounts()) > 0) throw new HttpError(409, 'SETUP_DONE');
     const account: AccountRecord = {
@@ -82,13 +96,14 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/login', async (req, res) => {
+    requireLocalAccounts();
     const body = parseBody(loginBody, req.body);
     const key = clientKey(req);
-    if (loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
+    if (await loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
     const account = await storage.findAccountByEmail(body.email);
     const ok = await verifyPassword(body.password, account?.passwordHash ?? (await dummyPasswordHash(config.scryptCost)));
     if (!account || !ok) {
-      loginLimiter.recordFailure(key);
+      await loginLimiter.recordFailure(key);
       throw new HttpError(401, 'INVALID_CREDENTIALS');
     }
     await startSession(req, res, account);
@@ -107,7 +122,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/invites', async (req, res) => {
-    const account = await requireAccount(req);
+    requireLocalAccounts();
+    const account = await requireRole(req, 'admin');
     const body = parseBody(inviteBody, req.body);
     if (await storage.findAccountByEmail(body.email)) throw new HttpError(409, 'EMAIL_TAKEN');
     const token = randomToken();
@@ -118,12 +134,13 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.post('/invites/accept', async (req, res) => {
+    requireLocalAccounts();
     const body = parseBody(acceptInviteBody, req.body);
     const key = clientKey(req);
-    if (loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
+    if (await loginLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
     const email = await storage.takeInvite(hashToken(body.token), Date.now());
     if (!email) {
-      loginLimiter.recordFailure(key);
+      await loginLimiter.recordFailure(key);
       throw new HttpError(404, 'INVITE_INVALID');
     }
     if (await storage.findAccountByEmail(email)) throw new HttpError(409, 'EMAIL_TAKEN');
@@ -146,14 +163,14 @@ export function createApiRouter(deps: ApiDeps): Router {
   });
 
   router.get('/workshops', async (req, res) => {
-    const account = await requireAccount(req);
+    const account = await requireRole(req, 'facilitator');
     // A facilitator runs their own workshops; reading everyone's is the knowledge centre's job.
     const list = (await storage.listWorkshops()).filter((w) => w.ownerId === account.id);
     res.json({ workshops: list.map((w) => workshops.summary(w, w.ownerName)) });
   });
 
   router.post('/workshops', async (req, res) => {
-    const account = await requireAccount(req);
+    const account = await requireRole(req, 'facilitator');
     const body = parseBody(createWorkshopBody, req.body);
     const workshop = await workshops.create(account, body);
     res.status(201).json(workshops.detail(workshop, account.name));
@@ -170,11 +187,11 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.post('/join', async (req, res) => {
     const key = clientKey(req);
-    if (joinLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
+    if (await joinLimiter.isBlocked(key)) throw new HttpError(429, 'RATE_LIMITED');
     const body = parseBody(joinBody, req.body);
     const workshop = await storage.findWorkshopByJoinCode(body.code);
     if (!workshop) {
-      joinLimiter.recordFailure(key);
+      await joinLimiter.recordFailure(key);
       throw new HttpError(404, 'UNKNOWN_CODE');
     }
     // A finished workshop takes no new people: they would count as participants in its exports.

@@ -54,9 +54,13 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
   const { storage, access, workshops, knowledge, lifecycle } = deps;
   const router = express.Router();
 
+  /** Facilitators and members (action group, stuurgroep) read; only facilitators change anything. */
   async function requireAccount(req: Request): Promise<AccountRecord> {
     const account = await access.accountFromCookie(req.get('cookie'));
     if (!account) throw new HttpError(401, 'UNAUTHENTICATED');
+    const roles = account.roles ?? [];
+    const reads = req.method === 'GET' || req.method === 'HEAD';
+    if (!roles.includes('facilitator') && !(reads && roles.includes('member'))) throw new HttpError(403, 'NOT_ALLOWED');
     return account;
   }
 

@@ -23,7 +23,8 @@ export const roomOf = (workshopId: string) => `w:${workshopId}`;
 export const facilitatorRoomOf = (workshopId: string) => `f:${workshopId}`;
 export const participantRoomOf = (participantId: string) => `p:${participantId}`;
 
-type Topic = 'barriers' | 'tally' | 'proposals' | 'alarms' | 'round' | 'myVotes';
+type PersonalTopic = 'round' | 'myVotes';
+type Topic = 'barriers' | 'tally' | 'proposals' | 'alarms' | PersonalTopic;
 
 /** Any socket.io server whose clients accept our server events. */
 type EmittingServer = Server<never, ServerToClientEvents, never, { principal: Principal }>;
@@ -45,6 +46,8 @@ export class Broadcaster {
     private readonly io: EmittingServer,
     private readonly storage: Storage,
     private readonly controls: ControlStates,
+    /** Several instances: the others build the per-person views for their own sockets when told. */
+    private readonly tellOthers: (workshopId: string, topic: PersonalTopic) => void = () => {},
   ) {}
 
   /** Send soon, at most once per throttle window per workshop and topic. */
@@ -101,15 +104,22 @@ export class Broadcaster {
         return;
       }
       case 'round':
-      case 'myVotes': {
-        // Views that differ per person: built for each connected socket.
-        for (const socket of await this.io.in(roomOf(workshopId)).fetchSockets()) {
-          if (topic === 'round') socket.emit('round', await this.round(workshopId, socket.data.principal));
-          else if (socket.data.principal.role === 'participant') {
-            socket.emit('my-votes', await this.myVotes(workshopId, socket.data.principal.participantId));
-          }
-        }
+      case 'myVotes':
+        this.tellOthers(workshopId, topic);
+        await this.sendPersonal(workshopId, topic);
         return;
+    }
+  }
+
+  /**
+   * Views that differ per person, built for each socket connected to this instance (with
+   * several instances, each builds them for its own sockets: no request to the others).
+   */
+  async sendPersonal(workshopId: string, topic: PersonalTopic): Promise<void> {
+    for (const socket of await this.io.local.in(roomOf(workshopId)).fetchSockets()) {
+      if (topic === 'round') socket.emit('round', await this.round(workshopId, socket.data.principal));
+      else if (socket.data.principal.role === 'participant') {
+        socket.emit('my-votes', await this.myVotes(workshopId, socket.data.principal.participantId));
       }
     }
   }

@@ -1,14 +1,16 @@
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { CLOSE_CODES, errorBody, type ErrorCode } from '../../shared/errors';
 import {
   EVENT_ROLES,
   PROTOCOL_VERSION,
   type ClientEventName,
   type ClientEventPayload,
+  type Presence,
   type ServerToClientEvents,
   type WorkshopState,
 } from '../../shared/protocol';
+import { noClusterEvents, type ClusterEvents } from '../cluster/clusterEvents';
 import { clientEvents, socketAuth } from '../../shared/schemas';
 import type { AccessControl, Principal } from '../auth/access';
 import { isOriginAllowed, isSameSiteBrowserRequest } from '../auth/origin';
@@ -49,7 +51,15 @@ export interface ControlPlaneDeps {
   registry: DocRegistry;
   yjs: YjsEndpoint;
   logger: Logger;
+  /** Several instances: socket.io's Redis adapter, and the instances' own messages. */
+  cluster?: { adapter: ServerOptions['adapter']; events: ClusterEvents };
 }
+
+/** Several instances: asking the others who is connected waits at most this long before trying again, in ms. */
+const PRESENCE_RETRY_MS = 1_000;
+/** How long the other instances are given to say who is connected to them, in ms. */
+const PRESENCE_ASK_MS = 2_000;
+const PRESENCE_RETRIES = 10;
 
 export interface ControlPlane {
   io: ControlServer;
@@ -71,7 +81,9 @@ export interface ControlPlane {
  */
 export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
   const { httpServer, config, access, storage, controls, registry, yjs, logger } = deps;
+  const events = deps.cluster?.events ?? noClusterEvents;
   const io: ControlServer = new Server(httpServer, {
+    ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
     serveClient: false,
     maxHttpBufferSize: config.socketIo.maxMessageBytes,
     // The Yjs endpoint shares this HTTP server: let its upgrades through.
@@ -82,11 +94,65 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
     },
   });
 
-  const broadcaster = new Broadcaster(io as never, storage, controls);
-  const presence = new PresenceTracker((workshopId) => {
-    io.to(roomOf(workshopId)).except(facilitatorRoomOf(workshopId)).emit('presence', presence.countOnly(workshopId));
-    io.to(facilitatorRoomOf(workshopId)).emit('presence', presence.full(workshopId));
+  const broadcaster = new Broadcaster(io as never, storage, controls, (workshopId, topic) =>
+    events.emit({ type: 'views', workshopId, topic }),
+  );
+  const presence = new PresenceTracker((workshopId) => void publishPresence(workshopId, 0));
+
+  /**
+   * Who is connected. One instance: its own tracker. Several: every instance's sockets in the
+   * workshop's room (socket.io's adapter asks the others), so an instance that was killed
+   * drops out by itself once the others stop hearing it.
+   */
+  async function presenceOf(workshopId: string): Promise<{ full: Presence; count: Presence }> {
+    if (!deps.cluster) return { full: presence.full(workshopId), count: presence.countOnly(workshopId) };
+    const names = new Map<string, string>();
+    for (const socket of await io.in(roomOf(workshopId)).timeout(PRESENCE_ASK_MS).fetchSockets()) {
+      const p = socket.data.principal;
+      if (p.role === 'participant') names.set(p.participantId, p.name);
+    }
+    const participants = [...names].map(([participantId, name]) => ({ participantId, name }));
+    return { full: { count: participants.length, participants }, count: { count: participants.length } };
+  }
+
+  async function publishPresence(workshopId: string, attempt: number): Promise<void> {
+    try {
+      const { full, count } = await presenceOf(workshopId);
+      io.to(roomOf(workshopId)).except(facilitatorRoomOf(workshopId)).emit('presence', count);
+      io.to(facilitatorRoomOf(workshopId)).emit('presence', full);
+    } catch (err) {
+      // An instance that just died has not been missed yet; ask again shortly.
+      if (attempt >= PRESENCE_RETRIES) logger.error('presence could not be gathered from every instance', err);
+      else setTimeout(() => void publishPresence(workshopId, attempt + 1), PRESENCE_RETRY_MS).unref();
+    }
+  }
+
+  events.on((event) => {
+    switch (event.type) {
+      case 'control':
+        void controls.refresh(event.workshopId).catch((err: unknown) => logger.error('reading a changed control state failed', err));
+        return;
+      case 'views':
+        void broadcaster.sendPersonal(event.workshopId, event.topic).catch((err: unknown) => logger.error('sending workshop views failed', err));
+        return;
+      case 'endParticipant':
+        closeBoardsOf(event.workshopId, event.participantId);
+        return;
+      case 'deleted':
+        broadcaster.forget(event.workshopId);
+        return;
+    }
   });
+
+  /** The removed participant's board connections on this instance. */
+  function closeBoardsOf(workshopId: string, participantId: string): void {
+    for (const conn of yjs.connections()) {
+      const p = conn.principal;
+      if (p.role === 'participant' && p.participantId === participantId && p.workshopId === workshopId) {
+        conn.close(CLOSE_CODES.PARTICIPANT_REMOVED, 'participant removed');
+      }
+    }
+  }
 
   const ctx: MethodContext = {
     storage,
@@ -104,12 +170,8 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       const room = io.in(participantRoomOf(participantId));
       room.emit('session:ended', errorBody('PARTICIPANT_REMOVED'));
       room.disconnectSockets(true);
-      for (const conn of yjs.connections()) {
-        const p = conn.principal;
-        if (p.role === 'participant' && p.participantId === participantId && p.workshopId === workshopId) {
-          conn.close(CLOSE_CODES.PARTICIPANT_REMOVED, 'participant removed');
-        }
-      }
+      closeBoardsOf(workshopId, participantId);
+      events.emit({ type: 'endParticipant', workshopId, participantId });
     },
   };
 
@@ -224,7 +286,7 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       presence.join(workshopId, principal.participantId, principal.name);
     }
 
-    const state: WorkshopState = {
+    const stateWith = (people: { full: Presence; count: Presence }): WorkshopState => ({
       protocolVersion: PROTOCOL_VERSION,
       workshop: { id: workshop.id, title: workshop.title, joinCode: workshop.joinCode, template: workshop.template },
       you:
@@ -233,14 +295,27 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
           : principal.role === 'facilitator'
             ? { role: 'facilitator', name: principal.name }
             : { role: 'screen' },
-      presence: principal.role === 'facilitator' ? presence.full(workshopId) : presence.countOnly(workshopId),
+      presence: principal.role === 'facilitator' ? people.full : people.count,
+    });
+    const sendState = (state: WorkshopState) => {
+      socket.emit('state', state);
+      // Kept for a rename, which sends it again with the new title.
+      socket.data.state = state;
     };
-    socket.emit('state', state);
-    // Kept for a rename, which sends it again with the new title.
-    socket.data.state = state;
     const sendAll = () =>
       broadcaster.sendAll(socket, workshopId).catch((err: unknown) => logger.error('sending workshop views failed', err));
-    void sendAll();
+    if (deps.cluster) {
+      // Who is connected is gathered from every instance first; the views follow the state, as on one instance.
+      void presenceOf(workshopId)
+        .catch(() => ({ full: presence.full(workshopId), count: presence.countOnly(workshopId) }))
+        .then((people) => {
+          sendState(stateWith(people));
+          return sendAll();
+        });
+    } else {
+      sendState(stateWith({ full: presence.full(workshopId), count: presence.countOnly(workshopId) }));
+      void sendAll();
+    }
 
     // Unknown events are answered, not silently dropped, so a client bug is visible.
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -280,11 +355,14 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       room.emit('session:ended', errorBody('WORKSHOP_DELETED'));
       room.disconnectSockets(true);
       broadcaster.forget(workshopId);
+      events.emit({ type: 'deleted', workshopId });
     },
     async close() {
       presence.close();
       broadcaster.close();
-      io.disconnectSockets(true);
+      // One instance: the clients are told the server is gone. Several: only the transports are
+      // closed (io.close below), so each client reconnects, through the load balancer, to another instance.
+      if (!deps.cluster) io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
       });

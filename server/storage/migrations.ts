@@ -356,6 +356,14 @@ export const MIGRATIONS: string[] = [
     DELETE FROM search_items WHERE item_type = 'card' AND item_id = old.card_id AND workshop_id = old.workshop_id;
   END;
   `,
+  // 7: roles (comma-separated: facilitator, member, admin) and the OpenID Connect identity (issuer +
+  // subject, the stable key; e-mail is not). Local accounts keep what every account could do before.
+  `
+  ALTER TABLE accounts ADD COLUMN roles TEXT NOT NULL DEFAULT 'facilitator,admin';
+  ALTER TABLE accounts ADD COLUMN oidc_issuer TEXT;
+  ALTER TABLE accounts ADD COLUMN oidc_subject TEXT;
+  CREATE UNIQUE INDEX accounts_oidc_identity ON accounts(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL;
+  `,
 ];
 
 /**

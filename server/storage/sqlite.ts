@@ -7,8 +7,11 @@ import { stemsOf } from '../knowledge/dutchText';
 import { SqliteFollowUpStore } from './sqliteFollowUpStore';
 import { SqliteKnowledgeStore } from './sqliteKnowledgeStore';
 import { SqliteMethodStore } from './sqliteMethodStore';
+import { ACCOUNT_ROLES } from './storage';
 import type {
   AccountRecord,
+  AccountRole,
+  OidcIdentity,
   ParticipantRecord,
   Storage,
   StoredDoc,
@@ -31,6 +34,7 @@ interface AccountRow {
   email: string;
   password_hash: string;
   created_at: number;
+  roles: string;
 }
 
 function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
@@ -41,6 +45,7 @@ function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
     email: row.email,
     passwordHash: row.password_hash,
     createdAt: row.created_at,
+    roles: row.roles.split(',').filter((r): r is AccountRole => (ACCOUNT_ROLES as readonly string[]).includes(r)),
   };
 }
 
@@ -83,10 +88,13 @@ export function openSqliteStorage(dataDir: string): SqliteStorage {
 function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (let v = current; v < MIGRATIONS.length; v++) {
+    // IMMEDIATE, and the version read again inside: several instances starting together on one
+    // data folder run each migration once.
     db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) !== v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -107,6 +115,12 @@ export class SqliteStorage implements Storage {
       ),
       accountByEmail: db.prepare('SELECT * FROM accounts WHERE email = ?'),
       accountById: db.prepare('SELECT * FROM accounts WHERE id = ?'),
+      accountByOidc: db.prepare('SELECT * FROM accounts WHERE oidc_issuer = ? AND oidc_subject = ?'),
+      insertOidcAccount: db.prepare(
+        `INSERT INTO accounts (id, name, email, password_hash, created_at, roles, oidc_issuer, oidc_subject)
+         VALUES (?, ?, ?, '', ?, ?, ?, ?)`,
+      ),
+      updateOidcAccount: db.prepare('UPDATE accounts SET name = ?, email = ?, roles = ? WHERE id = ?'),
       insertSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
       sessionAccount: db.prepare(
         `SELECT a.* FROM sessions s JOIN accounts a ON a.id = s.account_id
@@ -162,7 +176,7 @@ export class SqliteStorage implements Storage {
       if ((this.stmt.countAccounts.get() as { n: number }).n > 0) return false;
       this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt);
       return true;
-    })();
+    }).immediate();
   }
 
   async findAccountByEmail(email: string): Promise<AccountRecord | undefined> {
@@ -171,6 +185,18 @@ export class SqliteStorage implements Storage {
 
   async findAccount(id: string): Promise<AccountRecord | undefined> {
     return toAccount(this.stmt.accountById.get(id) as AccountRow | undefined);
+  }
+
+  async upsertOidcAccount(identity: OidcIdentity, newId: string, now: number): Promise<AccountRecord | undefined> {
+    return this.db.transaction(() => {
+      const existing = this.stmt.accountByOidc.get(identity.issuer, identity.subject) as AccountRow | undefined;
+      const owner = this.stmt.accountByEmail.get(identity.email) as AccountRow | undefined;
+      if (owner && owner.id !== existing?.id) return undefined;
+      const roles = identity.roles.join(',');
+      if (existing) this.stmt.updateOidcAccount.run(identity.name, identity.email, roles, existing.id);
+      else this.stmt.insertOidcAccount.run(newId, identity.name, identity.email, now, roles, identity.issuer, identity.subject);
+      return toAccount(this.stmt.accountById.get(existing?.id ?? newId) as AccountRow);
+    })();
   }
 
   async createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
@@ -196,7 +222,7 @@ export class SqliteStorage implements Storage {
       if (!row) return undefined;
       this.stmt.deleteInvite.run(tokenHash);
       return row.expires_at > now ? row.email : undefined;
-    })();
+    }).immediate();
   }
 
   async createWorkshop(w: WorkshopRecord): Promise<void> {
@@ -263,14 +289,14 @@ export class SqliteStorage implements Storage {
         last = Number(this.stmt.insertUpdate.run(workshopId, Buffer.from(u)).lastInsertRowid);
       }
       return last;
-    })();
+    }).immediate();
   }
 
   async compactDoc(workshopId: string, snapshot: Uint8Array, upToId: number): Promise<void> {
     this.db.transaction(() => {
       this.stmt.upsertSnapshot.run(workshopId, Buffer.from(snapshot), Date.now());
       this.stmt.deleteUpdatesUpTo.run(workshopId, upToId);
-    })();
+    }).immediate();
   }
 
   async getMeta(key: string): Promise<string | undefined> {

@@ -198,7 +198,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         .prepare('UPDATE register_items SET kind = ?, title = ?, title_key = ?, department = ?, description = ? WHERE id = ?')
         .run(next.kind, next.title, registerKey(next.kind, next.title), next.department, next.description, id);
       return true;
-    })();
+    }).immediate();
   }
 
   async historyOf(registerId: string): Promise<HistoryRow[]> {
@@ -238,7 +238,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
           c.target?.y ?? null,
         );
       }
-    })();
+    }).immediate();
   }
 
   async cardRecords(workshopId: string): Promise<CardRecord[]> {
@@ -355,7 +355,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       for (const other of groups.slice(1)) this.q.moveLedger.run(group, other);
       for (const id of barrierIds) this.q.setLedger.run(group, id);
       return group;
-    })();
+    }).immediate();
   }
 
   async unlinkBarrier(barrierId: string): Promise<boolean> {
@@ -366,7 +366,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       // A group of one is no group: dissolve it.
       if ((this.q.ledgerSize.get(row.ledger_id) as { n: number }).n < 2) this.q.moveLedger.run(null, row.ledger_id);
       return true;
-    })();
+    }).immediate();
   }
 
   async trackerRows(): Promise<TrackerRow[]> {
@@ -476,6 +476,6 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       this.q.anonBarriers.run(workshopId);
       this.q.anonProposals.run(workshopId);
       this.q.anonAlarms.run(workshopId);
-    })();
+    }).immediate();
   }
 }

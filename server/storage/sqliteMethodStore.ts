@@ -229,7 +229,7 @@ export class SqliteMethodStore implements MethodStore {
       // Votes on a removed barrier go back to their voters.
       if (changed) this.q.deleteVotesOn.run(workshopId, id);
       return changed;
-    })();
+    }).immediate();
   }
 
   async mergeBarriers(workshopId: string, sourceId: string, targetId: string): Promise<boolean> {
@@ -244,11 +244,11 @@ export class SqliteMethodStore implements MethodStore {
       this.q.mergeVariants.run(targetId, workshopId, sourceId);
       this.q.mergeBarrier.run(targetId, workshopId, sourceId);
       return true;
-    })();
+    }).immediate();
   }
 
   async setBarrierHeading(workshopId: string, ids: string[], heading: string): Promise<number> {
-    return this.db.transaction(() => ids.reduce((n, id) => n + this.q.setHeading.run(heading, workshopId, id).changes, 0))();
+    return this.db.transaction(() => ids.reduce((n, id) => n + this.q.setHeading.run(heading, workshopId, id).changes, 0)).immediate();
   }
 
   async countBarriersBy(workshopId: string, authorId: string): Promise<number> {
@@ -280,7 +280,7 @@ export class SqliteMethodStore implements MethodStore {
       this.q.insertVote.run(workshopId, voterId, barrierId, Date.now());
       this.q.insertOp.run(workshopId, voterId, opId, 'cast', barrierId);
       return { ok: true, remaining: remainingVotes(settings, spent + 1), duplicate: false };
-    })();
+    }).immediate();
   }
 
   async retractVote(workshopId: string, voterId: string, opId: string, barrierId: string, settings: VoteSettings): Promise<VoteOutcome> {
@@ -293,7 +293,7 @@ export class SqliteMethodStore implements MethodStore {
       this.q.deleteVote.run(vote.id);
       this.q.insertOp.run(workshopId, voterId, opId, 'retract', barrierId);
       return { ok: true, remaining: remainingVotes(settings, this.spent(workshopId, voterId)), duplicate: false };
-    })();
+    }).immediate();
   }
 
   async voteTotals(workshopId: string): Promise<VoteTotals> {
@@ -361,7 +361,7 @@ export class SqliteMethodStore implements MethodStore {
       // One round at a time: starting a new one closes the previous.
       this.q.closeRounds.run(workshopId);
       this.q.insertRound.run(round.id, workshopId, JSON.stringify(round.cardIds), round.mode, round.status, round.createdAt);
-    })();
+    }).immediate();
   }
 
   async listRounds(workshopId: string): Promise<PlacementRound[]> {
@@ -371,7 +371,7 @@ export class SqliteMethodStore implements MethodStore {
   async importVotes(workshopId: string, barrierId: string, voterIds: string[], createdAt: number): Promise<void> {
     this.db.transaction(() => {
       for (const voter of voterIds) this.q.insertVote.run(workshopId, voter, barrierId, createdAt);
-    })();
+    }).immediate();
   }
 
   async activeRound(workshopId: string): Promise<PlacementRound | undefined> {

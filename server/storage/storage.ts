@@ -10,12 +10,28 @@ import type { MethodStore } from './methodStore';
  * same interface; the SQLite engine completes each call synchronously inside
  * the promise, which the Yjs endpoint relies on only for speed, not order.
  */
+/** facilitator: runs workshops; member (action group, stuurgroep): reads the knowledge centre and tracker; admin: manages accounts. */
+export type AccountRole = 'facilitator' | 'member' | 'admin';
+export const ACCOUNT_ROLES: readonly AccountRole[] = ['facilitator', 'member', 'admin'];
+
 export interface AccountRecord {
   id: string;
   name: string;
   email: string;
+  /** Empty for an account that signs in through OpenID Connect only. */
   passwordHash: string;
   createdAt: number;
+  /** Read from storage; a new local account gets facilitator and admin. */
+  roles?: AccountRole[];
+}
+
+/** What the identity provider says about a person at sign-in. */
+export interface OidcIdentity {
+  issuer: string;
+  subject: string;
+  name: string;
+  email: string;
+  roles: AccountRole[];
 }
 
 export interface WorkshopRecord {
@@ -59,6 +75,11 @@ export interface Storage {
   createFirstAccount(account: AccountRecord): Promise<boolean>;
   findAccountByEmail(email: string): Promise<AccountRecord | undefined>;
   findAccount(id: string): Promise<AccountRecord | undefined>;
+  /**
+   * Creates the account of an OpenID Connect identity (issuer + subject) on its first sign-in, or
+   * updates its name, e-mail and roles on a later one. Undefined when the e-mail belongs to another account.
+   */
+  upsertOidcAccount(identity: OidcIdentity, newId: string, now: number): Promise<AccountRecord | undefined>;
   createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
   findSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;

@@ -20,6 +20,7 @@ import {
 } from './messages';
 import { broadcastWindowMs, SEVERAL_WRITERS, writerOf, type LastBroadcast } from './broadcastWindow';
 import { QuietTimer } from './quietTimer';
+import { localRoomBus, type RoomBus, type RoomBusListener } from './roomBus';
 
 
 /**
@@ -48,12 +49,16 @@ export interface DocRoomOptions {
   onStored?: (workshopId: string) => void;
   /** Told after each broadcast: ms from applying the batch's first update to the last socket write. */
   onBroadcast?: (ms: number) => void;
+  /** The other instances serving the same boards (several instances); absent: this instance alone. */
+  bus?: RoomBus;
 }
 
 /** Origin of transactions that replay stored state: they are not stored again. */
 const LOAD_ORIGIN = Symbol('load');
 /** Origin of the server's own changes (repairs of refused writes, facilitator actions). */
 export const SERVER_ORIGIN = Symbol('server');
+/** Origin of updates another instance stored and broadcast: passed on to our connections, not stored again. */
+const REMOTE_ORIGIN = Symbol('remote');
 
 interface PendingUpdate {
   update: Uint8Array;
@@ -119,6 +124,10 @@ export class DocRoom {
   droppedWrites = 0;
   /** Writes applied and then partly undone because they were not allowed. */
   repairedWrites = 0;
+  private readonly bus: RoomBus;
+  private leaveBus: () => void = () => {};
+  /** Updates from other instances that arrived while the room was still loading (null once loaded). */
+  private remoteBacklog: Uint8Array[] | null = [];
 
   private constructor(
     readonly workshopId: string,
@@ -129,6 +138,7 @@ export class DocRoom {
     private readonly onIdle: (room: DocRoom) => void,
   ) {
     this.quiet = new QuietTimer(options.compactWhenQuietMs ?? 0, () => this.compactWhenQuiet());
+    this.bus = options.bus ?? localRoomBus;
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -136,6 +146,11 @@ export class DocRoom {
       if (origin === LOAD_ORIGIN) return;
       this.fullState = null;
       this.fullStateAnswer = null;
+      if (origin === REMOTE_ORIGIN) {
+        // Stored by the instance that received it: our connections get it at once.
+        this.relay(update);
+        return;
+      }
       if (this.pending.length === 0) this.batchStartedAt = performance.now();
       this.pending.push({ update, origin });
       this.scheduleFlush();
@@ -152,25 +167,79 @@ export class DocRoom {
     onIdle: (room: DocRoom) => void,
   ): Promise<DocRoom> {
     const room = new DocRoom(workshopId, storage, options, logger, guard, onIdle);
-    const stored = await storage.loadDoc(workshopId);
-    room.storedSinceCompact = stored.updates.length;
-    room.lastStoredId = stored.lastUpdateId;
+    // Several instances: hear the others before reading storage, so no update falls between the two.
+    if (room.bus.shared) room.leaveBus = await room.bus.join(workshopId, room.busListener);
+    try {
+      await room.loadStored();
+    } catch (err) {
+      room.leaveBus();
+      throw err;
+    }
+    const backlog = room.remoteBacklog ?? [];
+    room.remoteBacklog = null;
+    for (const update of backlog) room.applyRemote(update);
+    return room;
+  }
+
+  private async loadStored(): Promise<void> {
+    const stored = await this.storage.loadDoc(this.workshopId);
+    this.storedSinceCompact = stored.updates.length;
+    this.lastStoredId = stored.lastUpdateId;
     if (stored.snapshot && stored.updates.length === 0) {
       // Stored as one snapshot (compacted when it unloaded): the board is exactly these bytes.
-      room.unhydrated = stored.snapshot;
-      room.fullState = stored.snapshot;
-      return room;
+      this.unhydrated = stored.snapshot;
+      this.fullState = stored.snapshot;
+      return;
     }
     // One transaction for the whole replay: much faster than one per update.
-    room.ydoc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.ydoc, stored.snapshot, LOAD_ORIGIN);
-      for (const update of stored.updates) Y.applyUpdate(room.ydoc, update, LOAD_ORIGIN);
+    this.ydoc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.ydoc, stored.snapshot, LOAD_ORIGIN);
+      for (const update of stored.updates) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
     // A long tail (an older database, or a crash before compaction) is compacted by the first
     // flush, right after that flush has sent its sync answers (see the end of flush), so the
     // first client does not wait for it; the next cold load then reads one snapshot. Unloading
     // compacts too.
-    return room;
+  }
+
+  /** What the other instances tell this room (several instances only). */
+  private readonly busListener: RoomBusListener = {
+    remoteUpdate: (update) => {
+      if (this.remoteBacklog) this.remoteBacklog.push(update);
+      else this.applyRemote(update);
+    },
+    resync: () => {
+      this.flushChain = this.flushChain.then(() => this.catchUp()).catch((err: unknown) => this.logger.error('catching up a board from storage failed', err));
+    },
+  };
+
+  private applyRemote(update: Uint8Array): void {
+    if (this.discarded || this.unloadPromise) return;
+    try {
+      // Another instance applied these bytes before it stored them; still, never let them throw here.
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (err) {
+      this.logger.error('applying a board update from another instance failed', err);
+    }
+  }
+
+  /** Pass an update another instance stored on to our own connections. */
+  private relay(update: Uint8Array): void {
+    if (this.conns.size === 0) return;
+    const started = performance.now();
+    const message = updateMessage(update);
+    for (const conn of this.conns.keys()) conn.send(message);
+    this.options.onBroadcast?.(performance.now() - started);
+  }
+
+  /** Apply whatever storage holds that this room may have missed (everything stored is already broadcast by its writer). */
+  private async catchUp(): Promise<void> {
+    if (this.discarded || this.unloadPromise) return;
+    const stored = await this.storage.loadDoc(this.workshopId);
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, REMOTE_ORIGIN);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    }, REMOTE_ORIGIN);
   }
 
   /** The board document, built from the stored snapshot first if that has not happened yet. */
@@ -431,6 +500,8 @@ export class DocRoom {
       this.options.onStored?.(this.workshopId);
       // Merging our own, already-applied updates is safe (never client bytes).
       const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+      // Stored: the other instances may pass it on now.
+      this.bus.publish(this.workshopId, merged);
       const message = updateMessage(merged);
       let receivers = 0;
       for (const conn of this.conns.keys()) {
@@ -482,9 +553,45 @@ export class DocRoom {
   /** Replace the stored updates by one snapshot of the current state. */
   async compact(): Promise<void> {
     if (this.storedSinceCompact === 0 || this.discarded) return;
+    if (this.bus.shared) return this.compactShared();
     const upTo = this.lastStoredId;
     await this.storage.compactDoc(this.workshopId, this.encodedState(), upTo);
     this.storedSinceCompact = 0;
+  }
+
+  /**
+   * Several instances write this board: the snapshot is built from what storage holds, not from
+   * this room's memory (an update another instance stored may still be on its way here, and
+   * deleting it under a snapshot that lacks it would lose it), and one instance at a time
+   * compacts a board (a Redis lock), so an older snapshot never overwrites a newer one.
+   * Whatever storage held that this room lacked (stored by an instance that was killed before
+   * it could tell the others) is applied here and told to the others.
+   */
+  private async compactShared(): Promise<void> {
+    const done = await this.bus.exclusive(this.workshopId, async () => {
+      const stored = await this.storage.loadDoc(this.workshopId);
+      if (stored.updates.length === 0) return true;
+      const fromStorage = new Y.Doc();
+      try {
+        fromStorage.transact(() => {
+          if (stored.snapshot) Y.applyUpdate(fromStorage, stored.snapshot);
+          for (const update of stored.updates) Y.applyUpdate(fromStorage, update);
+        });
+        let learned = false;
+        const onLearned = () => (learned = true);
+        this.ydoc.on('update', onLearned);
+        const missing = Y.encodeStateAsUpdate(fromStorage, Y.encodeStateVector(this.doc));
+        Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
+        this.ydoc.off('update', onLearned);
+        if (learned) this.bus.publish(this.workshopId, missing);
+        await this.storage.compactDoc(this.workshopId, Y.encodeStateAsUpdate(fromStorage), stored.lastUpdateId);
+      } finally {
+        fromStorage.destroy();
+      }
+      return true;
+    });
+    // Another instance is compacting this board right now: ours waits for the next occasion.
+    if (done) this.storedSinceCompact = 0;
   }
 
   /**
@@ -498,6 +605,7 @@ export class DocRoom {
     this.pending = [];
     this.pendingSyncReplies = [];
     this.closeAll(code, reason);
+    this.leaveBus();
     this.unloadPromise ??= (async () => {
       await this.flushChain.catch(() => {});
       this.awareness.destroy();
@@ -514,6 +622,7 @@ export class DocRoom {
       await this.flushed();
       // The updates are stored; a compaction that fails can wait for the next load.
       await this.compactOrLog();
+      this.leaveBus();
       this.awareness.destroy();
       this.ydoc.destroy();
     })();

@@ -17,7 +17,12 @@ const ROOT = path.resolve('.');
  * The real server in its own process, started like `npm run serve` but as a
  * single process (so a SIGKILL hits the server itself, not a wrapper).
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+  startTimeoutMs = 20_000,
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
@@ -39,7 +44,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   const port = await new Promise<number>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const deadline = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), startTimeoutMs);
     const onData = () => {
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m) {

@@ -69,6 +69,10 @@ const FORMULA_TEXTS = HOSTILE_TEXTS.filter((t) => FORMULA_START.test(t));
 // PDFs take seconds on a loaded two-core machine.
 describe('renderExport: every format', { timeout: 60_000 }, () => {
   const model = exportFixture();
+  // The server loads pdfkit and resvg on first use; load them here, outside each test's time limit.
+  beforeAll(async () => {
+    await Promise.all([import('../../server/exports/pdf'), import('../../server/exports/png')]);
+  });
   it.each([
     ['pdf', 'application/pdf'],
     ['md', 'text/markdown; charset=utf-8'],

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { PdfOffThread } from '../../server/exports/pdfOffThread';
 import { renderExport } from '../../server/exports';
@@ -33,6 +33,10 @@ afterEach(async () => {
 });
 
 describe('PDF export on a worker thread', () => {
+  // renderExport loads pdfkit on first use (the server never renders in-thread); load it before the timed test.
+  beforeAll(async () => {
+    await import('../../server/exports/pdf');
+  }, 60_000);
   it('makes the same report as rendering in-thread, and keeps the main thread free meanwhile', async () => {
     pdfs = new PdfOffThread();
     // A long workshop (150 extra barriers): in-thread, pdfkit holds the main thread for 400–650 ms

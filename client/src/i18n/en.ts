@@ -183,5 +183,12 @@ export const en: Record<keyof typeof nl, string> = {
   'error.WORKSHOP_FINISHED': 'This workshop has been closed. Joining or changing anything is no longer possible.',
   'error.WORKSHOP_DELETED': 'This workshop has been deleted.',
   'error.CONFIRMATION_NEEDED': 'The title does not match yet. Type the title of the workshop as shown; dashes, spaces and capitals do not matter.',
+  'error.LOCAL_ACCOUNTS_DISABLED': "Signing in with a password is switched off. Sign in with your organisation's account.",
+  'error.OIDC_NOT_CONFIGURED': "Signing in with the organisation's account is not set up.",
+  'error.OIDC_STATE_INVALID': 'The sign-in expired or did not start here. Please try again.',
+  'error.OIDC_CODE_INVALID': 'The sign-in code is not valid (any more). Please try again.',
+  'error.OIDC_ID_TOKEN_INVALID': 'The proof of sign-in is not valid. Please try again.',
+  'error.OIDC_NOT_ALLOWED': 'Your account may not use Regiebord. Ask your administrator for access.',
+  'error.OIDC_PROVIDER_ERROR': 'Signing in with your organisation failed. Please try again later.',
   'error.INTERNAL': 'Something went wrong on the server. Please try again.',
 };

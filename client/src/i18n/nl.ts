@@ -189,6 +189,13 @@ export const nl = {
   'error.WORKSHOP_FINISHED': 'Deze werksessie is afgerond. Meedoen of iets veranderen kan niet meer.',
   'error.WORKSHOP_DELETED': 'Deze werksessie is verwijderd.',
   'error.CONFIRMATION_NEEDED': 'De titel klopt nog niet. Typ de titel van de werksessie over zoals hij er staat; streepjes, spaties en hoofdletters maken niet uit.',
+  'error.LOCAL_ACCOUNTS_DISABLED': 'Inloggen met een wachtwoord staat uit. Log in met het account van je organisatie.',
+  'error.OIDC_NOT_CONFIGURED': 'Inloggen met het account van de organisatie is niet ingesteld.',
+  'error.OIDC_STATE_INVALID': 'Het inloggen is verlopen of niet hier begonnen. Probeer het opnieuw.',
+  'error.OIDC_CODE_INVALID': 'De inlogcode is niet (meer) geldig. Probeer het opnieuw.',
+  'error.OIDC_ID_TOKEN_INVALID': 'Het bewijs van inloggen klopt niet. Probeer het opnieuw.',
+  'error.OIDC_NOT_ALLOWED': 'Je account mag Regiebord niet gebruiken. Vraag je beheerder om toegang.',
+  'error.OIDC_PROVIDER_ERROR': 'Het inloggen bij je organisatie is niet gelukt. Probeer het later opnieuw.',
   'error.INTERNAL': 'Er ging iets mis op de server. Probeer het opnieuw.',
 } as const;
 

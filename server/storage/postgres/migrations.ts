@@ -357,4 +357,12 @@ export const PG_MIGRATIONS: string[] = [
   ALTER TABLE card_records ALTER COLUMN y DROP NOT NULL;
   ALTER TABLE card_records ADD CONSTRAINT card_records_pos CHECK ((x IS NULL) = (y IS NULL));
   `,
+  // 7: roles (comma-separated: facilitator, member, admin) and the OpenID Connect identity (issuer +
+  // subject, the stable key; e-mail is not). Local accounts keep what every account could do before.
+  `
+  ALTER TABLE accounts ADD COLUMN roles TEXT NOT NULL DEFAULT 'facilitator,admin';
+  ALTER TABLE accounts ADD COLUMN oidc_issuer TEXT;
+  ALTER TABLE accounts ADD COLUMN oidc_subject TEXT;
+  CREATE UNIQUE INDEX accounts_oidc_identity ON accounts(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL;
+  `,
 ];

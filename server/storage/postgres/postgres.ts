@@ -1,5 +1,5 @@
 import { templateSchema } from '../../../shared/schemas';
-import type { AccountRecord, ParticipantRecord, Storage, StoredDoc, WorkshopRecord } from '../storage';
+import { ACCOUNT_ROLES, type AccountRecord, type AccountRole, type OidcIdentity, type ParticipantRecord, type Storage, type StoredDoc, type WorkshopRecord } from '../storage';
 import { Db } from './db';
 import { PgFollowUpStore } from './followUpStore';
 import { PgKnowledgeStore } from './knowledgeStore';
@@ -22,11 +22,19 @@ interface AccountRow {
   email: string;
   password_hash: string;
   created_at: number;
+  roles: string;
 }
 
 function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
   if (!row) return undefined;
-  return { id: row.id, name: row.name, email: row.email, passwordHash: row.password_hash, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+    roles: row.roles.split(',').filter((r): r is AccountRole => (ACCOUNT_ROLES as readonly string[]).includes(r)),
+  };
 }
 
 function toWorkshop(row: WorkshopRow | undefined): WorkshopRecord | undefined {
@@ -127,6 +135,30 @@ export class PostgresStorage implements Storage {
 
   async findAccount(id: string): Promise<AccountRecord | undefined> {
     return toAccount(await this.db.one<AccountRow>('SELECT * FROM accounts WHERE id = $1', [id]));
+  }
+
+  async upsertOidcAccount(identity: OidcIdentity, newId: string, now: number): Promise<AccountRecord | undefined> {
+    return this.db.tx(async (q) => {
+      // One sign-in of a person at a time across instances (the first creates the account).
+      await q.lock(`regiebord:oidc:${identity.issuer}:${identity.subject}`);
+      const existing = await q.one<AccountRow>('SELECT * FROM accounts WHERE oidc_issuer = $1 AND oidc_subject = $2', [
+        identity.issuer,
+        identity.subject,
+      ]);
+      const owner = await q.one<AccountRow>('SELECT * FROM accounts WHERE email = $1', [identity.email]);
+      if (owner && owner.id !== existing?.id) return undefined;
+      const roles = identity.roles.join(',');
+      if (existing) {
+        await q.query('UPDATE accounts SET name = $1, email = $2, roles = $3 WHERE id = $4', [identity.name, identity.email, roles, existing.id]);
+      } else {
+        await q.query(
+          `INSERT INTO accounts (id, name, email, password_hash, created_at, roles, oidc_issuer, oidc_subject)
+           VALUES ($1, $2, $3, '', $4, $5, $6, $7)`,
+          [newId, identity.name, identity.email, now, roles, identity.issuer, identity.subject],
+        );
+      }
+      return toAccount(await q.one<AccountRow>('SELECT * FROM accounts WHERE id = $1', [existing?.id ?? newId]));
+    });
   }
 
   async createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {

@@ -1,0 +1,38 @@
+/**
+ * `npm run build:server`: compiles the server to dist/server for production, so it runs on plain
+ * `node` (no TypeScript loader in the process: less memory, faster start). Our own code is bundled
+ * into three entries; packages stay in node_modules (installed with `npm ci --omit=dev`).
+ * The files the server finds next to its own module (fonts, the site's default texts) are copied
+ * beside the bundle, where `import.meta.url` points once compiled.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const OUT = path.resolve('dist/server');
+
+fs.rmSync(OUT, { recursive: true, force: true });
+await build({
+  entryPoints: {
+    main: 'server/main.ts',
+    // The PDF worker thread's entry, loaded by pdfOffThread.ts as ./pdfThread.js.
+    pdfThread: 'server/exports/pdfThread.ts',
+    'backup-cli': 'server/ops/backup-cli.ts',
+  },
+  outdir: OUT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  // Code that is imported dynamically (the PNG and PDF renderers, with resvg and pdfkit) goes into
+  // chunks loaded on first use, so the idle server does not hold those packages.
+  splitting: true,
+  // Readable stacks in the logs, without a source map in memory.
+  minify: false,
+  keepNames: true,
+  logLevel: 'warning',
+});
+fs.cpSync('server/exports/fonts', path.join(OUT, 'fonts'), { recursive: true });
+fs.cpSync('server/site/defaults', path.join(OUT, 'defaults'), { recursive: true });
+console.log(`server built in ${path.relative('.', OUT)}`);

@@ -1,0 +1,88 @@
+import express, { type Router } from 'express';
+import { randomId } from '../../shared/ids';
+import { errorBody } from '../../shared/errors';
+import { OidcError, type OidcSignIn } from '../auth/oidc';
+import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../auth/cookies';
+import { hashToken, randomToken } from '../auth/tokens';
+import type { ServerConfig } from '../config';
+import type { Logger } from '../logger';
+import type { Storage } from '../storage/storage';
+import { HttpError, languageOf } from './errors';
+import { requestIdOf } from './requestLog';
+
+const FLOW_COOKIE = 'rb_oidc';
+const CALLBACK_PATH = '/auth/oidc/callback';
+
+/** The flow cookie: only sent back to the callback; Lax, because the provider's redirect is a top-level cross-site GET. */
+function flowCookie(value: string, maxAgeS: number, secure: boolean): string {
+  return [`${FLOW_COOKIE}=${value}`, `Path=/api${CALLBACK_PATH}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeS}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+export interface OidcApiDeps {
+  config: ServerConfig;
+  storage: Storage;
+  logger: Logger;
+  /** Undefined when OIDC is not configured. */
+  oidc: () => Promise<OidcSignIn | undefined>;
+}
+
+/**
+ * /api/auth/oidc: whether single sign-on is on (and the button's text), the start of a sign-in,
+ * the provider's callback, and logout with RP-initiated logout at the provider.
+ */
+export function createOidcRouter(deps: OidcApiDeps): Router {
+  const { config, storage, logger } = deps;
+  const router = express.Router();
+  const secure = (req: express.Request) => (config.secureCookies === 'auto' ? req.secure : config.secureCookies);
+  const signIn = async () => {
+    const oidc = await deps.oidc();
+    if (!oidc) throw new HttpError(404, 'OIDC_NOT_CONFIGURED');
+    return oidc;
+  };
+
+  router.get('/auth/oidc', (_req, res) => {
+    res.json({ enabled: config.oidc !== null, organisationName: config.oidc?.organisationName ?? '', localAccounts: config.localAccounts });
+  });
+
+  router.get('/auth/oidc/login', async (req, res) => {
+    const { url, flowId } = await (await signIn()).start();
+    res.setHeader('Set-Cookie', flowCookie(flowId, 600, secure(req)));
+    res.setHeader('Cache-Control', 'no-store');
+    res.redirect(302, url);
+  });
+
+  router.get(CALLBACK_PATH, async (req, res) => {
+    const oidc = await signIn();
+    const callbackUrl = new URL(config.oidc!.redirectUrl);
+    callbackUrl.search = new URL(req.originalUrl, 'http://x').search;
+    const clearFlow = flowCookie('', 0, secure(req));
+    try {
+      const identity = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
+      const account = await storage.upsertOidcAccount(identity, randomId(16), Date.now());
+      if (!account) throw new OidcError('EMAIL_TAKEN', 409, 'e-mail belongs to a local account');
+      const token = randomToken();
+      await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs);
+      res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
+      logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
+      res.redirect(302, '/');
+    } catch (err) {
+      if (!(err instanceof OidcError)) throw err;
+      // The reason for the log (no claims, tokens or names); the browser gets the named code.
+      logger.info('oidc sign-in refused', { requestId: requestIdOf(res), code: err.code, reason: err.message.slice(0, 200) });
+      res.setHeader('Set-Cookie', clearFlow);
+      res.status(err.status).json({ error: errorBody(err.code, languageOf(req)) });
+    }
+  });
+
+  /** Ends the local session; then, where the provider offers it, its session too (RP-initiated logout). */
+  router.post('/auth/oidc/logout', async (req, res) => {
+    const session = readCookie(req.get('cookie'), SESSION_COOKIE);
+    if (session) await storage.deleteSession(hashToken(session));
+    res.setHeader('Set-Cookie', clearedSessionCookie(secure(req)));
+    const oidc = await deps.oidc();
+    const base = config.publicUrl || `${req.protocol}://${req.get('host')}`;
+    res.json({ logoutUrl: oidc?.logoutUrl(`${base}/`) ?? null });
+  });
+
+  return router;
+}
