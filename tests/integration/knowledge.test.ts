@@ -144,7 +144,8 @@ describe('unplaced cards (in the tray)', () => {
       ['Qwvwachtend', null, null],
     ]);
     const md = await w.api.get<string>(`/api/workshops/${w.workshop.id}/export?format=md`);
-    expect(md.body).toMatch(/### Nog niet geplaatst\n\n- \*\*2\. Qwvwachtend\*\*/);
+    // The section starts with its note (exports: unplaced cards count in no quadrant), then the cards.
+    expect(md.body).toMatch(/### Nog niet geplaatst\n\n[^\n#-][^\n]*\n\n- \*\*2\. Qwvwachtend\*\*/);
     expect(md.body).not.toMatch(/### Manoeuvres in de Markt\n\n[^#]*Qwvwachtend/);
 
     // Both can be found; the workshop list counts both cards.
