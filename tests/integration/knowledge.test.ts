@@ -130,8 +130,10 @@ describe('unplaced cards (in the tray)', () => {
   it('count in no quadrant: searchable but without history until placed; exports mark them; import and duplicate keep them unplaced', async () => {
     const w = await newWorkshop('Bak met kaarten');
     const d = await board(w);
-    const placed = addCard(d.doc, { kind: 'domain', title: 'Qwvgeplaatst', x: 0.8, y: 0.2 });
-    const waiting = addCard(d.doc, { kind: 'project', title: 'Qwvwachtend' });
+    // Made one ms apart: cards made in the same ms are ordered by their random id.
+    const madeAt = Date.now();
+    const placed = addCard(d.doc, { kind: 'domain', title: 'Qwvgeplaatst', x: 0.8, y: 0.2 }, madeAt);
+    const waiting = addCard(d.doc, { kind: 'project', title: 'Qwvwachtend' }, madeAt + 1);
     const exportOf = async (id: string) => (await w.api.get<WorkshopExport>(`/api/workshops/${id}/export?format=json`)).body;
     const model = await eventually(async () => {
       const m = await exportOf(w.workshop.id);
