@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addCard, moveCard, readCards } from '../../shared/board';
 import { PERMISSIONS } from '../../shared/phases';
 import type { ErrorBody } from '../../shared/errors';
-import { openSqliteStorage } from '../../server/storage/sqlite';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl, connectedDoc, type DocClient } from '../helpers/clients';
 import { eventually } from '../helpers/poll';
@@ -56,9 +55,8 @@ async function setting(phoneIs: 'larger' | 'smaller' = 'larger') {
 }
 
 async function storedBoard(s: TestServer, workshopId: string): Promise<Y.Doc> {
-  const storage = openSqliteStorage(s.dataDir);
-  const stored = await storage.loadDoc(workshopId);
-  await storage.close();
+  // What the server's storage holds (either engine), not its document in memory.
+  const stored = await s.app.storage.loadDoc(workshopId);
   const doc = new Y.Doc();
   if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
   for (const u of stored.updates) Y.applyUpdate(doc, u);
