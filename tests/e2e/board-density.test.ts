@@ -182,6 +182,8 @@ describe('the board at real density', () => {
         const fac = await suite.open(LAPTOP);
         await fac.context().addCookies([{ name: 'rb_session', value: api.cookie.split('=')[1]!, url: server.url }]);
         await fac.goto(`${server.url}/begeleider/w/${workshop.id}`);
+        // The cockpit opens the tab of the phase (Welkom: participants); the board has its own tab.
+        await fac.getByRole('tab', { name: 'Bord', exact: true }).click();
         await fac.getByTestId('board').waitFor();
         await fac.screenshot({ path: path.join(SHOTS, 'density-60-facilitator.png') });
         const anna = await join(server.url, workshop.joinCode, 'Anna');
