@@ -139,7 +139,7 @@ describe('the knowledge centre: search, report, downloads, register, ledger and 
     await page.getByLabel('Zoekwoorden').fill('een loket');
     await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
     await page.waitForURL(/\/kenniscentrum\/zoeken\?q=een(%20|\+)loket$/);
-    await expect.poll(() => page.getByTestId('search-status').innerText()).toMatch(/resulta(at|ten) voor "een loket"/);
+    await expect.poll(() => page.getByTestId('search-status').innerText()).toMatch(/resulta(at|ten) voor „een loket”/);
     const hit = page.getByTestId('search-hit').filter({ hasText: 'Werksessie Dienstverlening voorjaar' }).filter({ hasText: 'café-eigenaren' });
     await hit.waitFor();
     expect(await hit.locator('mark').allInnerTexts()).toEqual(expect.arrayContaining(['één', 'loket']));
