@@ -43,7 +43,7 @@ describe('bench harness (smoke)', () => {
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code, output).toBe(0);
-    expect(output).toContain('Knowledge-centre search: 20 workshops × 50 items (1,020 indexed)');
+    expect(output).toContain('Knowledge-centre search on SQLite: 20 workshops × 50 items (1,020 indexed)');
     // Every query found something: the index is filled and the queries reach it.
     expect(output).toMatch(/hits per query \(mean, max 50\) \| (?!0\.0)\d+\.\d/);
   }, 120_000);
