@@ -47,8 +47,12 @@ export class Broadcaster {
     private readonly storage: Storage,
     private readonly controls: ControlStates,
     /** Several instances: the others build the per-person views for their own sockets when told. */
-    private readonly tellOthers: (workshopId: string, topic: PersonalTopic) => void = () => {},
+    private readonly tellOthers: (workshopId: string, topic: PersonalTopic) => void,
+    /** A throttled send runs on a timer, with nobody to await it: its failure is reported here. */
+    private readonly onError: (err: unknown) => void,
   ) {}
+
+  private closed = false;
 
   /** Send soon, at most once per throttle window per workshop and topic. */
   schedule(workshopId: string, ...topics: Topic[]): void {
@@ -58,7 +62,10 @@ export class Broadcaster {
       const timer = setTimeout(
         () => {
           this.timers.delete(key);
-          void this.send(workshopId, topic);
+          this.send(workshopId, topic).catch((err: unknown) => {
+            // A send still reading when the server shut down finds the storage closed; that is no fault.
+            if (!this.closed) this.onError(err);
+          });
         },
         topic === 'tally' ? TALLY_THROTTLE_MS : LIST_THROTTLE_MS,
       );
@@ -247,6 +254,7 @@ export class Broadcaster {
   }
 
   close(): void {
+    this.closed = true;
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
   }

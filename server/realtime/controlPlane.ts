@@ -94,8 +94,12 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
     },
   });
 
-  const broadcaster = new Broadcaster(io as never, storage, controls, (workshopId, topic) =>
-    events.emit({ type: 'views', workshopId, topic }),
+  const broadcaster = new Broadcaster(
+    io as never,
+    storage,
+    controls,
+    (workshopId, topic) => events.emit({ type: 'views', workshopId, topic }),
+    (err) => logger.error('sending workshop views failed', err),
   );
   const presence = new PresenceTracker((workshopId) => void publishPresence(workshopId, 0));
 
