@@ -6,10 +6,7 @@ import { browserSuite } from '../helpers/browserSuite';
 const suite = browserSuite();
 
 describe('a workshop end to end: facilitator, shared screen, two phones, a restart', () => {
-  // SKIPPED for one session, on purpose (see the closing note of session 7): the facilitator page became a
-  // cockpit with tabs (issue 19) and new cards wait in a tray (issue 14); this test still expects every
-  // panel on one page and cards on the board. Update its navigation (open the tab) and re-enable it first thing.
-  it.skip('runs', async () => {
+  it('runs', async () => {
     const { server, open } = suite;
     // 1. The facilitator creates the first account and a workshop.
     const facilitator = await open(LAPTOP);
@@ -52,21 +49,38 @@ describe('a workshop end to end: facilitator, shared screen, two phones, a resta
     // The facilitator sees who is here.
     await expect.poll(() => facilitator.locator('body').innerText(), { timeout: 10_000 }).toContain('Sanne');
 
-    // 4. Phone 1 adds a card; it appears on the other phone and on the screen.
+    // 4. Phone 1 adds a card; it appears on the other phone, on the screen and on the facilitator's
+    // board (the cockpit's Bord tab), first in the tray of cards not placed yet.
+    await facilitator.getByRole('tab', { name: 'Bord' }).click();
     await phone1.getByRole('radio', { name: 'Domein' }).check();
     await phone1.getByLabel('Titel van de kaart').fill('Klimaatbeleid');
     await phone1.getByRole('button', { name: 'Kaart toevoegen' }).click();
     for (const page of [phone2, screen, facilitator]) {
-      await page.locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first().waitFor({ timeout: 5_000 });
+      await page.getByTestId('card-tray').locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first().waitFor({ timeout: 5_000 });
     }
 
-    // 5. Phone 1 drags it by touch into the top-right quadrant.
+    // 5. Phone 1 places it with a tap on the board (the new card is chosen), in the bottom-left quadrant...
+    const plane = (await phone1.getByTestId('board').boundingBox())!;
+    await phone1.touchscreen.tap(plane.x + plane.width * 0.3, plane.y + plane.height * 0.7);
+    for (const page of [phone1, phone2, screen, facilitator]) {
+      await page.getByTestId('board').locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first().waitFor({ timeout: 5_000 });
+    }
+    await eventually(async () => {
+      const pos = await cardPosition(phone1, 'Klimaatbeleid');
+      expect(pos.x).toBeLessThan(0.5);
+      expect(pos.y).toBeGreaterThan(0.5);
+    });
+    // ...then drags it by touch into the top-right quadrant. A card's centre travels over the
+    // board less its own size, so the finger goes to where the centre of a card at (75%, 25%) is.
     const board = (await phone1.getByTestId('board').boundingBox())!;
     const card = (await phone1.locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first().boundingBox())!;
     await touchDrag(
       phone1,
       { x: card.x + card.width / 2, y: card.y + card.height / 2 },
-      { x: board.x + board.width * 0.8, y: board.y + board.height * 0.2 },
+      {
+        x: board.x + card.width / 2 + 0.75 * (board.width - card.width),
+        y: board.y + card.height / 2 + 0.25 * (board.height - card.height),
+      },
     );
     for (const page of [phone1, phone2, screen]) {
       await eventually(async () => {

@@ -61,10 +61,18 @@ export async function touchDrag(page: Page, from: { x: number; y: number }, to: 
   await cdp.detach();
 }
 
-/** Where a card sits on the board, as fractions of the board area (0..1). */
+/**
+ * Where a card sits on the board, as fractions of the board area (0..1). On the shared
+ * screen a card is a marker at its true position and a label placed clear of the others
+ * (ScreenCards), so there the marker is measured, not the label.
+ */
 export async function cardPosition(page: Page, title: string): Promise<{ x: number; y: number }> {
-  const board = await page.getByTestId('board').boundingBox();
-  const card = await page.locator('[data-card-id]', { hasText: title }).first().boundingBox();
+  const plane = page.getByTestId('board');
+  const board = await plane.boundingBox();
+  const chip = plane.locator('[data-card-id]', { hasText: title }).first();
+  const id = await chip.getAttribute('data-card-id', { timeout: 1000 });
+  const marker = plane.locator(`[data-marker-id="${id}"]`);
+  const card = await ((await marker.count()) > 0 ? marker : chip).boundingBox();
   if (!board || !card) throw new Error(`card "${title}" or the board is not visible`);
   return {
     x: (card.x + card.width / 2 - board.x) / board.width,
