@@ -28,10 +28,7 @@ const HOSTILE = [
 ];
 
 describe('hostile texts stay inert; no request leaves the origin', () => {
-  // SKIPPED for one session, on purpose (see the closing note of session 7): the facilitator page became a
-  // cockpit with tabs (issue 19) and new cards wait in a tray (issue 14); this test still expects every
-  // panel on one page and cards on the board. Update its navigation (open the tab) and re-enable it first thing.
-  it.skip('shows markup as text in every view', async () => {
+  it('shows markup as text in every view', async () => {
     const { server } = suite;
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api, '<b>Titel</b><img src=x onerror="window.__pwned=1">');
@@ -64,10 +61,29 @@ describe('hostile texts stay inert; no request leaves the origin', () => {
       }
     };
 
-    // Cards (Welkom shows the board everywhere).
+    // The participant's hostile name, in the cockpit's Deelnemers tab (Welkom opens it).
+    await expect.poll(() => facilitator.locator('#rb-panel-people').innerText(), { timeout: 10_000 }).toContain('<i>n</i><img src=x onerror=alert(1)>');
+    expect(await facilitator.locator('img[src="x"], svg[onload], script:not([src])').count()).toBe(0);
+
+    // Cards (Welkom shows the board everywhere; the facilitator's in the cockpit's Bord tab).
+    await facilitator.getByRole('tab', { name: 'Bord' }).click();
     for (const text of HOSTILE) {
       await phone.getByLabel('Titel van de kaart').fill(text);
       await phone.getByRole('button', { name: 'Kaart toevoegen' }).click();
+    }
+    // First in the tray of cards not placed yet, as text.
+    for (const page of [phone, screen, facilitator]) {
+      await expect.poll(() => page.getByTestId('card-tray').locator('[data-card-id]').count(), { timeout: 10_000 }).toBe(HOSTILE.length);
+    }
+    await inert();
+    // Then on the board: each placed from the tray by keyboard (keys 1 to 4, one quadrant each).
+    for (const [i, text] of HOSTILE.entries()) {
+      await phone.getByTestId('card-tray').locator('[data-card-id]', { hasText: text }).first().focus();
+      await phone.keyboard.press(String(i + 1));
+    }
+    for (const page of [phone, screen, facilitator]) {
+      await expect.poll(() => page.getByTestId('card-tray').count(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => page.getByTestId('board').locator('[data-card-id]').count(), { timeout: 10_000 }).toBe(HOSTILE.length);
     }
     await inert();
 
