@@ -98,10 +98,7 @@ describe('language: Dutch and English, remembered, with the right lang attribute
 });
 
 describe('text at 200%: nothing lost on a phone and on a laptop', () => {
-  // SKIPPED for one session, on purpose (see the closing note of session 7): the facilitator page became a
-  // cockpit with tabs (issue 19) and new cards wait in a tray (issue 14); this test still expects every
-  // panel on one page and cards on the board. Update its navigation (open the tab) and re-enable it first thing.
-  it.skip('home, join, the phone during a workshop, and the facilitator', async () => {
+  it('home, join, the phone during a workshop, and the facilitator', async () => {
     const { server } = suite;
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api, 'Grote letters');
@@ -152,14 +149,27 @@ describe('text at 200%: nothing lost on a phone and on a laptop', () => {
     await facilitator.context().addCookies([{ name: 'rb_session', value: api.cookie.split('=')[1]!, url: server.url }]);
     await facilitator.goto(`${server.url}/begeleider/w/${workshop.id}`);
     await facilitator.getByRole('button', { name: 'Volgende stap' }).waitFor();
+    // The cockpit sticks to the top at normal text; at 200% it wraps to many rows and stays at the top of the page.
+    const position = () => facilitator.getByTestId('cockpit').evaluate((el) => getComputedStyle(el).position);
+    expect(await position()).toBe('sticky');
     await textAt200(facilitator);
+    await expect.poll(position).toBe('static');
+    // The cockpit's bar and its tabs (the bar must not stick over half the window at 200%).
     await expectNothingLost(facilitator, 'facilitator', [
       facilitator.getByRole('button', { name: 'Volgende stap' }),
       facilitator.getByRole('button', { name: 'Vorige stap' }),
+      facilitator.getByRole('tab', { name: 'Bord' }),
+      facilitator.getByRole('tab', { name: 'Downloads' }),
+    ]);
+    // The join code and the screen link, in the Deelnemers tab.
+    await facilitator.getByRole('tab', { name: 'Deelnemers' }).click();
+    await expectNothingLost(facilitator, 'facilitator, Deelnemers', [
       facilitator.getByTestId('join-code'),
-      facilitator.locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first(),
       facilitator.getByRole('link', { name: 'Gedeeld scherm openen' }),
     ]);
+    // The card on the board, in the Bord tab.
+    await facilitator.getByRole('tab', { name: 'Bord' }).click();
+    await expectNothingLost(facilitator, 'facilitator, Bord', [facilitator.getByTestId('board').locator('[data-card-id]', { hasText: 'Klimaatbeleid' }).first()]);
     doc.destroy();
   });
 });

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { stepPhase } from '../../../../shared/phases';
 import type { Alarm } from '../../../../shared/method';
 import type { ControlView, Presence } from '../../../../shared/protocol';
@@ -8,6 +9,7 @@ import { phaseTitle } from '../../method/phaseText';
 import { useAction } from '../../method/useAction';
 import type { Send } from '../../realtime/sendEvent';
 import type { ScreenPlan } from '../screen/screenContent';
+import { useTooTallToStick } from './useTooTallToStick';
 
 interface Props {
   control: ControlView;
@@ -30,6 +32,8 @@ interface Props {
 export function CockpitBar({ control, send, clockOffset, presence, alarms, screen, onAlarms, finished }: Props) {
   const { t } = useI18n();
   const action = useAction();
+  const bar = useRef<HTMLElement>(null);
+  const tooTall = useTooTallToStick(bar);
   const { phases, currentPhaseId, locked, resultsRevealed, votingClosed } = control;
   const prev = stepPhase(phases, currentPhaseId, -1);
   const next = stepPhase(phases, currentPhaseId, 1);
@@ -42,7 +46,7 @@ export function CockpitBar({ control, send, clockOffset, presence, alarms, scree
   const page = screen.page;
 
   return (
-    <section className="rb-cockpit" aria-label={t('cockpit.title')} data-testid="cockpit">
+    <section ref={bar} className={`rb-cockpit${tooTall ? ' rb-cockpit--static' : ''}`} aria-label={t('cockpit.title')} data-testid="cockpit">
       <div className="rb-cockpit__group rb-cockpit__steps">
         {/* Focusable while busy (aria-disabled): disabling a focused button drops keyboard focus. */}
         <button
