@@ -103,6 +103,7 @@ export const enFollowUp: Record<keyof typeof nlFollowUp, string> = {
   'fu.outcome.no-action': 'no action point yet',
   'fu.outcome.dropped': 'action points dropped',
   'fu.picture.alt': 'The board with {n} domains and projects: a dot where each stood in its latest workshop, an arrow to where it should go. Below the picture each domain and project is described in words.',
+  'fu.picture.region': 'The picture of the board',
   'fu.picture.words': 'The board in words ({n})',
   'fu.picture.open': 'Open the picture at full size',
   'fu.move.domain': 'domain',

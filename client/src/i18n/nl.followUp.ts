@@ -106,6 +106,7 @@ export const nlFollowUp = {
   'fu.outcome.no-action': 'nog geen actiepunt',
   'fu.outcome.dropped': 'actiepunten vervallen',
   'fu.picture.alt': 'Het bord met {n} domeinen en projecten: met een stip waar elk in de laatste werksessie stond, met een pijl waar het naartoe moet. Onder de afbeelding staat elk domein en project in woorden.',
+  'fu.picture.region': 'De afbeelding van het bord',
   'fu.picture.words': 'Het bord in woorden ({n})',
   'fu.picture.open': 'Open de afbeelding op ware grootte',
   'fu.move.domain': 'domein',

@@ -15,7 +15,8 @@ export function ProgressPicture({ report, src }: { report: ProgressReport; src: 
   const n = report.movements.length;
   return (
     <figure className="rb-fu-figure">
-      <div className="rb-fu-figure__frame">
+      {/* A region of its own that the keyboard can scroll: on a phone the picture is wider than the page. */}
+      <div className="rb-fu-figure__frame" role="region" aria-label={t('fu.picture.region')} tabIndex={0}>
         <img className="rb-fu-figure__img" src={src} alt={t('fu.picture.alt', { n })} aria-describedby={listId} />
       </div>
       <figcaption>
