@@ -63,6 +63,8 @@ export interface Regiebord {
   cluster: ClusterLink | null;
   /** The worker thread that renders PDF and Word documents, off the event loop of live workshops. */
   documents: PdfOffThread;
+  /** The HTTP routes (tests walk its route table: what an owner's link may open). */
+  routes: express.Express;
 }
 
 const SCREEN_SECRET_KEY = 'screen_token_secret';
@@ -254,6 +256,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     lifecycle,
     cluster,
     documents: pdfs,
+    routes: app,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
