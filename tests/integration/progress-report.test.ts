@@ -301,8 +301,14 @@ describe('the organisation\'s page (intranet) and its Atom feed', () => {
     expect(feed.body).toContain('<name>eigenaar</name>');
     expect(feed.body).not.toContain('Fenna');
 
+    // The page's quadrant picture, under the same link.
+    const picture = await anyone.get<string>(`/api/public/progress/${token}/picture.svg?lang=en`);
+    expect(picture.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(picture.body).toContain('1. Energietransitie: now in Manoeuvres in de Markt');
+
     expect((await api.request('DELETE', `/api/knowledge/progress-pages/${made.body.id}`)).status).toBe(204);
     expect((await anyone.get(`/api/public/progress/${token}`)).status).toBe(404);
+    expect((await anyone.get(`/api/public/progress/${token}/picture.svg`)).status).toBe(404);
     expect((await anyone.get(made.body.feed)).status).toBe(404);
     expect((await anyone.get('/api/public/progress/v.niet-bestaand')).status).toBe(404);
   });
@@ -313,6 +319,8 @@ describe('the organisation\'s page (intranet) and its Atom feed', () => {
     expect((await api.get<{ report: ProgressReport }>('/api/progress-page')).body.report.totals.workshops).toBe(4);
     expect((await new ApiClient(server.url).get('/api/progress-page')).status).toBe(401);
     expect((await new ApiClient(server.url).get('/api/progress-page/feed.atom')).status).toBe(401);
+    expect((await api.get<string>('/api/progress-page/picture.svg')).body).toMatch(/^<svg /);
+    expect((await new ApiClient(server.url).get('/api/progress-page/picture.svg')).status).toBe(401);
     expect((await new ApiClient(server.url).post('/api/knowledge/progress-pages', { audience: 'link' })).status).toBe(401);
   });
 
