@@ -61,6 +61,10 @@ export interface Regiebord {
   close(): Promise<void>;
   /** The link to the other instances (null: this instance alone). */
   cluster: ClusterLink | null;
+  /** The worker thread that renders PDF and Word documents, off the event loop of live workshops. */
+  documents: PdfOffThread;
+  /** The HTTP routes (tests walk its route table: what an owner's link may open). */
+  routes: express.Express;
 }
 
 const SCREEN_SECRET_KEY = 'screen_token_secret';
@@ -189,7 +193,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     express.json({ limit: '64kb' }),
     sameOriginWrites(config),
     createSiteRouter(config),
-    createFollowUpRouter({ access, owners, storage, recorder }),
+    createFollowUpRouter({ access, owners, storage, recorder, renderReport: (report, format, lang) => pdfs.renderProgress(report, format, lang) }),
     createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createOidcRouter({ config, storage, logger: log, oidc: oidcSignIn }),
@@ -251,6 +255,8 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     control,
     lifecycle,
     cluster,
+    documents: pdfs,
+    routes: app,
     listen() {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExportLang, WorkshopExport } from '../../shared/export';
-import type { PdfReply, PdfRequest } from './pdfThread';
+import type { ProgressReport } from '../../shared/progressReport';
+import type { DocumentJob, PdfReply, PdfRequest } from './pdfThread';
 
 /** A PDF that takes longer than this means a stuck worker: it is stopped, and the next PDF starts a new one. */
 const RENDER_TIMEOUT_MS = 60_000;
@@ -12,19 +13,34 @@ const RENDER_TIMEOUT_MS = 60_000;
 const IDLE_STOP_MS = 60_000;
 
 /**
- * Renders PDFs on a worker thread. pdfkit lays out and embeds fonts synchronously: 250–480 ms of
- * one uninterrupted task for a small workshop, during which every other workshop on the server
- * would get no broadcast at all. One worker, started on the first PDF, serves them in turn and
- * stops when it has been idle a minute; if it dies, the PDFs it held fail and the next starts a
- * new one.
+ * Renders PDFs (a workshop's, the council's progress report) and the progress report's Word file
+ * on a worker thread. pdfkit lays out and embeds fonts synchronously: 250–480 ms of one
+ * uninterrupted task for a small workshop, and resvg draws the report's quadrant picture in one
+ * go as well, during which every other workshop on the server would get no broadcast at all
+ * (`npm run bench:report` measures it). One worker, started on the first document, serves them in
+ * turn and stops when it has been idle a minute; if it dies, the documents it held fail and the
+ * next starts a new one.
  */
 export class PdfOffThread {
   private worker: Worker | null = null;
   private next = 1;
   private readonly pending = new Map<number, { resolve: (pdf: Buffer) => void; reject: (err: Error) => void; timer: NodeJS.Timeout }>();
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Documents the worker made, by kind (tests read it: a route's document was made off the main thread). */
+  readonly made: Record<DocumentJob['kind'], number> = { 'workshop-pdf': 0, 'progress-pdf': 0, 'progress-docx': 0 };
 
+  /** A workshop's PDF report. */
   render(model: WorkshopExport, lang: ExportLang): Promise<Buffer> {
+    return this.run({ kind: 'workshop-pdf', model, lang });
+  }
+
+  /** The council's progress report as PDF or as Word. */
+  renderProgress(report: ProgressReport, format: 'pdf' | 'docx', lang: ExportLang): Promise<Buffer> {
+    return this.run(format === 'pdf' ? { kind: 'progress-pdf', report, lang } : { kind: 'progress-docx', report, lang });
+  }
+
+  private run(job: DocumentJob): Promise<Buffer> {
+    const kind = job.kind;
     const worker = this.worker ?? this.start();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
@@ -35,11 +51,18 @@ export class PdfOffThread {
         if (this.worker === worker) this.stopped(new Error('PDF export took too long'));
       }, RENDER_TIMEOUT_MS);
       timer.unref();
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, {
+        resolve: (doc) => {
+          this.made[kind]++;
+          resolve(doc);
+        },
+        reject,
+        timer,
+      });
       try {
-        worker.postMessage({ id, model, lang } satisfies PdfRequest);
+        worker.postMessage({ id, job } satisfies PdfRequest);
       } catch (err) {
-        // A model that cannot be copied to the worker: only this PDF fails.
+        // A model that cannot be copied to the worker: only this document fails.
         clearTimeout(timer);
         this.pending.delete(id);
         reject(err instanceof Error ? err : new Error(String(err)));

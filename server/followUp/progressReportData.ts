@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import {
   buildProgressReport,
   periodBounds,
@@ -28,6 +29,10 @@ export async function progressReport(
   const workshops: ProgressReportInput['workshops'] = [];
   const alarms: ProgressReportInput['alarms'] = [];
   for (const w of rows) {
+    // SQLite answers synchronously, so these awaits alone never let the event loop turn: one
+    // report of many workshops would be one long task, stopping every live workshop's broadcasts
+    // meanwhile (about 250 ms for twelve workshops, npm run bench:report). A turn per workshop.
+    await nextTurn();
     const cards = await recorder.record(w.id);
     workshops.push({
       id: w.id,

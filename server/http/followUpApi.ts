@@ -1,18 +1,23 @@
 import express, { type Router } from 'express';
-import type { ReportSelection } from '../../shared/progressReport';
+import type { ExportLang } from '../../shared/export';
+import type { ProgressReport, ReportSelection } from '../../shared/progressReport';
 import { ownerLinkBody, progressBody, progressReportQuery, trackerPatchBody } from '../../shared/schemas';
 import { DOCX_TYPE } from '../exports';
-import { renderProgressDocx } from '../exports/progressDocx';
-import { renderProgressPdf } from '../exports/progressPdf';
 import { progressReport, type ProgressReportDeps } from '../followUp/progressReportData';
 import type { AccessControl } from '../auth/access';
 import { mayAssignActionOwner, mayReadProgressReport, mayRecordProgress } from '../auth/capabilities';
 import type { ActionOwners } from '../followUp/actionOwners';
 import { parseBody } from './errors';
+import { sendPicture } from './progressPicture';
 
 export interface FollowUpApiDeps extends ProgressReportDeps {
   access: AccessControl;
   owners: ActionOwners;
+  /**
+   * Renders the council's report as a file: the server passes its worker thread
+   * (pdfOffThread.ts), so a long report never holds up a live workshop's broadcasts.
+   */
+  renderReport: (report: ProgressReport, format: 'pdf' | 'docx', lang: ExportLang) => Promise<Buffer>;
 }
 
 const YEAR_MS = 365 * 86_400_000;
@@ -102,8 +107,12 @@ export function createFollowUpRouter(deps: FollowUpApiDeps): Router {
       res.json({ report });
       return;
     }
+    if (q.format === 'svg') {
+      sendPicture(res, report, q.lang);
+      return;
+    }
     const name = `voortgangsrapportage-${from}-${to}.${q.format}`;
-    const body = q.format === 'docx' ? await renderProgressDocx(report, q.lang) : await renderProgressPdf(report, q.lang);
+    const body = await deps.renderReport(report, q.format, q.lang);
     res.setHeader('Content-Type', q.format === 'docx' ? DOCX_TYPE : 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.send(body);

@@ -9,6 +9,7 @@ import { renderAtom, type FeedEntry } from '../followUp/atomFeed';
 import { progressReport, type ProgressReportDeps } from '../followUp/progressReportData';
 import type { ProgressPageRecord } from '../storage/followUpStore';
 import { HttpError, parseBody } from './errors';
+import { sendPicture } from './progressPicture';
 
 export interface ProgressPageApiDeps extends ProgressReportDeps {
   access: AccessControl;
@@ -148,6 +149,11 @@ export function createProgressPageRouter(deps: ProgressPageApiDeps): Router {
     sendFeed(res, await feed(await overview(page.selection), page.id, req.query.lang === 'en' ? 'en' : 'nl'));
   });
 
+  router.get('/public/progress/:token/picture.svg', async (req, res) => {
+    const page = await byToken(String(req.params.token));
+    sendPicture(res, await overview(page.selection), req.query.lang === 'en' ? 'en' : 'nl');
+  });
+
   router.get('/progress-page', async (req, res) => {
     await mayReadEmployeeProgressPage(access, req.get('cookie'));
     const page = await employeesPage();
@@ -159,6 +165,12 @@ export function createProgressPageRouter(deps: ProgressPageApiDeps): Router {
     await mayReadEmployeeProgressPage(access, req.get('cookie'));
     const page = await employeesPage();
     sendFeed(res, await feed(await overview(page.selection), page.id, req.query.lang === 'en' ? 'en' : 'nl'));
+  });
+
+  router.get('/progress-page/picture.svg', async (req, res) => {
+    await mayReadEmployeeProgressPage(access, req.get('cookie'));
+    const page = await employeesPage();
+    sendPicture(res, await overview(page.selection), req.query.lang === 'en' ? 'en' : 'nl');
   });
 
   return router;

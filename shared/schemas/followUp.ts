@@ -34,7 +34,8 @@ export const progressReportQuery = z
     entry: z.string().regex(/^[a-z0-9]{8,32}$/).optional(),
     theme: z.string().trim().min(1).max(120).optional(),
     lang: z.enum(['nl', 'en']).default('nl'),
-    format: z.enum(['json', 'docx', 'pdf']).default('json'),
+    /** svg: the quadrant picture alone, for the knowledge centre's page. */
+    format: z.enum(['json', 'docx', 'pdf', 'svg']).default('json'),
   })
   .refine((q) => q.scope !== 'entry' || q.entry !== undefined, { message: 'entry needed', path: ['entry'] })
   .refine((q) => q.scope !== 'theme' || q.theme !== undefined, { message: 'theme needed', path: ['theme'] })

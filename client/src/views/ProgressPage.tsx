@@ -15,7 +15,7 @@ import { ProgressReportView } from './followUp/ProgressReportView';
  * for every employee needs a signed-in one.
  */
 export default function ProgressPage({ token }: { token: string | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   useDocumentTitle(t('fu.page.title'));
   const [report, setReport] = useState<ProgressReport | null>(null);
   const [gone, setGone] = useState(false);
@@ -44,7 +44,7 @@ export default function ProgressPage({ token }: { token: string | null }) {
         <>
           <p>{t('fu.page.intro')}</p>
           <ErrorAlert code={error} />
-          {report ? <ProgressReportView report={report} /> : !error && <p className="rb-loading">{t('app.loading')}</p>}
+          {report ? <ProgressReportView report={report} pictureSrc={`${base}/picture.svg?lang=${lang}`} /> : !error && <p className="rb-loading">{t('app.loading')}</p>}
           {report && (
             <p>
               <a href={`${base}/feed.atom`} type="application/atom+xml">

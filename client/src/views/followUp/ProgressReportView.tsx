@@ -4,13 +4,15 @@ import type { ProgressReport } from '../../../../shared/progressReport';
 import { useI18n, type MessageKey } from '../../i18n';
 import { STATUS_KEYS, formatDate } from '../../method/proposalText';
 import { formatDay } from '../knowledge/format';
+import { ProgressPicture } from './ProgressPicture';
 
 /**
  * The progress report's figures as a page: the knowledge centre's section
  * and the organisation's (intranet) page show the same model the Word and PDF
- * documents are built from. Read-only; no participant names are in the model.
+ * documents are built from, with the same quadrant picture (`pictureSrc`:
+ * the route that draws it for this report). Read-only; no participant names are in the model.
  */
-export function ProgressReportView({ report, level = 2 }: { report: ProgressReport; level?: 2 | 3 }) {
+export function ProgressReportView({ report, level = 2, pictureSrc }: { report: ProgressReport; level?: 2 | 3; pictureSrc: string }) {
   const { t, lang } = useI18n();
   const status = (s: keyof typeof STATUS_KEYS) => t(STATUS_KEYS[s]);
   const T = report.totals;
@@ -45,6 +47,7 @@ export function ProgressReportView({ report, level = 2 }: { report: ProgressRepo
       </Section>
 
       <Section level={level} title={t('fu.sec.movements')} empty={report.movements.length === 0}>
+        <ProgressPicture report={report} src={pictureSrc} />
         <DataTable
           caption={t('fu.sec.movements')}
           head={[t('fu.col.entry'), t('fu.col.first'), t('fu.col.latest'), t('fu.col.changed')]}

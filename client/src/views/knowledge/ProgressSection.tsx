@@ -144,7 +144,7 @@ export function ProgressSection() {
 
       {state.kind === 'loading' && <p className="rb-loading">{t('app.loading')}</p>}
       {state.kind === 'error' && <ErrorAlert code={state.code} />}
-      {state.kind === 'ready' && <ProgressReportView report={state.data.report} />}
+      {state.kind === 'ready' && <ProgressReportView report={state.data.report} pictureSrc={`/api/knowledge/progress-report?${query}&format=svg&lang=${lang}`} />}
 
       <section aria-labelledby={`${uid}-publish`}>
         <h2 id={`${uid}-publish`}>{t('fu.publish.title')}</h2>
