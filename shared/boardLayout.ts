@@ -1,3 +1,4 @@
+import { LARGEST_SHIFTS, type TrajectoryFocus } from './control';
 import { cornerCentre, type Position, type QuadrantCorner } from './template';
 
 /**
@@ -84,6 +85,25 @@ export function luminance(hex: string): number {
 export function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
+}
+
+// --------------------------------------------------------------- trajectories
+
+/**
+ * The ids of the cards whose trajectory is shown under the facilitator's filter: every
+ * placed card with a target ('all'), the LARGEST_SHIFTS longest arrows ('largest'; ties go
+ * to the older card, so the choice is stable), or the one focused card ('card').
+ */
+export function shownTrajectories(
+  cards: readonly { id: string; pos: Position | null; target: Position | null }[],
+  focus: TrajectoryFocus,
+): Set<string> {
+  const moving = cards.filter((c) => c.pos && c.target);
+  if (focus.show === 'card') return new Set(moving.filter((c) => c.id === focus.cardId).map((c) => c.id));
+  if (focus.show === 'all') return new Set(moving.map((c) => c.id));
+  const shift = (c: (typeof moving)[number]) => Math.hypot(c.target!.x - c.pos!.x, c.target!.y - c.pos!.y);
+  const ranked = moving.map((c, i) => ({ id: c.id, d: shift(c), i })).sort((a, b) => b.d - a.d || a.i - b.i);
+  return new Set(ranked.slice(0, LARGEST_SHIFTS).map((r) => r.id));
 }
 
 // --------------------------------------------------------------------- labels
@@ -248,8 +268,17 @@ export interface BoardLayoutInput {
   maxOverlap?: number;
   /** Most of the plane that labels may fill before the board switches to numbers (default 0.4). */
   maxFill?: number;
-  /** Leader lines longer than this (px) are too many to follow; default a quarter of the plane's width. */
+  /** Leader lines longer than this (px) are hard to follow; default a quarter of the plane's width. */
   maxLeader?: number;
+  /**
+   * Share of labels that may end up worse than that (covered more than `maxOverlap`, or on a
+   * long leader) while the board still shows full labels (default 0.05). A handful of hard cases
+   * (five cards on one point) should not cost the other twenty their titles; the measure in the
+   * density test (at least 90 % of labels at least 90 % clear) keeps a margin above it.
+   */
+  tolerate?: number;
+  /** Numbered badges without trying labels (the view keeps numbers it chose for the same cards). */
+  numbersOnly?: boolean;
 }
 
 export interface BoardLayout {
@@ -261,8 +290,9 @@ export interface BoardLayout {
 
 /**
  * Full labels when they fit; numbered badges with a complete legend beside the board when
- * the board is too dense: when labels would fill too much of the plane, when any label stays
- * more than `maxOverlap` covered, or when a label had to move too far from its card.
+ * the board is too dense: when labels would fill too much of the plane, or when more than a
+ * few (`tolerate`) labels stay more than `maxOverlap` covered or had to move too far from
+ * their card.
  */
 export function layoutBoard(input: BoardLayoutInput): BoardLayout {
   const { plane, markerRadius, obstacles } = input;
@@ -270,14 +300,15 @@ export function layoutBoard(input: BoardLayoutInput): BoardLayout {
   const maxFill = input.maxFill ?? 0.4;
   const maxLeader = input.maxLeader ?? plane.w / 4;
   const area = input.labels.reduce((s, l) => s + l.w * l.h, 0);
-  if (input.labels.length > 0 && area <= maxFill * plane.w * plane.h) {
+  if (input.labels.length > 0 && !input.numbersOnly && area <= maxFill * plane.w * plane.h) {
     const placements = layoutLabels(input.labels, { plane, markerRadius, obstacles });
     const bad = placements.filter((p, i) => {
       const a = input.labels[i]!.anchor;
       return p.overlap > maxOverlap || Math.hypot(p.leaderEnd.x - a.x, p.leaderEnd.y - a.y) > maxLeader;
     }).length;
-    if (bad === 0) return { mode: 'labels', placements, crowded: 0 };
-    return { mode: 'numbers', placements: layoutLabels(input.badges, { plane, markerRadius, obstacles }), crowded: bad / placements.length };
+    const crowded = bad / placements.length;
+    if (bad <= Math.floor((input.tolerate ?? 0.05) * placements.length)) return { mode: 'labels', placements, crowded };
+    return { mode: 'numbers', placements: layoutLabels(input.badges, { plane, markerRadius, obstacles }), crowded };
   }
   return {
     mode: input.labels.length === 0 ? 'labels' : 'numbers',

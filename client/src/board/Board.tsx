@@ -50,6 +50,12 @@ export interface BoardProps {
   testId?: string;
   /** Accessible name of the board section, when it is not the main board. */
   label?: string;
+  /** Lay the cards out as the shared screen does (markers, labels clear of each other, numbers when dense): the facilitator's board. */
+  declutter?: boolean;
+  /** Which cards' trajectories to draw (the facilitator's filter, shared/boardLayout shownTrajectories); default all. */
+  trajectoryIds?: ReadonlySet<string> | null;
+  /** The card whose trajectory is focused: its label stands out. */
+  focusId?: string | null;
 }
 
 const noop = () => {};
@@ -69,7 +75,8 @@ export function Board(props: BoardProps) {
   const placed = cards.filter(isPlaced);
   const numbers = useMemo(() => cardNumbers(cards), [cards]);
   // The shared screen lays labels out itself (ScreenCards); when it switches to numbers, the legend shows.
-  const screen = readOnly && large;
+  const screen = (readOnly && large) || props.declutter === true;
+  const { trajectoryIds } = props;
   const [labelMode, setLabelMode] = useState<'labels' | 'numbers'>('labels');
   const unplaced = cards.filter((c) => !isPlaced(c));
   // A card placed from the tray by keyboard leaves the tray: its focus follows it onto the board.
@@ -125,6 +132,7 @@ export function Board(props: BoardProps) {
     const dragged = drag.active?.id === card.id ? drag.active.pos : null;
     return { card, pos: dragged ?? card.pos, dragging: dragged !== null };
   });
+  const moving = shown.filter((s) => s.card.target && (!trajectoryIds || trajectoryIds.has(s.card.id)));
   const help =
     props.help !== undefined
       ? props.help
@@ -138,7 +146,7 @@ export function Board(props: BoardProps) {
   const { axes } = template;
   return (
     <section
-      className={`rb-board-section${large ? ' rb-board-section--large' : ''}`}
+      className={`rb-board-section${large ? ' rb-board-section--large' : ''}${props.declutter ? ' rb-board-section--declutter' : ''}`}
       aria-label={props.label ?? t('board.label', { name: template.name[lang] })}
     >
       {!readOnly && help && (
@@ -169,11 +177,23 @@ export function Board(props: BoardProps) {
           <Quadrants template={template} />
           {overlay?.(size)}
           {trajectories && (
-            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="arrows" />
+            <Trajectories items={moving} size={size} large={large} numbers={numbers} layer="arrows" />
           )}
           {screen ? (
             <Suspense fallback={null}>
-              <ScreenCards items={shown} template={template} size={size} numbers={numbers} onMode={setLabelMode} />
+              <ScreenCards
+                items={shown}
+                template={template}
+                size={size}
+                numbers={numbers}
+                onMode={setLabelMode}
+                focusId={props.focusId}
+                interactive={
+                  readOnly
+                    ? undefined
+                    : { selectedId, movable: mode === 'move', onClick: onCardClick, onKeyDown: onCardKey, pointer: (c) => drag.handlers(c.id, c.pos!) }
+                }
+              />
             </Suspense>
           ) : (
           <ul className="rb-board__cards" aria-label={t('board.cards')}>
@@ -195,7 +215,7 @@ export function Board(props: BoardProps) {
           </ul>
           )}
           {trajectories && (
-            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="targets" />
+            <Trajectories items={moving} size={size} large={large} numbers={numbers} layer="targets" />
           )}
           {!loaded && (
             <p className="rb-board__loading" role="status">
@@ -224,7 +244,7 @@ export function Board(props: BoardProps) {
         </Suspense>
       )}
       </div>
-      {trajectories && <TrajectoryList cards={cards} template={template} />}
+      {trajectories && <TrajectoryList cards={trajectoryIds ? cards.filter((c) => trajectoryIds.has(c.id)) : cards} template={template} />}
       {selected && (
         <SelectedCardPanel
           card={selected}

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { shownTrajectories } from '../../../../shared/boardLayout';
 import { currentPhase } from '../../../../shared/control';
 import type { Alarm } from '../../../../shared/method';
 import type { PhaseKind } from '../../../../shared/phases';
@@ -30,6 +31,7 @@ import { RoundAdmin } from './RoundAdmin';
 import { SettingsForm } from './SettingsForm';
 import { TimerControls } from './TimerControls';
 import { TitleForm } from './TitleForm';
+import { TrajectoryFilter } from './TrajectoryFilter';
 import { useAlarmSignal } from './useAlarmSignal';
 
 interface Props {
@@ -101,6 +103,7 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
   const choose = (next: Tab) => setTabChoice({ phaseId: control.currentPhaseId, tab: next });
   const plan = screenPlan({ phase, control, barriers, proposals, tally, round });
   const newAlarms = alarms.filter((a) => a.status === 'proposed').length;
+  const trajectoryIds = shownTrajectories(board.cards, control.trajectories);
 
   // Tabs as the ARIA pattern: arrow keys move between them, Home/End to the ends.
   function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
@@ -121,7 +124,10 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
           <h2 className="rb-panel__title" id="rb-board-title">
             {t('facilitator.boardTitle')}
           </h2>
-          {!finished && <BoardModeSwitch mode={mode} onMode={(m) => setModeChoice({ phaseId: control.currentPhaseId, mode: m })} />}
+          <div className="rb-board-controls">
+            {!finished && <BoardModeSwitch mode={mode} onMode={(m) => setModeChoice({ phaseId: control.currentPhaseId, mode: m })} />}
+            <TrajectoryFilter focus={control.trajectories} cards={board.cards} send={send} disabled={finished} />
+          </div>
           <Workspace
             key={mode}
             template={template}
@@ -129,7 +135,10 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
             mode={mode}
             canAdd={!finished}
             notice={finished ? t('lasting.finished.boardNotice') : undefined}
-            selectedExtra={finished ? undefined : (card) => <CardActions card={card} send={send} spotlight={control.spotlight} />}
+            selectedExtra={
+              finished ? undefined : (card) => <CardActions card={card} send={send} spotlight={control.spotlight} trajectories={control.trajectories} />
+            }
+            view={{ declutter: true, trajectoryIds, focusId: control.trajectories.show === 'card' ? control.trajectories.cardId : null }}
             overlay={revealed ? (size) => <RoundOverlay results={revealed} size={size} /> : undefined}
           />
         </section>
