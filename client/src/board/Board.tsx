@@ -146,7 +146,7 @@ export function Board(props: BoardProps) {
   const { axes } = template;
   return (
     <section
-      className={`rb-board-section${large ? ' rb-board-section--large' : ''}${props.declutter ? ' rb-board-section--declutter' : ''}`}
+      className={`rb-board-section${large ? ' rb-board-section--large' : ''}`}
       aria-label={props.label ?? t('board.label', { name: template.name[lang] })}
     >
       {!readOnly && help && (

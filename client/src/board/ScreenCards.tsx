@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { CardView } from '../../../shared/board';
-import { layoutBoard, type BoardLayout, type Box, type LabelInput } from '../../../shared/boardLayout';
+import { layoutBoard, type BoardLayout, type Box, type LabelInput } from '../../../shared/labelLayout';
 import { quadrantOf, type Position, type Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { KindIcon } from './CardChip';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { shownTrajectories } from '../../../../shared/boardLayout';
+import { shownTrajectories } from '../../../../shared/trajectoryFilter';
 import { currentPhase } from '../../../../shared/control';
 import type { Alarm } from '../../../../shared/method';
 import type { PhaseKind } from '../../../../shared/phases';

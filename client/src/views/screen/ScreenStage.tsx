@@ -1,5 +1,6 @@
 import type { CardView } from '../../../../shared/board';
-import { cardNumbers, shownTrajectories } from '../../../../shared/boardLayout';
+import { cardNumbers } from '../../../../shared/boardLayout';
+import { shownTrajectories } from '../../../../shared/trajectoryFilter';
 import type { ControlState } from '../../../../shared/control';
 import type { Phase } from '../../../../shared/phases';
 import type { Template } from '../../../../shared/template';
