@@ -188,10 +188,6 @@ describe('the board at real density', () => {
       );
       if (f.cutDetails.length) console.log(`[density] cut: ${f.cutDetails.join('; ')}`);
       if (n === 25) await screen.screenshot({ path: path.join(os.tmpdir(), 'density-25-screen.png') });
-      if (n === 60) {
-        fs.mkdirSync(SHOTS, { recursive: true });
-        await screen.screenshot({ path: path.join(SHOTS, 'density-60-screen.png') });
-      }
       expect(f.clear90).toBeGreaterThanOrEqual(0.9);
       expect(f.cutWords).toBe(0);
       expect(f.midWord).toBe(0);
@@ -210,7 +206,14 @@ describe('the board at real density', () => {
         expect(n1).toBe(n2);
         expect(await screen.locator(`[data-trajectory-id="${id}"] text`).textContent()).toBe(n1);
       }
-      if (f.mode === 'numbers') expect(await screen.locator('[data-testid="board-legend"] li').count()).toBe(n);
+      if (f.mode === 'numbers') {
+        // The legend is its own lazy component: it follows the switch to numbers a moment later.
+        await eventually(async () => expect(await screen.locator('[data-testid="board-legend"] li').count()).toBe(n), { timeoutMs: 10_000 });
+      }
+      if (n === 60) {
+        fs.mkdirSync(SHOTS, { recursive: true });
+        await screen.screenshot({ path: path.join(SHOTS, 'density-60-screen.png') });
+      }
 
       // New cards do not stack: three added without a position wait in the tray, in no quadrant.
       for (let i = 0; i < 3; i++) addCard(doc.doc, { kind: 'domain', title: `Nieuw ${i + 1}` });
@@ -309,6 +312,7 @@ describe('the board at real density', () => {
         // Koers on the screen: all ten arrows.
         await eventually(async () => expect(await screen.locator('.rb-trajectories--targets [data-target-id]').count()).toBe(10), { timeoutMs: 10_000 });
         await eventually(async () => expect(await screen.locator('.rb-screen-cards [data-card-id][style*="left"]').count()).toBe(n), { timeoutMs: 10_000 });
+        await screen.getByTestId('board-legend').waitFor();
         await screen.screenshot({ path: path.join(SHOTS, 'density-60-screen-koers.png') });
 
         // The facilitator filters the arrows by keyboard; the screen follows, and it is announced.
