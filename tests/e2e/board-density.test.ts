@@ -351,6 +351,19 @@ describe('the board at real density', () => {
         await filter.getByRole('radio', { name: 'Eén kaart' }).focus();
         await fac.keyboard.press('ArrowRight');
         await eventually(async () => expect(await screen.locator('.rb-trajectories--targets [data-target-id]').count()).toBe(10), { timeoutMs: 10_000 });
+        // Or from a chosen card (keyboard: the card's button, then its action).
+        await fac.locator(`.rb-screen-cards [data-card-id="${ids[1]}"]`).focus();
+        await fac.keyboard.press('Enter');
+        const only = fac.getByRole('button', { name: 'Alleen deze pijl tonen' });
+        await only.focus();
+        await fac.keyboard.press('Enter');
+        await eventually(async () => {
+          const shown = await screen.locator('.rb-trajectories--targets [data-target-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-target-id')));
+          expect(shown).toEqual([ids[1]]);
+        }, { timeoutMs: 10_000 });
+        await eventually(async () => expect(await only.getAttribute('aria-pressed')).toBe('true'), { timeoutMs: 5_000 });
+        await fac.keyboard.press('Enter');
+        await eventually(async () => expect(await screen.locator('.rb-trajectories--targets [data-target-id]').count()).toBe(10), { timeoutMs: 10_000 });
 
         // The board as PNG: always every arrow, with numbers (the filter is for the room, the export is the record).
         const png = await fetch(`${server.url}/api/workshops/${workshop.id}/export?format=png&lang=nl`, { headers: { cookie: api.cookie } });
