@@ -228,6 +228,29 @@ describe('the board at real density', () => {
       console.log(`[density] fit: ${fit}`);
       const violations = await axeViolations(screen);
       expect(violations, formatViolations(violations)).toEqual([]);
+      if (n === 25) {
+        // The facilitator's board with 25 cards: the screen's layout, full labels, clear of each other.
+        const fac25 = await suite.open({ ...LAPTOP, viewport: { width: 1366, height: 768 } });
+        await fac25.context().addCookies([{ name: 'rb_session', value: api.cookie.split('=')[1]!, url: server.url }]);
+        await fac25.goto(`${server.url}/begeleider/w/${workshop.id}`);
+        await fac25.getByRole('tab', { name: 'Bord', exact: true }).click();
+        await eventually(async () => expect(await fac25.locator('.rb-screen-cards [data-card-id][style*="left"]').count()).toBe(n), { timeoutMs: 20_000 });
+        await fac25.locator('.rb-board').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+        const f25 = await measureScreen(fac25);
+        console.log(
+          `[density] facilitator 1366×768, ${n} cards: mode ${f25.mode}; ${(f25.clear90 * 100).toFixed(0)} % of labels ≥ 90 % unobstructed; ` +
+            `${f25.cutWords} cut or clipped; ${f25.midWord} mid-word breaks, ${f25.hyphenated} at a hyphenation point; target markers visible ${f25.targetsVisible}/${f25.targets}; plane ${f25.plane}`,
+        );
+        // On a laptop's smaller board 25 clustered cards may need numbers: then the legend lists them all.
+        if (f25.mode === 'numbers') {
+          await eventually(async () => expect(await fac25.locator('[data-testid="board-legend"] li').count()).toBe(n), { timeoutMs: 10_000 });
+        }
+        await fac25.screenshot({ path: path.join(os.tmpdir(), 'density-25-facilitator.png') });
+        expect(f25.clear90).toBeGreaterThanOrEqual(0.9);
+        expect(f25.cutWords).toBe(0);
+        expect(f25.midWord).toBe(0);
+        expect(f25.targetsVisible).toBe(10);
+      }
       if (n === 60) {
         // The shared screen on a smaller beamer (1280×720): still axe-clean, the same measures.
         const small = await suite.open({ ...SHARED_SCREEN, viewport: { width: 1280, height: 720 } });
