@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { isPlaced, type CardView } from '../../../shared/board';
 import { cardNumbers } from '../../../shared/boardLayout';
 import type { Position, Template } from '../../../shared/template';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
+import { BoardViewContext } from './boardView';
 import { CardTray } from './CardTray';
 // The shared screen's label layout is only the screen's: loaded lazily, so the phone does not download it.
 const ScreenCards = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenCards })));
@@ -61,7 +62,8 @@ export interface BoardProps {
 const noop = () => {};
 
 /** The four-quadrant board with its cards: shared by facilitator, participant and shared screen. */
-export function Board(props: BoardProps) {
+export function Board(boardProps: BoardProps) {
+  const props = { ...useContext(BoardViewContext), ...boardProps };
   const { template, cards, loaded, readOnly, large, mode = 'move', notice, selectedId = null } = props;
   const { onMove = noop, onTarget = noop, onSelect = noop, selectedExtra, overlay, trajectories = true } = props;
   const { t, lang } = useI18n();

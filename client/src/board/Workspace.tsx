@@ -3,7 +3,7 @@ import { addCard, moveCard, setCardTarget, type CardKind, type CardView } from '
 import type { Position, Template } from '../../../shared/template';
 import type { BoardDoc } from '../realtime/useBoardDoc';
 import { AddCardForm, type CardDetails } from './AddCardForm';
-import { Board, type BoardMode, type BoardProps } from './Board';
+import { Board, type BoardMode } from './Board';
 import { CardList } from './CardList';
 import type { PlaneSize } from './usePlaneSize';
 
@@ -18,12 +18,10 @@ interface Props {
   overlay?: (size: PlaneSize) => ReactNode;
   /** Show the list of all cards next to the form (default true). */
   showList?: boolean;
-  /** The facilitator's board: the screen's label layout and the trajectory filter. */
-  view?: Pick<BoardProps, 'declutter' | 'trajectoryIds' | 'focusId'>;
 }
 
 /** The editable board with the add-card form and the card list (facilitator and participant). */
-export function Workspace({ template, board, mode = 'move', canAdd = true, notice, selectedExtra, overlay, showList = true, view }: Props) {
+export function Workspace({ template, board, mode = 'move', canAdd = true, notice, selectedExtra, overlay, showList = true }: Props) {
   const { doc } = board;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const boardArea = useRef<HTMLDivElement>(null);
@@ -57,7 +55,6 @@ export function Workspace({ template, board, mode = 'move', canAdd = true, notic
         onSelect={setSelectedId}
         selectedExtra={selectedExtra}
         overlay={overlay}
-        {...view}
       />
       {(canAdd || showList) && (
         <div className="rb-workspace__tools">

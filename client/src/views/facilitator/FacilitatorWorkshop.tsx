@@ -7,6 +7,7 @@ import type { WorkshopDetail } from '../../../../shared/protocol';
 import { useI18n, type MessageKey } from '../../i18n';
 import { LiveRegion, useAnnouncer } from '../../components/LiveAnnouncer';
 import type { BoardMode } from '../../board/Board';
+import { BoardViewContext } from '../../board/boardView';
 import { Workspace } from '../../board/Workspace';
 import { RoundOverlay } from '../../method/RoundOverlay';
 import type { BoardDoc } from '../../realtime/useBoardDoc';
@@ -128,19 +129,23 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
             {!finished && <BoardModeSwitch mode={mode} onMode={(m) => setModeChoice({ phaseId: control.currentPhaseId, mode: m })} />}
             <TrajectoryFilter focus={control.trajectories} cards={board.cards} send={send} disabled={finished} />
           </div>
-          <Workspace
-            key={mode}
-            template={template}
-            board={board}
-            mode={mode}
-            canAdd={!finished}
-            notice={finished ? t('lasting.finished.boardNotice') : undefined}
-            selectedExtra={
-              finished ? undefined : (card) => <CardActions card={card} send={send} spotlight={control.spotlight} trajectories={control.trajectories} />
-            }
-            view={{ declutter: true, trajectoryIds, focusId: control.trajectories.show === 'card' ? control.trajectories.cardId : null }}
-            overlay={revealed ? (size) => <RoundOverlay results={revealed} size={size} /> : undefined}
-          />
+          {/* The facilitator's board: the screen's label layout, and the arrows the filter shows. */}
+          <BoardViewContext.Provider
+            value={{ declutter: true, trajectoryIds, focusId: control.trajectories.show === 'card' ? control.trajectories.cardId : null }}
+          >
+            <Workspace
+              key={mode}
+              template={template}
+              board={board}
+              mode={mode}
+              canAdd={!finished}
+              notice={finished ? t('lasting.finished.boardNotice') : undefined}
+              selectedExtra={
+                finished ? undefined : (card) => <CardActions card={card} send={send} spotlight={control.spotlight} trajectories={control.trajectories} />
+              }
+              overlay={revealed ? (size) => <RoundOverlay results={revealed} size={size} /> : undefined}
+            />
+          </BoardViewContext.Provider>
         </section>
         {!finished && <RegisterPicker workshopId={detail.id} cards={board.cards} />}
         <ReadOnlyWhen when={finished}>
