@@ -66,8 +66,34 @@ interface ScreenFigures {
   hyphenated: number;
 }
 
+/**
+ * Waits until the board's layout has settled: every label placed, the legend there when the board
+ * shows numbers (it is a lazy component, and its arrival can resize the board, which lays out
+ * again), and the plane the same size twice in a row.
+ */
+async function settled(page: Page) {
+  let last = '';
+  await eventually(
+    async () => {
+      const state = await page.evaluate(() => {
+        const list = document.querySelector<HTMLElement>('[data-testid="board"] .rb-screen-cards');
+        const plane = document.querySelector('[data-testid="board"]')!;
+        const labels = [...document.querySelectorAll('[data-testid="board"] .rb-screen-cards [data-card-id]')];
+        const placed = labels.every((l) => (l as HTMLElement).style.left !== '');
+        const legend = list?.dataset.labelMode !== 'numbers' || !!document.querySelector('[data-testid="board-legend"]');
+        return placed && legend ? `${plane.clientWidth}×${plane.clientHeight}:${list?.dataset.labelMode}` : '';
+      });
+      const same = state !== '' && state === last;
+      last = state;
+      expect(same).toBe(true);
+    },
+    { timeoutMs: 15_000, intervalMs: 150 },
+  );
+}
+
 /** Measures the shared screen's board in the page: how clear each label is, cut words, font size, target markers. */
 async function measureScreen(page: Page): Promise<ScreenFigures> {
+  await settled(page);
   return page.evaluate(() => {
     const plane = document.querySelector('[data-testid="board"]')!;
     const list = plane.querySelector('.rb-screen-cards') as HTMLElement;
