@@ -43,6 +43,18 @@ export interface ScreenControl {
 
 export const DEFAULT_SCREEN: ScreenControl = { page: 0, focus: 'all' };
 
+/**
+ * Which trajectories (Koers arrows) the boards show: all of them, only the largest
+ * shifts, or one card's. Held by the server so the shared screen shows what the
+ * facilitator chose; the phones and the exports always show all (see docs/board-document.md).
+ */
+export const TRAJECTORY_SHOWS = ['all', 'largest', 'card'] as const;
+export type TrajectoryShow = (typeof TRAJECTORY_SHOWS)[number];
+export type TrajectoryFocus = { show: 'all' } | { show: 'largest' } | { show: 'card'; cardId: string };
+/** How many arrows "largest shifts only" keeps. */
+export const LARGEST_SHIFTS = 5;
+export const DEFAULT_TRAJECTORIES: TrajectoryFocus = { show: 'all' };
+
 export interface WorkshopSettings {
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */
   named: boolean;
@@ -61,6 +73,8 @@ export interface ControlState {
    */
   votingClosed: boolean;
   screen: ScreenControl;
+  /** Which Koers arrows the facilitator's board and the shared screen show. */
+  trajectories: TrajectoryFocus;
   spotlight: Spotlight;
   timer: TimerState;
   settings: WorkshopSettings;
@@ -77,6 +91,7 @@ export function defaultControlState(): ControlState {
     resultsRevealed: false,
     votingClosed: false,
     screen: DEFAULT_SCREEN,
+    trajectories: DEFAULT_TRAJECTORIES,
     spotlight: null,
     timer: IDLE_TIMER,
     settings: { named: false, vote: DEFAULT_VOTE_SETTINGS },

@@ -1,6 +1,6 @@
 import type { Template } from './template';
 import type { ErrorBody } from './errors';
-import type { ControlState, ScreenFocus, Spotlight, SpotlightType, TimerAction } from './control';
+import type { ControlState, ScreenFocus, Spotlight, SpotlightType, TimerAction, TrajectoryFocus } from './control';
 import type { Phase } from './phases';
 import type {
   Alarm,
@@ -167,6 +167,8 @@ export interface ClientEventPayloads {
   /** The page of the shared screen's list, and whether results show only the top five. */
   'screen:set': { page?: number; focus?: ScreenFocus };
   'spotlight:set': { spotlight: Spotlight };
+  /** Which Koers arrows the boards show: all, the largest shifts, or one card's. */
+  'trajectories:set': { trajectories: TrajectoryFocus };
   'timer:control': TimerAction;
   'settings:update': { named?: boolean; voteBudget?: number; voteCap?: number };
   'item:remove': { type: SpotlightType; id: string };
@@ -204,6 +206,7 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'voting:close': ['facilitator'],
   'screen:set': ['facilitator'],
   'spotlight:set': ['facilitator'],
+  'trajectories:set': ['facilitator'],
   'timer:control': ['facilitator'],
   'settings:update': ['facilitator'],
   'item:remove': ['facilitator'],
@@ -236,6 +239,7 @@ export interface ClientEventResults {
   'voting:close': Nothing;
   'screen:set': Nothing;
   'spotlight:set': Nothing;
+  'trajectories:set': Nothing;
   'timer:control': Nothing;
   'settings:update': Nothing;
   'item:remove': Nothing;

@@ -54,6 +54,12 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
       return {};
     },
 
+    'trajectories:set': async ({ trajectories }, { workshopId }) => {
+      await controls.update(workshopId, (s) => ({ ...s, trajectories }));
+      await changed(workshopId);
+      return {};
+    },
+
     'spotlight:set': async ({ spotlight }, { workshopId }) => {
       await controls.update(workshopId, (s) => ({ ...s, spotlight }));
       await changed(workshopId);
@@ -91,8 +97,15 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
       if (type === 'proposal') removed = await storage.method.removeProposal(workshopId, id);
       if (!removed) throw new ActionError('NOT_FOUND');
       const state = await controls.get(workshopId);
-      if (state.spotlight?.type === type && state.spotlight.id === id) {
-        await controls.update(workshopId, (s) => ({ ...s, spotlight: null }));
+      const spotlit = state.spotlight?.type === type && state.spotlight.id === id;
+      // The boards showed only this card's arrow: with the card gone, they show all arrows again.
+      const focused = type === 'card' && state.trajectories.show === 'card' && state.trajectories.cardId === id;
+      if (spotlit || focused) {
+        await controls.update(workshopId, (s) => ({
+          ...s,
+          spotlight: spotlit ? null : s.spotlight,
+          trajectories: focused ? { show: 'all' } : s.trajectories,
+        }));
         await changed(workshopId);
       }
       if (type === 'barrier') broadcaster.schedule(workshopId, 'barriers', 'tally', 'myVotes');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   DEFAULT_SCREEN,
+  DEFAULT_TRAJECTORIES,
   SCREEN_FOCUSES,
   SCREEN_PAGE_MAX,
   SPOTLIGHT_TYPES,
@@ -10,6 +11,7 @@ import {
   type ScreenControl,
   type Spotlight,
   type TimerState,
+  type TrajectoryFocus,
   type WorkshopSettings,
 } from '../control';
 import { ID_PATTERN } from '../ids';
@@ -34,6 +36,12 @@ export const screenControlSchema = z.object({
   focus: z.enum(SCREEN_FOCUSES),
 }) satisfies z.ZodType<ScreenControl>;
 
+export const trajectoryFocusSchema = z.discriminatedUnion('show', [
+  z.object({ show: z.literal('all') }).strict(),
+  z.object({ show: z.literal('largest') }).strict(),
+  z.object({ show: z.literal('card'), cardId: z.string().regex(ID_PATTERN) }).strict(),
+]) satisfies z.ZodType<TrajectoryFocus>;
+
 export const workshopSettingsSchema = z.object({
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */
   named: z.boolean(),
@@ -50,6 +58,8 @@ export const controlStateSchema = z.object({
   /** Absent in workshops stored before voting could close: a revealed result had closed it. */
   votingClosed: z.boolean().optional(),
   screen: screenControlSchema.default(DEFAULT_SCREEN),
+  /** Absent in workshops stored before the trajectory filter existed: all arrows. */
+  trajectories: trajectoryFocusSchema.default(DEFAULT_TRAJECTORIES),
   spotlight: spotlightSchema,
   timer: timerSchema,
   settings: workshopSettingsSchema,
@@ -61,6 +71,7 @@ export const controlStateSchema = z.object({
 type _Checks = [
   Expect<Equal<z.output<typeof spotlightSchema>, Spotlight>>,
   Expect<Equal<z.output<typeof timerSchema>, TimerState>>,
+  Expect<Equal<z.output<typeof trajectoryFocusSchema>, TrajectoryFocus>>,
   Expect<Equal<z.output<typeof workshopSettingsSchema>, WorkshopSettings>>,
   Expect<Equal<z.output<typeof controlStateSchema>, ControlState>>,
 ];

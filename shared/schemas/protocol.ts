@@ -19,7 +19,7 @@ import {
 } from '../protocol';
 import { VOTE_BUDGET_MAX, VOTE_BUDGET_MIN } from '../voting';
 import type { Equal, Expect } from './check';
-import { spotlightSchema } from './control';
+import { spotlightSchema, trajectoryFocusSchema } from './control';
 import {
   alarmRaisePayload,
   barrierAddPayload,
@@ -95,6 +95,7 @@ export const clientEvents = {
     .object({ page: z.number().int().min(0).max(SCREEN_PAGE_MAX).optional(), focus: z.enum(SCREEN_FOCUSES).optional() })
     .strict(),
   'spotlight:set': z.object({ spotlight: spotlightSchema }),
+  'trajectories:set': z.object({ trajectories: trajectoryFocusSchema }).strict(),
   'timer:control': z.discriminatedUnion('action', [
     z.object({ action: z.literal('start'), seconds: z.number().int().min(1).max(TIMER_MAX_SECONDS) }),
     z.object({ action: z.literal('adjust'), seconds: z.number().int().min(-TIMER_MAX_SECONDS).max(TIMER_MAX_SECONDS) }),

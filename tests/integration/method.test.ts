@@ -38,6 +38,7 @@ const SAMPLE: Record<string, unknown> = {
   'voting:close': { closed: true },
   'screen:set': { page: 1 },
   'spotlight:set': { spotlight: null },
+  'trajectories:set': { trajectories: { show: 'largest' } },
   'timer:control': { action: 'start', seconds: 60 },
   'settings:update': { named: true },
   'item:remove': { type: 'barrier', id: 'aaaaaaaaaaaaaaaa' },
@@ -83,6 +84,21 @@ describe('facilitator controls', () => {
     });
     const bad = await ask<AckResult<unknown>>(w.facilitator.socket, 'phase:go', { phaseId: 'bestaat-niet' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('filters the trajectories for everyone: the largest shifts, one card, all again; a bad filter is refused', async () => {
+    const screen = await w.screen();
+    await eventually(() => expect(screen.events.get<ControlView>('control')?.trajectories).toEqual({ show: 'all' }));
+    await w.act('trajectories:set', { trajectories: { show: 'largest' } });
+    await eventually(() => expect(screen.events.get<ControlView>('control')?.trajectories).toEqual({ show: 'largest' }));
+    await w.act('trajectories:set', { trajectories: { show: 'card', cardId: 'aaaaaaaaaaaaaaaa' } });
+    await eventually(() => expect(screen.events.get<ControlView>('control')?.trajectories).toEqual({ show: 'card', cardId: 'aaaaaaaaaaaaaaaa' }));
+    for (const bad of [{ show: 'card' }, { show: 'card', cardId: '../x' }, { show: 'top3' }, { show: 'all', cardId: 'aaaaaaaaaaaaaaaa' }]) {
+      const res = await ask<AckResult<unknown>>(w.facilitator.socket, 'trajectories:set', { trajectories: bad });
+      expect(res, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    }
+    await w.act('trajectories:set', { trajectories: { show: 'all' } });
+    await eventually(() => expect(screen.events.get<ControlView>('control')?.trajectories).toEqual({ show: 'all' }));
   });
 
   it('runs a timer everybody sees: start, pause, add time, reset', async () => {
@@ -162,7 +178,7 @@ describe('facilitator controls', () => {
     await expect(connectControl(server.url, w.workshop.id, { token: p.token }).state).rejects.toThrow('UNAUTHENTICATED');
   });
 
-  it('removes cards, barriers and proposals, and clears a spotlight on them', async () => {
+  it('removes cards, barriers and proposals, and clears a spotlight or an arrow focus on them', async () => {
     const p = await w.participant();
     const d = await board(p.token);
     const cardId = addCard(d.doc, { kind: 'domain', title: 'Weg ermee' });
@@ -172,12 +188,15 @@ describe('facilitator controls', () => {
     if (!barrier.ok) throw new Error('barrier refused');
     await eventually(() => expect(w.facilitator.events.get<Barrier[]>('barriers')?.[0]?.cardIds).toEqual([cardId]));
     await w.act('spotlight:set', { spotlight: { type: 'barrier', id: barrier.id } });
+    await w.act('trajectories:set', { trajectories: { show: 'card', cardId } });
     await w.act('item:remove', { type: 'barrier', id: barrier.id });
+    await eventually(() => expect(p.events.get<ControlView>('control')?.trajectories).toEqual({ show: 'card', cardId }));
     await w.act('item:remove', { type: 'card', id: cardId });
     await eventually(() => {
       expect(readCards(d.doc)).toEqual([]);
       expect(p.events.get<Barrier[]>('barriers')).toEqual([]);
       expect(p.events.get<ControlView>('control')?.spotlight).toBeNull();
+      expect(p.events.get<ControlView>('control')?.trajectories).toEqual({ show: 'all' });
     });
     const again = await ask<AckResult<unknown>>(w.facilitator.socket, 'item:remove', { type: 'card', id: cardId });
     expect(again).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

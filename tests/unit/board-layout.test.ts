@@ -6,6 +6,7 @@ import {
   freeSpotIn,
   layoutBoard,
   layoutLabels,
+  shownTrajectories,
   trajectoryColour,
   unobstructed,
   type LabelInput,
@@ -96,6 +97,23 @@ describe('board layout: labels at density', () => {
 });
 
 describe('board layout: numbers, colours, free spots', () => {
+  it('shows all trajectories, the five largest shifts, or one card\'s', () => {
+    // c0..c6 move 0.1 .. 0.7 to the right; c7 has no target; c8 is not placed.
+    const cards = [
+      ...Array.from({ length: 7 }, (_, i) => ({ id: `c${i}`, pos: { x: 0.1, y: 0.5 }, target: { x: 0.1 + (i + 1) / 10, y: 0.5 } })),
+      { id: 'c7', pos: { x: 0.5, y: 0.5 }, target: null },
+      { id: 'c8', pos: null, target: { x: 0.9, y: 0.9 } },
+    ];
+    expect([...shownTrajectories(cards, { show: 'all' })].sort()).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    expect([...shownTrajectories(cards, { show: 'largest' })].sort()).toEqual(['c2', 'c3', 'c4', 'c5', 'c6']);
+    expect([...shownTrajectories(cards, { show: 'card', cardId: 'c1' })]).toEqual(['c1']);
+    // A focused card without an arrow (removed, or its target cleared) shows none, not all.
+    expect(shownTrajectories(cards, { show: 'card', cardId: 'c7' }).size).toBe(0);
+    // Ties go to the older card: the choice does not flicker between two equal shifts.
+    const ties = Array.from({ length: 7 }, (_, i) => ({ id: `t${i}`, pos: { x: 0.5, y: 0.5 }, target: { x: 0.6, y: 0.5 } }));
+    expect([...shownTrajectories(ties, { show: 'largest' })]).toEqual(['t0', 't1', 't2', 't3', 't4']);
+  });
+
   it('numbers cards 1.. in board order, so a card keeps its number everywhere', () => {
     expect([...cardNumbers([{ id: 'b' }, { id: 'a' }, { id: 'c' }])]).toEqual([
       ['b', 1],

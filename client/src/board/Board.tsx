@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { isPlaced, type CardView } from '../../../shared/board';
 import { cardNumbers } from '../../../shared/boardLayout';
 import type { Position, Template } from '../../../shared/template';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { LiveRegion, useAnnouncer } from '../components/LiveAnnouncer';
 import { keyTarget } from './boardKeys';
 import { CardChip } from './CardChip';
+import { BoardViewContext } from './boardView';
 import { CardTray } from './CardTray';
 // The shared screen's label layout is only the screen's: loaded lazily, so the phone does not download it.
 const ScreenCards = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenCards })));
@@ -50,12 +51,19 @@ export interface BoardProps {
   testId?: string;
   /** Accessible name of the board section, when it is not the main board. */
   label?: string;
+  /** Lay the cards out as the shared screen does (markers, labels clear of each other, numbers when dense): the facilitator's board. */
+  declutter?: boolean;
+  /** Which cards' trajectories to draw (the facilitator's filter, shared/boardLayout shownTrajectories); default all. */
+  trajectoryIds?: ReadonlySet<string> | null;
+  /** The card whose trajectory is focused: its label stands out. */
+  focusId?: string | null;
 }
 
 const noop = () => {};
 
 /** The four-quadrant board with its cards: shared by facilitator, participant and shared screen. */
-export function Board(props: BoardProps) {
+export function Board(boardProps: BoardProps) {
+  const props = { ...useContext(BoardViewContext), ...boardProps };
   const { template, cards, loaded, readOnly, large, mode = 'move', notice, selectedId = null } = props;
   const { onMove = noop, onTarget = noop, onSelect = noop, selectedExtra, overlay, trajectories = true } = props;
   const { t, lang } = useI18n();
@@ -69,7 +77,8 @@ export function Board(props: BoardProps) {
   const placed = cards.filter(isPlaced);
   const numbers = useMemo(() => cardNumbers(cards), [cards]);
   // The shared screen lays labels out itself (ScreenCards); when it switches to numbers, the legend shows.
-  const screen = readOnly && large;
+  const screen = (readOnly && large) || props.declutter === true;
+  const { trajectoryIds } = props;
   const [labelMode, setLabelMode] = useState<'labels' | 'numbers'>('labels');
   const unplaced = cards.filter((c) => !isPlaced(c));
   // A card placed from the tray by keyboard leaves the tray: its focus follows it onto the board.
@@ -125,6 +134,7 @@ export function Board(props: BoardProps) {
     const dragged = drag.active?.id === card.id ? drag.active.pos : null;
     return { card, pos: dragged ?? card.pos, dragging: dragged !== null };
   });
+  const moving = shown.filter((s) => s.card.target && (!trajectoryIds || trajectoryIds.has(s.card.id)));
   const help =
     props.help !== undefined
       ? props.help
@@ -169,11 +179,23 @@ export function Board(props: BoardProps) {
           <Quadrants template={template} />
           {overlay?.(size)}
           {trajectories && (
-            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="arrows" />
+            <Trajectories items={moving} size={size} large={large} numbers={numbers} layer="arrows" />
           )}
           {screen ? (
             <Suspense fallback={null}>
-              <ScreenCards items={shown} template={template} size={size} numbers={numbers} onMode={setLabelMode} />
+              <ScreenCards
+                items={shown}
+                template={template}
+                size={size}
+                numbers={numbers}
+                onMode={setLabelMode}
+                focusId={props.focusId}
+                interactive={
+                  readOnly
+                    ? undefined
+                    : { selectedId, movable: mode === 'move', onClick: onCardClick, onKeyDown: onCardKey, pointer: (c) => drag.handlers(c.id, c.pos!) }
+                }
+              />
             </Suspense>
           ) : (
           <ul className="rb-board__cards" aria-label={t('board.cards')}>
@@ -195,7 +217,7 @@ export function Board(props: BoardProps) {
           </ul>
           )}
           {trajectories && (
-            <Trajectories items={shown.filter((s) => s.card.target)} size={size} large={large} numbers={numbers} layer="targets" />
+            <Trajectories items={moving} size={size} large={large} numbers={numbers} layer="targets" />
           )}
           {!loaded && (
             <p className="rb-board__loading" role="status">
@@ -224,7 +246,7 @@ export function Board(props: BoardProps) {
         </Suspense>
       )}
       </div>
-      {trajectories && <TrajectoryList cards={cards} template={template} />}
+      {trajectories && <TrajectoryList cards={trajectoryIds ? cards.filter((c) => trajectoryIds.has(c.id)) : cards} template={template} />}
       {selected && (
         <SelectedCardPanel
           card={selected}

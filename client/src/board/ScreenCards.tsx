@@ -1,9 +1,10 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { CardView } from '../../../shared/board';
-import { layoutBoard, type BoardLayout, type Box, type LabelInput } from '../../../shared/boardLayout';
+import { layoutBoard, type BoardLayout, type Box, type LabelInput } from '../../../shared/labelLayout';
 import { quadrantOf, type Position, type Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
 import { KindIcon } from './CardChip';
+import { hyphenateNl } from './hyphenateNl';
 import type { PlaneSize } from './usePlaneSize';
 
 interface Props {
@@ -15,12 +16,38 @@ interface Props {
   numbers: Map<string, number>;
   /** Reports which mode the layout chose, so the legend can be shown beside the board. */
   onMode?: (mode: BoardLayout['mode']) => void;
+  /** The card whose trajectory the facilitator focused: its label stands out. */
+  focusId?: string | null;
+  /** The facilitator's board: labels and badges are buttons (choose, drag, arrow keys). */
+  interactive?: CardControls;
+}
+
+/** What the facilitator's board does with a label (the same as with a card chip elsewhere). */
+export interface CardControls {
+  selectedId: string | null;
+  movable: boolean;
+  onClick: (card: CardView) => void;
+  onKeyDown: (card: CardView, e: KeyboardEvent<HTMLButtonElement>) => void;
+  pointer: (card: CardView) => {
+    onPointerDown: (e: PointerEvent<HTMLElement>) => void;
+    onPointerMove: (e: PointerEvent<HTMLElement>) => void;
+    onPointerUp: (e: PointerEvent<HTMLElement>) => void;
+    onPointerCancel: (e: PointerEvent<HTMLElement>) => void;
+  };
 }
 
 /** Radius of the true-position marker, px. */
 const MARKER_RADIUS = 7;
-/** Size of a numbered badge, px (numbers up to 3 digits at 18 px). */
-const BADGE = 36;
+/**
+ * Size of a numbered badge, px: 36 (numbers up to 3 digits at 18 px) on a 1920×1080 screen,
+ * down to 24 on a smaller plane (a 1280×720 beamer, the facilitator's laptop), so 60 badges
+ * still fit clear of each other.
+ */
+const BADGE_MAX = 36;
+const BADGE_MIN = 24;
+const badgeSize = (planeWidth: number) => Math.max(BADGE_MIN, Math.min(BADGE_MAX, Math.round(planeWidth / 21)));
+/** Radius of a target ring on the screen and the facilitator's board (Trajectories), px, plus room for its number. */
+const TARGET_RING = { large: 16, small: 10 };
 
 /**
  * The cards on the shared screen at any density: a small marker at each card's true
@@ -30,9 +57,10 @@ const BADGE = 36;
  * Labels are measured first (rendered hidden), then placed: titles wrap at word
  * boundaries and a label is as wide as its longest word, so no word is ever cut.
  */
-export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
+export function ScreenCards({ items, template, size, numbers, onMode, focusId = null, interactive }: Props) {
   const { t } = useI18n();
   const measureRef = useRef<HTMLDivElement>(null);
+  const compact = interactive !== undefined;
   const [sizes, setSizes] = useState<Map<string, { w: number; h: number }>>(new Map());
   // The plane inside its border: labels are positioned in it (size is the outer box).
   const [inner, setInner] = useState({ width: 0, height: 0 });
@@ -63,14 +91,27 @@ export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
     }
   }, [titles, size.width, size.height]);
 
+  // Numbers once chosen stay while the cards and their label sizes stay the same: the legend that
+  // numbers bring shrinks the board, and a smaller board must not flip back to labels (a loop).
+  const latch = useRef({ key: '', numbers: false });
   const layout = useMemo(() => {
     const { width: w, height: h } = inner;
     if (w === 0 || h === 0) return null;
+    const key = `${items.map(({ card, pos }) => `${card.id}@${pos.x},${pos.y}`).join('|')}#${[...sizes].map(([id, z]) => `${id}:${z.w}x${z.h}`).join('|')}`;
+    const latched = latch.current.key === key && latch.current.numbers;
     const anchor = (p: Position) => ({ x: p.x * w, y: p.y * h });
     const labels: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), ...(sizes.get(card.id) ?? { w: 200, h: 60 }) }));
-    const badges: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), w: BADGE, h: BADGE }));
-    return layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges, obstacles: names });
-  }, [items, sizes, inner, names]);
+    const badge = badgeSize(w);
+    const badges: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), w: badge, h: badge }));
+    // Target rings (Koers) are drawn above the labels: labels keep off them (and off their numbers).
+    const ring = compact ? TARGET_RING.small : TARGET_RING.large;
+    const targets: Box[] = items.flatMap(({ card }) =>
+      card.target ? [{ x: card.target.x * w - ring - 2, y: card.target.y * h - ring - 2, w: 2 * ring + 28, h: 2 * ring + 4 }] : [],
+    );
+    const result = layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges, obstacles: [...names, ...targets], numbersOnly: latched });
+    latch.current = { key, numbers: result.mode === 'numbers' };
+    return result;
+  }, [items, sizes, inner, names, compact]);
 
   const mode = layout?.mode ?? 'labels';
   useLayoutEffect(() => onMode?.(mode), [mode, onMode]);
@@ -107,7 +148,12 @@ export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
           })}
         </svg>
       )}
-      <ul className="rb-board__cards rb-screen-cards" aria-label={t('board.cards')} data-label-mode={mode}>
+      <ul
+        className="rb-board__cards rb-screen-cards"
+        aria-label={t('board.cards')}
+        data-label-mode={mode}
+        data-crowded={layout ? layout.crowded.toFixed(2) : undefined}
+      >
         {items.map(({ card, pos }, i) => {
           const p = layout?.placements[i];
           const n = numbers.get(card.id) ?? 0;
@@ -119,31 +165,43 @@ export function ScreenCards({ items, template, size, numbers, onMode }: Props) {
               aria-hidden="true"
             />
           );
-          const style = p ? { left: `${p.box.x}px`, top: `${p.box.y}px` } : { visibility: 'hidden' as const };
+          const style = !p
+            ? { visibility: 'hidden' as const }
+            : mode === 'labels'
+              ? { left: `${p.box.x}px`, top: `${p.box.y}px` }
+              : { left: `${p.box.x}px`, top: `${p.box.y}px`, width: `${p.box.w}px`, height: `${p.box.h}px`, fontSize: `${Math.round(p.box.w / 2)}px` };
+          const labelled = mode === 'labels';
+          const classes = [
+            labelled ? `rb-screen-label rb-screen-label--${card.kind}` : `rb-screen-badge rb-screen-badge--${card.kind}`,
+            card.id === focusId ? 'rb-screen-cards__focus' : '',
+            interactive?.selectedId === card.id ? 'rb-screen-cards__selected' : '',
+            interactive && !interactive.movable ? 'rb-screen-cards__static' : '',
+          ]
+            .filter(Boolean)
+            .join(' ');
+          const name = labelled ? nameOf(card, pos) : `${n}. ${nameOf(card, pos)}`;
+          const body = labelled ? <LabelBody card={card} n={n} kind={kindOf(card)} /> : n;
           return (
             <li key={card.id} className="rb-card-slot">
               {marker}
-              {mode === 'labels' ? (
-                <div
-                  className={`rb-screen-label rb-screen-label--${card.kind}`}
+              {interactive ? (
+                <button
+                  type="button"
+                  className={classes}
                   style={style}
                   data-card-id={card.id}
                   data-card-n={n}
-                  role="img"
-                  aria-label={nameOf(card, pos)}
+                  aria-label={name}
+                  aria-pressed={interactive.selectedId === card.id}
+                  onClick={() => interactive.onClick(card)}
+                  onKeyDown={(e) => interactive.onKeyDown(card, e)}
+                  {...interactive.pointer(card)}
                 >
-                  <LabelBody card={card} n={n} kind={kindOf(card)} />
-                </div>
+                  {body}
+                </button>
               ) : (
-                <div
-                  className={`rb-screen-badge rb-screen-badge--${card.kind}`}
-                  style={style}
-                  data-card-id={card.id}
-                  data-card-n={n}
-                  role="img"
-                  aria-label={`${n}. ${nameOf(card, pos)}`}
-                >
-                  {n}
+                <div className={classes} style={style} data-card-id={card.id} data-card-n={n} role="img" aria-label={name}>
+                  {body}
                 </div>
               )}
             </li>
@@ -162,9 +220,9 @@ function LabelBody({ card, n, kind }: { card: CardView; n: number; kind: string 
       </span>
       <KindIcon kind={card.kind} />
       <span className="rb-screen-label__text">
-        {/* Dutch hyphenation where the browser has it; never a break inside a word otherwise. */}
+        {/* Breaks only at spaces and at Dutch hyphenation points (soft hyphens), never elsewhere in a word. */}
         <span className="rb-screen-label__title" lang="nl">
-          {card.title}
+          {hyphenateNl(card.title)}
         </span>{' '}
         <span className="rb-card__kind">{kind}</span>
       </span>
@@ -187,7 +245,7 @@ export function ScreenLegend({ cards, numbers }: { cards: CardView[]; numbers: M
             <KindIcon kind={card.kind} />
             {/* Kind and quadrant are in each numbered badge's name on the board. */}
             <span lang="nl" className="rb-screen-legend__text">
-              {card.title}
+              {hyphenateNl(card.title)}
             </span>
           </li>
         ))}

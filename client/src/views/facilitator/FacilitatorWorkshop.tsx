@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { shownTrajectories } from '../../../../shared/trajectoryFilter';
 import { currentPhase } from '../../../../shared/control';
 import type { Alarm } from '../../../../shared/method';
 import type { PhaseKind } from '../../../../shared/phases';
@@ -6,6 +7,7 @@ import type { WorkshopDetail } from '../../../../shared/protocol';
 import { useI18n, type MessageKey } from '../../i18n';
 import { LiveRegion, useAnnouncer } from '../../components/LiveAnnouncer';
 import type { BoardMode } from '../../board/Board';
+import { BoardViewContext } from '../../board/boardView';
 import { Workspace } from '../../board/Workspace';
 import { RoundOverlay } from '../../method/RoundOverlay';
 import type { BoardDoc } from '../../realtime/useBoardDoc';
@@ -30,6 +32,7 @@ import { RoundAdmin } from './RoundAdmin';
 import { SettingsForm } from './SettingsForm';
 import { TimerControls } from './TimerControls';
 import { TitleForm } from './TitleForm';
+import { TrajectoryFilter } from './TrajectoryFilter';
 import { useAlarmSignal } from './useAlarmSignal';
 
 interface Props {
@@ -101,6 +104,7 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
   const choose = (next: Tab) => setTabChoice({ phaseId: control.currentPhaseId, tab: next });
   const plan = screenPlan({ phase, control, barriers, proposals, tally, round });
   const newAlarms = alarms.filter((a) => a.status === 'proposed').length;
+  const trajectoryIds = shownTrajectories(board.cards, control.trajectories);
 
   // Tabs as the ARIA pattern: arrow keys move between them, Home/End to the ends.
   function onTabKey(e: KeyboardEvent<HTMLButtonElement>) {
@@ -121,17 +125,27 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
           <h2 className="rb-panel__title" id="rb-board-title">
             {t('facilitator.boardTitle')}
           </h2>
-          {!finished && <BoardModeSwitch mode={mode} onMode={(m) => setModeChoice({ phaseId: control.currentPhaseId, mode: m })} />}
-          <Workspace
-            key={mode}
-            template={template}
-            board={board}
-            mode={mode}
-            canAdd={!finished}
-            notice={finished ? t('lasting.finished.boardNotice') : undefined}
-            selectedExtra={finished ? undefined : (card) => <CardActions card={card} send={send} spotlight={control.spotlight} />}
-            overlay={revealed ? (size) => <RoundOverlay results={revealed} size={size} /> : undefined}
-          />
+          <div className="rb-board-controls">
+            {!finished && <BoardModeSwitch mode={mode} onMode={(m) => setModeChoice({ phaseId: control.currentPhaseId, mode: m })} />}
+            <TrajectoryFilter focus={control.trajectories} cards={board.cards} send={send} disabled={finished} />
+          </div>
+          {/* The facilitator's board: the screen's label layout, and the arrows the filter shows. */}
+          <BoardViewContext.Provider
+            value={{ declutter: true, trajectoryIds, focusId: control.trajectories.show === 'card' ? control.trajectories.cardId : null }}
+          >
+            <Workspace
+              key={mode}
+              template={template}
+              board={board}
+              mode={mode}
+              canAdd={!finished}
+              notice={finished ? t('lasting.finished.boardNotice') : undefined}
+              selectedExtra={
+                finished ? undefined : (card) => <CardActions card={card} send={send} spotlight={control.spotlight} trajectories={control.trajectories} />
+              }
+              overlay={revealed ? (size) => <RoundOverlay results={revealed} size={size} /> : undefined}
+            />
+          </BoardViewContext.Provider>
         </section>
         {!finished && <RegisterPicker workshopId={detail.id} cards={board.cards} />}
         <ReadOnlyWhen when={finished}>

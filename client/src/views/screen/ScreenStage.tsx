@@ -1,4 +1,6 @@
 import type { CardView } from '../../../../shared/board';
+import { cardNumbers } from '../../../../shared/boardLayout';
+import { shownTrajectories } from '../../../../shared/trajectoryFilter';
 import type { ControlState } from '../../../../shared/control';
 import type { Phase } from '../../../../shared/phases';
 import type { Template } from '../../../../shared/template';
@@ -14,7 +16,7 @@ import { screenPlan } from './screenContent';
 interface Props {
   socket: WorkshopSocket;
   phase: Phase | undefined;
-  control: Pick<ControlState, 'screen'>;
+  control: Pick<ControlState, 'screen' | 'trajectories'>;
   cards: CardView[];
   loaded: boolean;
   template: Template;
@@ -35,6 +37,10 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
     maxVotes: Math.max(0, ...plan.allRanked.map((r) => r.votes)),
     totalVotes: plan.allRanked.reduce((s, r) => s + r.votes, 0),
   };
+  // The facilitator's trajectory filter: the same arrows as on the cockpit's board (TrajectoryNote says so).
+  const trajectoryIds = shownTrajectories(cards, control.trajectories);
+  const focusId = control.trajectories.show === 'card' ? control.trajectories.cardId : null;
+  const boardProps = { template, cards, loaded, trajectoryIds, focusId };
   const pageLine =
     plan.pageCount > 1 ? (
       <p className="rb-screen-page" data-testid="screen-page" data-page={plan.page + 1} data-pages={plan.pageCount}>
@@ -53,7 +59,7 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
               {t('round.screenOpen', { count: round.round.cardIds.length })}
             </p>
           )}
-          <Board template={template} cards={cards} loaded={loaded} readOnly large />
+          <Board {...boardProps} readOnly large />
         </>
       );
     case 'barriers':
@@ -85,7 +91,7 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
       return (
         <div className="rb-screen__closing" data-testid="screen-list" data-list="closing">
           <div className="rb-screen__closing-board">
-            <Board template={template} cards={cards} loaded={loaded} readOnly large />
+            <Board {...boardProps} readOnly large />
           </div>
           <div className="rb-screen__closing-outcome">
             {plan.ranked.length > 0 && <ResultsList ranked={plan.ranked} barriers={barriers} alarms={alarms} large of={of} />}
@@ -95,4 +101,28 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
         </div>
       );
   }
+}
+
+/**
+ * What the boards show when the facilitator filtered the Koers arrows ("only the 5 largest
+ * shifts", "only the arrow of 4. Omgevingsvisie"): beside the stage, so the board keeps its height.
+ */
+export function TrajectoryNote({ control, cards }: { control: Pick<ControlState, 'trajectories'>; cards: CardView[] }) {
+  const { t } = useI18n();
+  const focus = control.trajectories;
+  if (focus.show === 'all') return null;
+  const shown = shownTrajectories(cards, focus);
+  const withTarget = cards.filter((c) => c.pos && c.target).length;
+  const focused = focus.show === 'card' ? cards.find((c) => c.id === focus.cardId) : undefined;
+  const text = focused
+    ? t('trajectories.shown.card', { n: cardNumbers(cards).get(focused.id) ?? 0, title: focused.title })
+    : focus.show === 'largest' && withTarget > shown.size
+      ? t('trajectories.shown.largest', { count: shown.size, total: withTarget })
+      : null;
+  if (!text) return null;
+  return (
+    <p className="rb-screen-page rb-screen__trajectories" data-testid="trajectory-note">
+      {text}
+    </p>
+  );
 }

@@ -10,7 +10,7 @@ import { PhaseHeader } from '../../method/PhaseHeader';
 import { useMethodAnnouncements } from '../../method/useMethodAnnouncements';
 import type { BoardDoc } from '../../realtime/useBoardDoc';
 import type { WorkshopSocket } from '../../realtime/useWorkshopSocket';
-import { ScreenStage } from './ScreenStage';
+import { ScreenStage, TrajectoryNote } from './ScreenStage';
 import { Spotlight } from './Spotlight';
 
 /** The projector: the stage on the left; title, phase, timer and how to join always on the right. */
@@ -46,6 +46,7 @@ export function ScreenWorkshop({ socket, board, state }: { socket: WorkshopSocke
       <aside className="rb-screen__side">
         <h1 className="rb-screen__title">{state.workshop.title}</h1>
         {control && <PhaseHeader control={control} clockOffset={socket.clockOffset} large />}
+        {control && <TrajectoryNote control={control} cards={board.cards} />}
         {/* Once finished nobody can join: no code or QR to invite them. */}
         {finished ? (
           <p className="rb-screen__finished" data-testid="screen-finished">
