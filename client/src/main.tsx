@@ -10,6 +10,7 @@ import './styles/results.css';
 import './styles/facilitator.css';
 import './styles/screen.css';
 import './styles/lasting.css';
+import './styles/phone.css';
 
 // The app then loads without a network (client/sw/serviceWorker.js; built only).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

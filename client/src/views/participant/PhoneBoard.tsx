@@ -13,6 +13,8 @@ interface Props {
   locked: boolean;
   /** The workshop is closed: only looking. */
   finished?: boolean;
+  /** Where this phone keeps the ids of the cards it added ("Mijn kaarten"). */
+  myCardsKey: string;
 }
 
 /** Does this phase work on the board (add, move or set targets)? */
@@ -22,7 +24,7 @@ export function isBoardPhase(phase: Phase | undefined): boolean {
 }
 
 /** The board on the phone, as the phase allows: move cards, set their targets, or only look. */
-export function PhoneBoard({ template, board, phase, locked, finished }: Props) {
+export function PhoneBoard({ template, board, phase, locked, finished, myCardsKey }: Props) {
   const { t } = useI18n();
   const perms = phase?.permissions ?? [];
   let mode: BoardMode = 'view';
@@ -38,6 +40,7 @@ export function PhoneBoard({ template, board, phase, locked, finished }: Props) 
       mode={mode}
       canAdd={!locked && perms.includes('addCards')}
       notice={notice}
+      phone={{ myCardsKey }}
     />
   );
 }

@@ -25,10 +25,12 @@ interface Props {
   socket: WorkshopSocket;
   board: BoardDoc;
   template: Template;
+  /** Where this phone keeps the ids of the cards it added ("Mijn kaarten"). */
+  myCardsKey: string;
 }
 
 /** The phone during the workshop: what to do now, and only the tools this phase needs. */
-export function PhoneWorkshop({ socket, board, template }: Props) {
+export function PhoneWorkshop({ socket, board, template, myCardsKey }: Props) {
   const { t } = useI18n();
   const { control, barriers, proposals, alarms, tally, round, myVotes, send, vote } = socket;
   const { message, announce } = useAnnouncer();
@@ -81,7 +83,7 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
         <RoundPlacement key={round.round!.id} round={round} cards={board.cards} template={template} send={send} locked={locked} />
       )}
       {roundRevealed && round && <RoundResults round={round} cards={board.cards} template={template} />}
-      {tools && boardPhase && <PhoneBoard template={template} board={board} phase={phase} locked={locked} finished={finished} />}
+      {tools && boardPhase && <PhoneBoard template={template} board={board} phase={phase} locked={locked} finished={finished} myCardsKey={myCardsKey} />}
       {tools && addingBarriers && !locked && <BarrierForm send={send} cards={board.cards} />}
       {tools && voting && (
         <VoteList
