@@ -220,6 +220,16 @@ describe('the phone at real density: every card reachable', () => {
       await eventually(async () => expect(await zoomOf(phone)).toBeGreaterThan(1.5));
       expect(box.width).toBeGreaterThan(0);
 
+      // A pinch whose first finger lands on a card zooms, and leaves the card where it was.
+      await phone.getByRole('button', { name: 'Hele bord' }).tap();
+      await eventually(async () => expect(await zoomOf(phone)).toBe(1));
+      const underFinger = (await tappableCards(phone)).ids[0]!;
+      const cardBefore = readCards(doc.doc).find((c) => c.id === underFinger)!.pos!;
+      const cb = (await board.locator(`button[data-card-id="${underFinger}"]`).boundingBox())!;
+      await pinchOut(phone, { x: cb.x + cb.width / 2 + 15, y: cb.y + cb.height / 2 });
+      await eventually(async () => expect(await zoomOf(phone)).toBeGreaterThan(1.5));
+      expect(readCards(doc.doc).find((c) => c.id === underFinger)!.pos).toEqual(cardBefore);
+
       // Tap-to-place: with a card chosen, a tap on a neighbour card puts the chosen card there;
       // the neighbour is not chosen.
       await phone.getByRole('button', { name: 'Hele bord' }).tap();

@@ -71,7 +71,8 @@ export function Board(props: BoardProps) {
   const toggle = useCallback((id: string) => onSelect(selectedId === id ? null : id), [onSelect, selectedId]);
   const viewport = useRef<HTMLDivElement>(null);
   const zoomable = !!props.zoomable;
-  const zoom = useBoardZoom(viewport, zoomable);
+  const cancelDrag = useRef<() => void>(noop);
+  const zoom = useBoardZoom(viewport, zoomable, () => cancelDrag.current());
   /**
    * A tap on a card. With another card chosen (and the phase lets it move) the tap places the
    * chosen card there: a neighbour under the finger is never chosen instead (issue 14).
@@ -93,6 +94,9 @@ export function Board(props: BoardProps) {
     [selectedId, mode, placeAt, toggle],
   );
   const drag = useDrag(plane, onMove, onCardTap, mode === 'move');
+  useEffect(() => {
+    cancelDrag.current = drag.cancel;
+  }, [drag.cancel]);
   const selected = readOnly ? undefined : cards.find((c) => c.id === selectedId);
   const placed = cards.filter(isPlaced);
   const numbers = useMemo(() => cardNumbers(cards), [cards]);
@@ -209,7 +213,7 @@ export function Board(props: BoardProps) {
           <span aria-hidden="true">↑ </span>
           {axes.y.start[lang]}
         </p>
-        <ZoomViewport enabled={zoomable} viewport={viewport} scale={zoom.view.scale}>
+        <ZoomViewport enabled={zoomable} viewport={viewport} scale={zoom.view.scale} onSecondTouch={() => cancelDrag.current()}>
         <div
           ref={plane}
           data-testid={props.testId ?? 'board'}

@@ -6,10 +6,26 @@ import { MAX_ZOOM, MIN_ZOOM, type ZoomView } from './useBoardZoom';
  * The window onto a zoomable board: it keeps the board's size on the page while the plane
  * inside grows. Without zoom the plane is rendered as it always was (no wrapper).
  */
-export function ZoomViewport({ enabled, viewport, scale, children }: { enabled: boolean; viewport: RefObject<HTMLDivElement | null>; scale: number; children: ReactNode }) {
+export function ZoomViewport(props: {
+  enabled: boolean;
+  viewport: RefObject<HTMLDivElement | null>;
+  scale: number;
+  /** A second finger came down: what the first one started on a card is a pinch, not a drag. */
+  onSecondTouch: () => void;
+  children: ReactNode;
+}) {
+  const { enabled, viewport, scale, onSecondTouch, children } = props;
   if (!enabled) return children;
   return (
-    <div ref={viewport} className="rb-board__viewport" data-zoom={scale.toFixed(2)} data-zoomed={scale > MIN_ZOOM ? 'true' : undefined}>
+    <div
+      ref={viewport}
+      className="rb-board__viewport"
+      data-zoom={scale.toFixed(2)}
+      data-zoomed={scale > MIN_ZOOM ? 'true' : undefined}
+      onPointerDownCapture={(e) => {
+        if (e.pointerType === 'touch' && !e.isPrimary) onSecondTouch();
+      }}
+    >
       {children}
     </div>
   );

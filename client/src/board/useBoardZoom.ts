@@ -53,7 +53,12 @@ export interface BoardZoom {
  * is the card's (useDrag moves it), so the pan gives way to it. The plane is made larger
  * instead of scaled, so cards keep their size and move apart: a covered card comes free.
  */
-export function useBoardZoom(viewport: RefObject<HTMLDivElement | null>, enabled: boolean): BoardZoom {
+export function useBoardZoom(
+  viewport: RefObject<HTMLDivElement | null>,
+  enabled: boolean,
+  /** A pinch began: a finger that pressed a card first is part of the pinch, not a drag. */
+  onPinchStart?: () => void,
+): BoardZoom {
   const [view, setView] = useState<ZoomView>({ scale: 1, x: 0, y: 0 });
   const viewRef = useRef(view);
   const lastPan = useRef(0);
@@ -105,7 +110,8 @@ export function useBoardZoom(viewport: RefObject<HTMLDivElement | null>, enabled
 
   useGesture(
     {
-      onPinch: ({ origin: [ox, oy], offset: [scale] }) => {
+      onPinch: ({ first, origin: [ox, oy], offset: [scale] }) => {
+        if (first) onPinchStart?.();
         const el = viewport.current;
         if (!el) return;
         const rect = el.getBoundingClientRect();

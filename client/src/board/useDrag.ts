@@ -30,6 +30,8 @@ export interface DragState {
    * or a tap seen at pointerup). Clicks from the keyboard or assistive technology pass.
    */
   isPointerClick: () => boolean;
+  /** Let go of the card being pressed or dragged (a second finger came: that is a pinch). */
+  cancel: () => void;
 }
 
 /**
@@ -92,6 +94,8 @@ export function useDrag(
     (id, from) => ({
       onPointerDown(e) {
         if (e.pointerType === 'mouse' && e.button !== 0) return;
+        // A second finger is a pinch (the board zooms), never a drag of the card under it.
+        if (e.pointerType === 'touch' && !e.isPrimary) return;
         const rect = plane.current?.getBoundingClientRect();
         if (!rect) return;
         const card = e.currentTarget.getBoundingClientRect();
@@ -143,5 +147,7 @@ export function useDrag(
     return last !== null && Date.now() - last.at < CLICK_AFTER_GESTURE_MS;
   }, []);
 
-  return { active, handlers, isPointerClick };
+  const cancel = useCallback(() => finish(false), [finish]);
+
+  return { active, handlers, isPointerClick, cancel };
 }
