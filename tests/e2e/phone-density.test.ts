@@ -274,6 +274,24 @@ describe('the phone at real density: every card reachable', () => {
       await eventually(() => expect(readCards(doc.doc).find((c) => c.id === dragId)!.pos!.x).not.toBeCloseTo(before.x, 2), { timeoutMs: 10_000 });
       expect(await planeOffset(phone)).toBe(offset);
 
+      // A one-finger drag on the empty board pans the zoomed board; it does not place the chosen card.
+      const empty = await phone.evaluate(() => {
+        const v = document.querySelector('.rb-board__viewport')!.getBoundingClientRect();
+        for (let y = v.top + 30; y < v.bottom - 30; y += 12)
+          for (let x = v.left + 30; x < v.right - 30; x += 12) {
+            const hit = document.elementFromPoint(x, y);
+            if (hit && !hit.closest('[data-card-id]') && hit.closest('[data-testid="board"]')) return { x, y };
+          }
+        return null;
+      });
+      expect(empty, 'an empty spot on the zoomed board').not.toBeNull();
+      const chosenAt = readCards(doc.doc).find((c) => c.id === chosen.id)!.pos;
+      const panFrom = await planeOffset(phone);
+      await touchDrag(phone, empty!, { x: empty!.x + 40, y: empty!.y + 40 });
+      await eventually(async () => expect(await planeOffset(phone)).not.toBe(panFrom));
+      expect(readCards(doc.doc).find((c) => c.id === chosen.id)!.pos).toEqual(chosenAt);
+      console.log(`[phone-density] ${n} cards: pan ${panFrom} → ${await planeOffset(phone)}; a drag on a card moved the card, not the board; a pinch with a finger on a card left the card`);
+
       if (n === 60) {
         const violations = await axeViolations(phone);
         expect(violations, formatViolations(violations)).toEqual([]);
