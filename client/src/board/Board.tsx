@@ -12,7 +12,8 @@ const ScreenCards = lazy(() => import('./ScreenCards').then((m) => ({ default: m
 const ScreenLegend = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenLegend })));
 import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
-import { SelectedCardPanel, TrajectoryList, Trajectories } from './lazyBoardParts';
+import { SelectedCardPanel } from './lazyBoardParts';
+import { TrajectoryList, Trajectories } from './Trajectories';
 import { useCardAnnouncements } from './useCardAnnouncements';
 import { useBoardZoom } from './useBoardZoom';
 import { useDrag } from './useDrag';
@@ -74,8 +75,9 @@ export function Board(props: BoardProps) {
   const cancelDrag = useRef<() => void>(noop);
   const zoom = useBoardZoom(viewport, zoomable, () => cancelDrag.current());
   /**
-   * A tap on a card. With another card chosen (and the phase lets it move) the tap places the
-   * chosen card there: a neighbour under the finger is never chosen instead (issue 14).
+   * A tap on a card. On the phone, with another card chosen (and the phase lets it move), the tap
+   * places the chosen card there: a neighbour under the finger is never chosen instead (issue 14;
+   * the phone chooses another card in its list). With a mouse (facilitator) a click still chooses.
    */
   const placeAt = useCallback(
     (clientX: number, clientY: number) => {
@@ -88,10 +90,10 @@ export function Board(props: BoardProps) {
   );
   const onCardTap = useCallback(
     (id: string, clientX: number, clientY: number) => {
-      if (selectedId && selectedId !== id && mode !== 'view') placeAt(clientX, clientY);
+      if (zoomable && selectedId && selectedId !== id && mode !== 'view') placeAt(clientX, clientY);
       else toggle(id);
     },
-    [selectedId, mode, placeAt, toggle],
+    [zoomable, selectedId, mode, placeAt, toggle],
   );
   const drag = useDrag(plane, onMove, onCardTap, mode === 'move');
   useEffect(() => {
