@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { addCard, moveCard, setCardTarget, type CardKind, type CardView } from '../../../shared/board';
 import type { Position, Template } from '../../../shared/template';
 import type { BoardDoc } from '../realtime/useBoardDoc';
@@ -6,6 +6,7 @@ import { AddCardForm, type CardDetails } from './AddCardForm';
 import { Board, type BoardMode } from './Board';
 import { CardList } from './CardList';
 import { loadMyCards, saveMyCards } from './myCards';
+import { PhoneBoardContext } from './phoneBoardContext';
 import type { PlaneSize } from './usePlaneSize';
 
 interface Props {
@@ -19,15 +20,14 @@ interface Props {
   overlay?: (size: PlaneSize) => ReactNode;
   /** Show the list of all cards next to the form (default true). */
   showList?: boolean;
-  /** The phone: pinch-zoom on the board, and its own cards (kept under this storage key) first in the list. */
-  phone?: { myCardsKey: string };
 }
 
 /** The editable board with the add-card form and the card list (facilitator and participant). */
-export function Workspace({ template, board, mode = 'move', canAdd = true, notice, selectedExtra, overlay, showList = true, phone }: Props) {
+export function Workspace({ template, board, mode = 'move', canAdd = true, notice, selectedExtra, overlay, showList = true }: Props) {
   const { doc } = board;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const boardArea = useRef<HTMLDivElement>(null);
+  const phone = useContext(PhoneBoardContext);
   const [focusRequest, setFocusRequest] = useState<{ id: string; seq: number } | null>(null);
   const mineKey = phone?.myCardsKey;
   const [mine, setMine] = useState<Set<string>>(() => (mineKey ? loadMyCards(mineKey) : new Set()));
@@ -69,6 +69,8 @@ export function Workspace({ template, board, mode = 'move', canAdd = true, notic
         cards={board.cards}
         loaded={board.loaded}
         mode={mode}
+        zoomable={!!phone}
+        focusRequest={focusRequest}
         notice={notice}
         onMove={onMove}
         onTarget={onTarget}
@@ -76,8 +78,6 @@ export function Workspace({ template, board, mode = 'move', canAdd = true, notic
         onSelect={setSelectedId}
         selectedExtra={selectedExtra}
         overlay={overlay}
-        zoomable={!!phone}
-        focusRequest={focusRequest}
       />
       {(canAdd || showList) && (
         <div className="rb-workspace__tools">

@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Phase } from '../../../../shared/phases';
 import type { Template } from '../../../../shared/template';
 import { useI18n } from '../../i18n';
 import { Board, type BoardMode } from '../../board/Board';
 import { Workspace } from '../../board/Workspace';
+import { PhoneBoardContext } from '../../board/phoneBoardContext';
 import type { BoardDoc } from '../../realtime/useBoardDoc';
 
 interface Props {
@@ -30,18 +31,20 @@ export function PhoneBoard({ template, board, phase, locked, finished, myCardsKe
   let mode: BoardMode = 'view';
   if (!locked && perms.includes('moveCards')) mode = 'move';
   else if (!locked && perms.includes('setTargets')) mode = 'target';
+  const phoneBoard = useMemo(() => ({ myCardsKey }), [myCardsKey]);
   const notice = finished ? t('lasting.finished.boardNotice') : locked ? t('board.lockedNotice') : t('board.noMoveNotice');
   return (
     // A new mode starts with no card chosen, so a tap never does what the last phase did.
-    <Workspace
-      key={mode}
-      template={template}
-      board={board}
-      mode={mode}
-      canAdd={!locked && perms.includes('addCards')}
-      notice={notice}
-      phone={{ myCardsKey }}
-    />
+    <PhoneBoardContext.Provider value={phoneBoard}>
+      <Workspace
+        key={mode}
+        template={template}
+        board={board}
+        mode={mode}
+        canAdd={!locked && perms.includes('addCards')}
+        notice={notice}
+      />
+    </PhoneBoardContext.Provider>
   );
 }
 
