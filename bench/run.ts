@@ -587,6 +587,7 @@ async function scenarioBundle(server: ServerProcess, api: ApiClient) {
   const unique = new Map(scripts.map((s) => [s.url, s.gzip]));
   const total = [...unique.values()].reduce((s, x) => s + x, 0);
   const forbidden = scripts.filter((s) => /Facilitator|Dashboard|Screen|Knowledge|Export/i.test(s.url)).map((s) => s.url);
+  if (process.env.BUNDLE_FILES) for (const [url, gzip] of [...unique].sort((a, b) => b[1] - a[1])) console.log(`${kb(gzip)}\t${url}`);
   return { total, files: unique.size, forbidden };
 }
 

@@ -13,10 +13,12 @@ const ScreenCards = lazy(() => import('./ScreenCards').then((m) => ({ default: m
 const ScreenLegend = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenLegend })));
 import { pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
-import { SelectedCardPanel } from './SelectedCardPanel';
+import { SelectedCardPanel } from './lazyBoardParts';
 import { TrajectoryList, Trajectories } from './Trajectories';
 import { useCardAnnouncements } from './useCardAnnouncements';
+import { useBoardZoom } from './useBoardZoom';
 import { useDrag } from './useDrag';
+import { ZoomControls, ZoomViewport } from './ZoomControls';
 import { usePlaneSize, type PlaneSize } from './usePlaneSize';
 
 /**
@@ -34,6 +36,10 @@ export interface BoardProps {
   readOnly?: boolean;
   large?: boolean;
   mode?: BoardMode;
+  /** Pinch-zoom, pan and zoom buttons (the phone). */
+  zoomable?: boolean;
+  /** Bring this card into view (zoomed in on the board, or the tray); a new `seq` asks again. */
+  focusRequest?: { id: string; seq: number } | null;
   /** Why cards cannot be moved now (mode 'view'); shown instead of the instructions. */
   notice?: string | null;
   /** Own instructions above the board (null: none); by default they follow the mode. */
@@ -72,7 +78,35 @@ export function Board(boardProps: BoardProps) {
   const { message, announce } = useAnnouncer();
   useCardAnnouncements(cards, template, loaded, announce, t);
   const toggle = useCallback((id: string) => onSelect(selectedId === id ? null : id), [onSelect, selectedId]);
-  const drag = useDrag(plane, onMove, toggle, mode === 'move');
+  const viewport = useRef<HTMLDivElement>(null);
+  const zoomable = !!props.zoomable;
+  const cancelDrag = useRef<() => void>(noop);
+  const zoom = useBoardZoom(viewport, zoomable, () => cancelDrag.current());
+  /**
+   * A tap on a card. On the phone, with another card chosen (and the phase lets it move), the tap
+   * places the chosen card there: a neighbour under the finger is never chosen instead (issue 14;
+   * the phone chooses another card in its list). With a mouse (facilitator) a click still chooses.
+   */
+  const placeAt = useCallback(
+    (clientX: number, clientY: number) => {
+      if (!selectedId || !plane.current) return;
+      const pos = roundPosition(pointToUnit(plane.current, clientX, clientY));
+      if (mode === 'target') onTarget(selectedId, pos);
+      else onMove(selectedId, pos);
+    },
+    [selectedId, mode, onMove, onTarget],
+  );
+  const onCardTap = useCallback(
+    (id: string, clientX: number, clientY: number) => {
+      if (zoomable && selectedId && selectedId !== id && mode !== 'view') placeAt(clientX, clientY);
+      else toggle(id);
+    },
+    [zoomable, selectedId, mode, placeAt, toggle],
+  );
+  const drag = useDrag(plane, onMove, onCardTap, mode === 'move');
+  useEffect(() => {
+    cancelDrag.current = drag.cancel;
+  }, [drag.cancel]);
   const selected = readOnly ? undefined : cards.find((c) => c.id === selectedId);
   const placed = cards.filter(isPlaced);
   const numbers = useMemo(() => cardNumbers(cards), [cards]);
@@ -118,16 +152,37 @@ export function Board(boardProps: BoardProps) {
 
   /** Keyboard (Enter, Space) and assistive technology; pointer taps are handled by useDrag. */
   const onCardClick = (card: CardView) => {
-    if (!drag.isPointerClick(card.id)) toggle(card.id);
+    if (!drag.isPointerClick()) toggle(card.id);
   };
 
   /** Tap-to-place: with a card chosen, a tap on the board moves it (or its target) there. */
   const onPlaneClick = (e: MouseEvent<HTMLDivElement>) => {
     if (readOnly || mode === 'view' || !selectedId || !plane.current) return;
     if (e.target instanceof Element && e.target.closest('[data-card-id]')) return;
-    const pos = roundPosition(pointToUnit(plane.current, e.clientX, e.clientY));
-    if (mode === 'target') onTarget(selectedId, pos);
-    else onMove(selectedId, pos);
+    // The end of a pan with a mouse is a click too; it is not a tap on the board.
+    if (zoom.justPanned()) return;
+    placeAt(e.clientX, e.clientY);
+  };
+
+  // A card chosen in the list: zoom in on it on the board, or show it in the tray.
+  const focusRequest = props.focusRequest;
+  useEffect(() => {
+    if (!focusRequest) return;
+    const card = cards.find((c) => c.id === focusRequest.id);
+    if (!card) return;
+    if (card.pos && zoomable) zoom.centreOn(card.pos);
+    const where = card.pos ? plane.current?.closest('.rb-board') : plane.current?.closest('section')?.querySelector('.rb-tray');
+    where?.scrollIntoView({ block: card.pos ? 'center' : 'nearest' });
+    // Only a new request moves the view; later changes of the cards do not.
+  }, [focusRequest]);
+
+  /** A card that gets the keyboard focus outside the zoomed view is brought into it. */
+  const onCardFocus = (card: CardView) => {
+    if (!zoomable || zoom.view.scale === 1 || !card.pos || !viewport.current) return;
+    const button = plane.current?.querySelector(`[data-card-id="${card.id}"]`);
+    const inner = viewport.current.getBoundingClientRect();
+    const r = button?.getBoundingClientRect();
+    if (r && (r.left < inner.left || r.right > inner.right || r.top < inner.top || r.bottom > inner.bottom)) zoom.centreOn(card.pos);
   };
 
   const shown = placed.map((card) => {
@@ -153,7 +208,7 @@ export function Board(boardProps: BoardProps) {
     >
       {!readOnly && help && (
         <p className={`rb-board-help${mode === 'view' ? ' rb-board-help--notice' : ''}`}>
-          {help} {mode !== 'view' && <span className="rb-board-help__keys">{keys}</span>}
+          {help} {zoomable && mode !== 'view' && t('density.placeOnCard')} {mode !== 'view' && <span className="rb-board-help__keys">{keys}</span>}
         </p>
       )}
       <CardTray
@@ -170,10 +225,20 @@ export function Board(boardProps: BoardProps) {
           <span aria-hidden="true">↑ </span>
           {axes.y.start[lang]}
         </p>
+        <ZoomViewport enabled={zoomable} viewport={viewport} scale={zoom.view.scale} onSecondTouch={() => cancelDrag.current()}>
         <div
           ref={plane}
           data-testid={props.testId ?? 'board'}
-          className={`rb-board__plane${selected && mode !== 'view' ? ' rb-board__plane--placing' : ''}`}
+          className={`rb-board__plane${selected && mode !== 'view' ? ' rb-board__plane--placing' : ''}${zoomable ? ' rb-board__plane--zoomable' : ''}`}
+          style={
+            zoomable
+              ? {
+                  width: `${zoom.view.scale * 100}%`,
+                  height: `${zoom.view.scale * 100}%`,
+                  transform: `translate(${zoom.view.x}px, ${zoom.view.y}px)`,
+                }
+              : undefined
+          }
           onClick={onPlaneClick}
         >
           <Quadrants template={template} />
@@ -211,6 +276,7 @@ export function Board(boardProps: BoardProps) {
                 dragging={dragging}
                 onClick={() => onCardClick(card)}
                 onKeyDown={(e) => onCardKey(card, e)}
+                onFocus={zoomable ? () => onCardFocus(card) : undefined}
                 pointer={readOnly ? undefined : drag.handlers(card.id, card.pos)}
               />
             ))}
@@ -225,6 +291,7 @@ export function Board(boardProps: BoardProps) {
             </p>
           )}
         </div>
+        </ZoomViewport>
         <div className="rb-axis-row">
           <p className="rb-axis rb-axis--left">
             <span aria-hidden="true">← </span>
@@ -239,6 +306,7 @@ export function Board(boardProps: BoardProps) {
           <span aria-hidden="true">↓ </span>
           {axes.y.end[lang]}
         </p>
+        {zoomable && <ZoomControls view={zoom.view} onIn={zoom.zoomIn} onOut={zoom.zoomOut} onFit={zoom.fit} />}
       </div>
       {screen && labelMode === 'numbers' && (
         <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, MouseEvent, PointerEvent } from 'react';
+import type { FocusEvent, KeyboardEvent, MouseEvent, PointerEvent } from 'react';
 import type { CardView } from '../../../shared/board';
 import { quadrantOf, type Position, type Template } from '../../../shared/template';
 import { useI18n } from '../i18n';
@@ -15,6 +15,8 @@ export interface CardChipProps {
   dragging?: boolean;
   onClick?: (e: MouseEvent<HTMLButtonElement>) => void;
   onKeyDown?: (e: KeyboardEvent<HTMLButtonElement>) => void;
+  /** The phone's zoomed board brings a focused card into view. */
+  onFocus?: (e: FocusEvent<HTMLButtonElement>) => void;
   pointer?: {
     onPointerDown: (e: PointerEvent<HTMLElement>) => void;
     onPointerMove: (e: PointerEvent<HTMLElement>) => void;
@@ -30,7 +32,7 @@ export function KindIcon({ kind }: { kind: CardView['kind'] }) {
 
 /** One card on the board: a button when the board can be edited, plain text on the shared screen. */
 export function CardChip(props: CardChipProps) {
-  const { card, template, pos, readOnly, movable = true, selected, dragging, onClick, onKeyDown, pointer } = props;
+  const { card, template, pos, readOnly, movable = true, selected, dragging, onClick, onKeyDown, onFocus, pointer } = props;
   const { t } = useI18n();
   const kind = t(card.kind === 'domain' ? 'card.domain' : 'card.project');
   const quadrant = quadrantOf(template, pos).label;
@@ -84,6 +86,7 @@ export function CardChip(props: CardChipProps) {
         aria-pressed={selected ?? false}
         onClick={onClick}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
         {...pointer}
       >
         {body}

@@ -29,7 +29,9 @@ export interface DragState {
    * True when a click on this card was already handled as a pointer gesture (a drag,
    * or a tap seen at pointerup). Clicks from the keyboard or assistive technology pass.
    */
-  isPointerClick: (id: string) => boolean;
+  isPointerClick: () => boolean;
+  /** Let go of the card being pressed or dragged (a second finger came: that is a pinch). */
+  cancel: () => void;
 }
 
 /**
@@ -40,7 +42,8 @@ export interface DragState {
 export function useDrag(
   plane: RefObject<HTMLElement | null>,
   onMove: (id: string, pos: Position) => void,
-  onTap: (id: string) => void,
+  /** A tap on a card, with where it was (clientX, clientY): with another card chosen, it places that one. */
+  onTap: (id: string, clientX: number, clientY: number) => void,
   /** When false every press is a tap: cards can be chosen, not dragged. */
   enabled = true,
 ): DragState {
@@ -75,7 +78,7 @@ export function useDrag(
       lastGesture.current = { id: g.id, at: Date.now() };
       if (!g.dragging) {
         // A tap. Handled here, not in onClick: Chrome on Android does not always follow a tap with a click.
-        if (commit) onTapRef.current(g.id);
+        if (commit) onTapRef.current(g.id, g.startX, g.startY);
         return;
       }
       cancelAnimationFrame(frame.current);
@@ -91,6 +94,8 @@ export function useDrag(
     (id, from) => ({
       onPointerDown(e) {
         if (e.pointerType === 'mouse' && e.button !== 0) return;
+        // A second finger is a pinch (the board zooms), never a drag of the card under it.
+        if (e.pointerType === 'touch' && !e.isPrimary) return;
         const rect = plane.current?.getBoundingClientRect();
         if (!rect) return;
         const card = e.currentTarget.getBoundingClientRect();
@@ -135,11 +140,14 @@ export function useDrag(
     [plane, flush, finish],
   );
 
-  const isPointerClick = useCallback((id: string) => {
+  const isPointerClick = useCallback(() => {
     const last = lastGesture.current;
     lastGesture.current = null;
-    return last !== null && last.id === id && Date.now() - last.at < CLICK_AFTER_GESTURE_MS;
+    // Any card: a tap that placed the chosen card moves it under the finger, and the click then lands on it.
+    return last !== null && Date.now() - last.at < CLICK_AFTER_GESTURE_MS;
   }, []);
 
-  return { active, handlers, isPointerClick };
+  const cancel = useCallback(() => finish(false), [finish]);
+
+  return { active, handlers, isPointerClick, cancel };
 }

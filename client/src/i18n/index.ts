@@ -1,7 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ErrorCode } from '../../../shared/errors';
 import { nl, type MessageKey as CoreKey } from './nl';
-import { en } from './en';
 import type { nlKnowledge } from './nl.knowledge';
 import type { nlCockpit } from './nl.cockpit';
 import type { nlFollowUp } from './nl.followUp';
@@ -20,9 +19,21 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 const _everyErrorHasText: Record<`error.${ErrorCode}`, string> = nl;
 
 const STORAGE_KEY = 'regiebord.lang';
-// The knowledge-centre keys are filled in by addMessages when those views load.
-const dictionaries = { nl: { ...nl }, en: { ...en } } as Record<Lang, Record<MessageKey, string>>;
+// The knowledge-centre keys are filled in by addMessages when those views load. The English core
+// texts load on demand (loadEnglish): most phones are Dutch, and the phone bundle has a budget.
+const dictionaries = { nl: { ...nl }, en: {} } as Record<Lang, Record<MessageKey, string>>;
 const listeners = new Set<() => void>();
+let english: Promise<void> | null = null;
+
+/** Loads the English core texts once; later texts added by lazy views stay (they win: they came with their view). */
+function loadEnglish(): Promise<void> {
+  english ??= import('./en').then(({ en }) => {
+    dictionaries.en = { ...en, ...dictionaries.en };
+  });
+  // Offline, the import fails: the next switch tries again.
+  english.catch(() => (english = null));
+  return english;
+}
 
 function readStoredLang(): Lang {
   try {
@@ -35,12 +46,23 @@ function readStoredLang(): Lang {
 let current: Lang = readStoredLang();
 document.documentElement.lang = current;
 
+/** Resolves when the stored language's texts are there: main.tsx renders after it (no Dutch flash for English readers). */
+export const i18nReady: Promise<void> = current === 'en' ? loadEnglish().catch(() => undefined) : Promise.resolve();
+
 export function getLang(): Lang {
   return current;
 }
 
+let wanted: Lang = current;
+
 export function setLang(lang: Lang): void {
+  wanted = lang;
   if (lang === current) return;
+  // Switch once the texts are there; offline without them the page stays in the language it has.
+  if (lang === 'en' && !dictionaries.en['app.name']) {
+    void loadEnglish().then(() => wanted === lang && setLang(lang), () => undefined);
+    return;
+  }
   current = lang;
   document.documentElement.lang = lang;
   try {
@@ -63,6 +85,11 @@ function subscribe(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 
+/** A text in a language; Dutch while the English texts are still loading. */
+function lookup(lang: Lang, key: MessageKey): string {
+  return dictionaries[lang][key] ?? dictionaries.nl[key];
+}
+
 function format(text: string, vars?: Vars): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
@@ -70,7 +97,7 @@ function format(text: string, vars?: Vars): string {
 
 /** Translate outside React (uses the current language). */
 export function t(key: MessageKey, vars?: Vars): string {
-  return format(dictionaries[current][key], vars);
+  return format(lookup(current, key), vars);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -86,6 +113,6 @@ export function errorKey(code: string): MessageKey {
 /** The current language and a translate function; the component re-renders when the language changes. */
 export function useI18n(): { lang: Lang; t: Translate } {
   const lang = useSyncExternalStore(subscribe, getLang);
-  const translate = useCallback<Translate>((key, vars) => format(dictionaries[lang][key], vars), [lang]);
+  const translate = useCallback<Translate>((key, vars) => format(lookup(lang, key), vars), [lang]);
   return { lang, t: translate };
 }

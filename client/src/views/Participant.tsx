@@ -11,6 +11,7 @@ import { boardCopyName, forgetWorkshopCopy } from '../realtime/offlineCopy';
 import { useBoardDoc } from '../realtime/useBoardDoc';
 import { useWorkshopSocket } from '../realtime/useWorkshopSocket';
 import { PhoneWorkshop } from './participant/PhoneWorkshop';
+import { forgetMyCards, myCardsKey } from '../board/myCards';
 
 /** Refusals that a new join (new token) can fix. */
 const REJOIN_CODES = new Set(['UNAUTHENTICATED', 'NOT_FOUND', 'NOT_ALLOWED', 'INVALID_PAYLOAD', 'PARTICIPANT_REMOVED']);
@@ -37,7 +38,10 @@ export default function Participant({ id }: { id: string }) {
   }, [gone, id]);
   // Finished, deleted or removed: nothing of it stays on the phone.
   useEffect(() => {
-    if (session && (gone || finished || removed)) forgetWorkshopCopy(id, session.participantId);
+    if (session && (gone || finished || removed)) {
+      forgetWorkshopCopy(id, session.participantId);
+      forgetMyCards(id, session.participantId);
+    }
   }, [gone, finished, removed, id, session]);
 
   if (!session) {
@@ -106,7 +110,7 @@ export default function Participant({ id }: { id: string }) {
         <PresenceInfo presence={socket.presence} />
       </div>
       {state ? (
-        <PhoneWorkshop socket={socket} board={board} template={state.workshop.template} />
+        <PhoneWorkshop socket={socket} board={board} template={state.workshop.template} myCardsKey={myCardsKey(id, session.participantId)} />
       ) : (
         <p className="rb-loading" role="status">
           {t('board.loading')}

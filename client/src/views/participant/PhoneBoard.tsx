@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Phase } from '../../../../shared/phases';
 import type { Template } from '../../../../shared/template';
 import { useI18n } from '../../i18n';
 import { Board, type BoardMode } from '../../board/Board';
 import { Workspace } from '../../board/Workspace';
+import { PhoneBoardContext } from '../../board/phoneBoardContext';
 import type { BoardDoc } from '../../realtime/useBoardDoc';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   locked: boolean;
   /** The workshop is closed: only looking. */
   finished?: boolean;
+  /** Where this phone keeps the ids of the cards it added ("Mijn kaarten"). */
+  myCardsKey: string;
 }
 
 /** Does this phase work on the board (add, move or set targets)? */
@@ -22,23 +25,26 @@ export function isBoardPhase(phase: Phase | undefined): boolean {
 }
 
 /** The board on the phone, as the phase allows: move cards, set their targets, or only look. */
-export function PhoneBoard({ template, board, phase, locked, finished }: Props) {
+export function PhoneBoard({ template, board, phase, locked, finished, myCardsKey }: Props) {
   const { t } = useI18n();
   const perms = phase?.permissions ?? [];
   let mode: BoardMode = 'view';
   if (!locked && perms.includes('moveCards')) mode = 'move';
   else if (!locked && perms.includes('setTargets')) mode = 'target';
+  const phoneBoard = useMemo(() => ({ myCardsKey }), [myCardsKey]);
   const notice = finished ? t('lasting.finished.boardNotice') : locked ? t('board.lockedNotice') : t('board.noMoveNotice');
   return (
     // A new mode starts with no card chosen, so a tap never does what the last phase did.
-    <Workspace
-      key={mode}
-      template={template}
-      board={board}
-      mode={mode}
-      canAdd={!locked && perms.includes('addCards')}
-      notice={notice}
-    />
+    <PhoneBoardContext.Provider value={phoneBoard}>
+      <Workspace
+        key={mode}
+        template={template}
+        board={board}
+        mode={mode}
+        canAdd={!locked && perms.includes('addCards')}
+        notice={notice}
+      />
+    </PhoneBoardContext.Provider>
   );
 }
 

@@ -1,31 +1,36 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { currentPhase } from '../../../../shared/control';
 import type { Template } from '../../../../shared/template';
 import { useI18n } from '../../i18n';
 import { LiveRegion, useAnnouncer } from '../../components/LiveAnnouncer';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { BarrierForm } from '../../method/BarrierForm';
-import { BarrierList } from '../../method/BarrierList';
 import { PhaseHeader } from '../../method/PhaseHeader';
-import { ProposalForm } from '../../method/ProposalForm';
-import { ProposalList } from '../../method/ProposalList';
-import { ResultsList } from '../../method/ResultsList';
-import { RoundPlacement } from '../../method/RoundPlacement';
-import { RoundResults } from '../../method/RoundResults';
 import { useMethodAnnouncements } from '../../method/useMethodAnnouncements';
-import { VoteList } from '../../method/VoteList';
 import type { BoardDoc } from '../../realtime/useBoardDoc';
 import type { WorkshopSocket } from '../../realtime/useWorkshopSocket';
 import { BoardPeek, PhoneBoard, isBoardPhase } from './PhoneBoard';
+
+// The tools of later phases load when their phase comes: the first paint of a phone (the board
+// phase) stays within the phone bundle's budget. The service worker still keeps them for offline use.
+const BarrierForm = lazy(() => import('../../method/BarrierForm').then((m) => ({ default: m.BarrierForm })));
+const BarrierList = lazy(() => import('../../method/BarrierList').then((m) => ({ default: m.BarrierList })));
+const ProposalForm = lazy(() => import('../../method/ProposalForm').then((m) => ({ default: m.ProposalForm })));
+const ProposalList = lazy(() => import('../../method/ProposalList').then((m) => ({ default: m.ProposalList })));
+const ResultsList = lazy(() => import('../../method/ResultsList').then((m) => ({ default: m.ResultsList })));
+const RoundPlacement = lazy(() => import('../../method/RoundPlacement').then((m) => ({ default: m.RoundPlacement })));
+const RoundResults = lazy(() => import('../../method/RoundResults').then((m) => ({ default: m.RoundResults })));
+const VoteList = lazy(() => import('../../method/VoteList').then((m) => ({ default: m.VoteList })));
 
 interface Props {
   socket: WorkshopSocket;
   board: BoardDoc;
   template: Template;
+  /** Where this phone keeps the ids of the cards it added ("Mijn kaarten"). */
+  myCardsKey: string;
 }
 
 /** The phone during the workshop: what to do now, and only the tools this phase needs. */
-export function PhoneWorkshop({ socket, board, template }: Props) {
+export function PhoneWorkshop({ socket, board, template, myCardsKey }: Props) {
   const { t } = useI18n();
   const { control, barriers, proposals, alarms, tally, round, myVotes, send, vote } = socket;
   const { message, announce } = useAnnouncer();
@@ -67,11 +72,18 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
       <PhaseHeader control={control} clockOffset={socket.clockOffset} showLock />
       {/* The server undid a change on the board: say why (keyed, so a repeat is announced again). */}
       {socket.boardRefusal && <ErrorAlert key={socket.boardRefusal.at} code={socket.boardRefusal.code} />}
+      <Suspense
+        fallback={
+          <p className="rb-loading" role="status">
+            {t('app.loading')}
+          </p>
+        }
+      >
       {roundOpen && round && (
         <RoundPlacement key={round.round!.id} round={round} cards={board.cards} template={template} send={send} locked={locked} />
       )}
       {roundRevealed && round && <RoundResults round={round} cards={board.cards} template={template} />}
-      {tools && boardPhase && <PhoneBoard template={template} board={board} phase={phase} locked={locked} finished={finished} />}
+      {tools && boardPhase && <PhoneBoard template={template} board={board} phase={phase} locked={locked} finished={finished} myCardsKey={myCardsKey} />}
       {tools && addingBarriers && !locked && <BarrierForm send={send} cards={board.cards} />}
       {tools && voting && (
         <VoteList
@@ -95,6 +107,7 @@ export function PhoneWorkshop({ socket, board, template }: Props) {
         <BarrierList barriers={barriers} alarms={alarms} cardTitles={cardTitles} send={alarmSend} />
       )}
       {tools && !boardPhase && <BoardPeek template={template} board={board} />}
+      </Suspense>
       <LiveRegion message={message} />
     </div>
   );
