@@ -9,6 +9,7 @@ import type { Alarm, Proposal } from '../../shared/method';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl, connectedDoc, Recorder, type DocClient } from '../helpers/clients';
 import { eventually } from '../helpers/poll';
+import { ensureRedis, type TestRedis } from '../helpers/redis';
 import { spawnServer, type ServerProcess } from '../helpers/process';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../helpers/roundRobinProxy';
 import { testStore, type TestStore } from '../helpers/engine';
@@ -23,7 +24,6 @@ import { TEST_ENGINE } from '../helpers/postgres';
  * template; in integration, they share one SQLite data folder (WAL allows several processes on
  * one machine), the same test at no extra code.
  */
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PARTICIPANTS = 30;
 const CARDS_EACH = 2;
 const VOTES_EACH = 3;
@@ -37,23 +37,6 @@ function random(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-async function requireRedis(): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.ping();
-  } catch {
-    throw new Error(
-      `The cluster test needs Redis at ${REDIS_URL} (REDIS_URL), and it is not reachable. Start it with:\n` +
-        '  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no --dir /var/lib/redis --logfile /var/log/redis/ci.log\n' +
-        '(see /work/shared/stack-notes.md and docs/operations.md)',
-    );
-  } finally {
-    redis.disconnect();
-  }
 }
 
 const phases: Phase[] = [
@@ -72,18 +55,20 @@ interface Member {
 
 describe(`several instances, one workshop (Redis, ${TEST_ENGINE})`, () => {
   let store: TestStore;
+  let redis: TestRedis;
   const prefix = `regiebord-test-${crypto.randomBytes(6).toString('hex')}:`;
   const instances: ServerProcess[] = [];
   let proxy: RoundRobinProxy;
   const closers: (() => void)[] = [];
 
   beforeAll(async () => {
-    await requireRedis();
+    // REDIS_URL's server, or a throwaway redis-server started here, or a clear error at once.
+    redis = await ensureRedis();
     store = await testStore();
     // DRAIN_DELAY_MS: on SIGTERM, /readyz fails this long before the instance stops accepting.
     // YJS_COMPACT_AFTER_UPDATES: every instance compacts the shared board often (one at a time,
     // storage's lock), also while one of them is killed.
-    const env = { ...store.env, REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', DRAIN_DELAY_MS: '1500', YJS_COMPACT_AFTER_UPDATES: '25' };
+    const env = { ...store.env, REDIS_URL: redis.url, REDIS_PREFIX: prefix, LOG_LEVEL: 'info', DRAIN_DELAY_MS: '1500', YJS_COMPACT_AFTER_UPDATES: '25' };
     // One after another: on a loaded machine three at once may take longer than a start should.
     for (let i = 0; i < 3; i++) instances.push(await spawnServer(store.dataDir, env, [], 60_000));
     proxy = await startRoundRobinProxy(instances.map((i) => i.url));
@@ -96,10 +81,13 @@ describe(`several instances, one workshop (Redis, ${TEST_ENGINE})`, () => {
     await proxy?.close();
     await store?.remove();
     // This run's keys only.
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    if (redis) {
+      const client = new Redis(redis.url);
+      const keys = await client.keys(`${prefix}*`);
+      if (keys.length) await client.del(...keys);
+      client.disconnect();
+      await redis.stop();
+    }
   }, 60_000);
 
   it('30 participants, a facilitator and a screen spread over 3 instances; one is killed; nothing acknowledged or broadcast is lost', async () => {
