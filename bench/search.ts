@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         if (explain && i < queries.length) {
           const sqlite = (app.storage as SqliteStorage).db;
           const plan = sqlite
-            .prepare('EXPLAIN QUERY PLAN SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY bm25(search_fts, 4.0, 1.0, 1.0) LIMIT 50')
+            .prepare("EXPLAIN QUERY PLAN SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rank MATCH 'bm25(4.0, 1.0, 1.0)' ORDER BY rank LIMIT 50")
             .all(matchExpression(forms));
           console.log(`\n--- ${q}\n${JSON.stringify(plan)}`);
         }
