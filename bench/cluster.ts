@@ -9,12 +9,14 @@
  * - Server CPU per delivered message: utime+stime of every server process (/proc/<pid>/stat)
  *   over the fan-out, divided by the board messages delivered to receivers.
  *
- * npm run bench:cluster  (needs Redis: REDIS_URL, default redis://127.0.0.1:6379)
+ * npm run bench:cluster            on PostgreSQL (as the issue's cluster runs): a fresh database on
+ *                                  the server at TEST_DATABASE_URL / DATABASE_URL (default
+ *                                  postgres://postgres@127.0.0.1:5432/postgres), dropped afterwards
+ * npm run bench:cluster -- --sqlite  the instances share one SQLite data folder instead
+ * Redis: REDIS_URL (default redis://127.0.0.1:6379), or a throwaway redis-server started here.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { addCard, readCards } from '../shared/board';
 import { PERMISSIONS } from '../shared/phases';
 import type { AckResult, TallyView } from '../shared/protocol';
@@ -22,9 +24,11 @@ import { createWorkshop, facilitatorClient, join } from '../tests/helpers/api';
 import { ask, connectControl, connectedDoc, Recorder, type DocClient } from '../tests/helpers/clients';
 import { eventually } from '../tests/helpers/poll';
 import { spawnServer, type ServerProcess } from '../tests/helpers/process';
+import { testStore } from '../tests/helpers/engine';
+import { ensureRedis } from '../tests/helpers/redis';
 import { ms, percentile, table } from './stats';
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const ENGINE = process.argv.includes('--sqlite') ? 'sqlite' : 'postgres';
 const RECEIVERS = Number(process.env.RECEIVERS ?? 40);
 // At most 50: the writer is a participant, and a participant may add 50 cards to a board (maxCardsPerParticipant).
 const UPDATES = Math.min(50, Number(process.env.UPDATES ?? 50));
@@ -116,19 +120,20 @@ async function scenario(label: 'one' | 'two', servers: ServerProcess[]) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-bench-cluster-'));
+  const store = await testStore(ENGINE);
+  const redis = await ensureRedis();
   const prefix = `regiebord-bench-${crypto.randomBytes(4).toString('hex')}:`;
   // LOG_LEVEL info: the start line (with the port) is an info log line.
-  const env = { REDIS_URL, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' };
+  const env = { ...store.env, REDIS_URL: redis.url, REDIS_PREFIX: prefix, LOG_LEVEL: 'info' };
   const servers: ServerProcess[] = [];
   try {
-    servers.push(await spawnServer(dataDir, env, [], 60_000));
-    servers.push(await spawnServer(dataDir, env, [], 60_000));
+    servers.push(await spawnServer(store.dataDir, env, [], 60_000));
+    servers.push(await spawnServer(store.dataDir, env, [], 60_000));
     const one = await scenario('one', [servers[0]!]);
     const two = await scenario('two', servers);
     const added = (p: number) => percentile(two.latency.B, p) - percentile(two.latency.A, p);
     console.log(
-      table(`Cluster: fan-out (${RECEIVERS} receivers × ${UPDATES} cards) and vote storm (${VOTERS} × ${VOTES_EACH} votes)`, [
+      table(`Cluster on ${ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite (shared folder)'} + Redis: fan-out (${RECEIVERS} receivers × ${UPDATES} cards) and vote storm (${VOTERS} × ${VOTES_EACH} votes)`, [
         ['fan-out latency, one instance: p50 / p99', `${ms(percentile(one.latency.A, 50))} / ${ms(percentile(one.latency.A, 99))}`],
         ['fan-out, two instances, receivers on the writer\'s instance: p50 / p99', `${ms(percentile(two.latency.A, 50))} / ${ms(percentile(two.latency.A, 99))}`],
         ['fan-out, two instances, receivers on the other instance: p50 / p99', `${ms(percentile(two.latency.B, 50))} / ${ms(percentile(two.latency.B, 99))}`],
@@ -141,12 +146,14 @@ async function main() {
     );
   } finally {
     for (const s of servers) s.child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(servers.map((s) => s.exited));
+    await store.remove();
     const { Redis } = await import('ioredis');
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    const client = new Redis(redis.url);
+    const keys = await client.keys(`${prefix}*`);
+    if (keys.length) await client.del(...keys);
+    client.disconnect();
+    await redis.stop();
   }
   process.exit(0);
 }

@@ -42,6 +42,10 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
   if (env.DRAIN_DELAY_MS && Number(env.DRAIN_DELAY_MS) >= 0) override.drainDelayMs = Number(env.DRAIN_DELAY_MS);
   // Keep-alive for idle board connections, in ms (0: off); for the bench and for operators.
   if (env.YJS_KEEPALIVE_MS && Number.isFinite(Number(env.YJS_KEEPALIVE_MS))) override.yjs = { keepAliveMs: Number(env.YJS_KEEPALIVE_MS) };
+  // Compact a board after this many stored updates (default 500); the cluster test compacts often.
+  if (env.YJS_COMPACT_AFTER_UPDATES && Number(env.YJS_COMPACT_AFTER_UPDATES) > 0) {
+    override.yjs = { ...override.yjs, compactAfterUpdates: Number(env.YJS_COMPACT_AFTER_UPDATES) };
+  }
   if (env.OIDC_ISSUER) {
     override.oidc = {
       issuer: env.OIDC_ISSUER,

@@ -1,14 +1,12 @@
 import type { RoomBus, RoomBusListener } from '../yjs/roomBus';
 import type { ClusterLink } from './clusterLink';
 
-/** A compaction that takes longer than this loses its lock (a killed instance cannot hold it longer), in ms. */
-const COMPACTION_LOCK_MS = 60_000;
-
 /**
  * Board updates between instances over Redis pub/sub, one channel per board: a frame is the
  * sender's instance id (length-prefixed) followed by the Yjs update, which is already stored.
  * Redis pub/sub keeps no history; what an instance misses while its link is down it reads
- * from storage when the link is back (`resync`). Compaction takes a Redis lock per board.
+ * from storage when the link is back (`resync`). Compaction needs no Redis lock: storage lets one
+ * instance at a time compact a board (Storage.compactDocExclusive).
  */
 export function createRedisRoomBus(link: ClusterLink): RoomBus {
   const self = Buffer.from(link.instanceId);
@@ -30,9 +28,6 @@ export function createRedisRoomBus(link: ClusterLink): RoomBus {
     },
     publish(workshopId: string, update: Uint8Array) {
       link.publish(channelOf(workshopId), Buffer.concat([Buffer.from([self.length]), self, update]));
-    },
-    exclusive(workshopId, fn) {
-      return link.exclusive(`compact:${workshopId}`, COMPACTION_LOCK_MS, fn);
     },
   };
 }

@@ -11,6 +11,7 @@ import { ACCOUNT_ROLES } from './storage';
 import type {
   AccountRecord,
   AccountRole,
+  CompactionOutcome,
   OidcIdentity,
   ParticipantRecord,
   Storage,
@@ -296,6 +297,21 @@ export class SqliteStorage implements Storage {
     this.db.transaction(() => {
       this.stmt.upsertSnapshot.run(workshopId, Buffer.from(snapshot), Date.now());
       this.stmt.deleteUpdatesUpTo.run(workshopId, upToId);
+    }).immediate();
+  }
+
+  async compactDocExclusive(workshopId: string, merge: (stored: StoredDoc) => Uint8Array): Promise<CompactionOutcome> {
+    // BEGIN IMMEDIATE takes the write lock first: a second process (instances sharing one data
+    // folder) waits for it (busy_timeout), then reads what this one left: no updates.
+    return this.db.transaction((): CompactionOutcome => {
+      const rows = this.stmt.updates.all(workshopId) as { id: number; data: Buffer }[];
+      if (rows.length === 0) return 'nothing';
+      const snap = this.stmt.snapshot.get(workshopId) as { data: Buffer } | undefined;
+      const lastUpdateId = rows[rows.length - 1]!.id;
+      const snapshot = merge({ snapshot: snap ? new Uint8Array(snap.data) : null, updates: rows.map((r) => new Uint8Array(r.data)), lastUpdateId });
+      this.stmt.upsertSnapshot.run(workshopId, Buffer.from(snapshot), Date.now());
+      this.stmt.deleteUpdatesUpTo.run(workshopId, lastUpdateId);
+      return 'compacted';
     }).immediate();
   }
 

@@ -60,6 +60,9 @@ export interface StoredDoc {
   lastUpdateId: number;
 }
 
+/** What compactDocExclusive did: compacted, found another process compacting, or found no updates. */
+export type CompactionOutcome = 'compacted' | 'busy' | 'nothing';
+
 export interface Storage {
   /** Barriers, votes, proposals, alarms, placement rounds and the control state. */
   readonly method: MethodStore;
@@ -102,6 +105,16 @@ export interface Storage {
   appendUpdates(workshopId: string, updates: Uint8Array[]): Promise<number>;
   /** Replaces the snapshot and deletes updates up to `upToId`, in one transaction. */
   compactDoc(workshopId: string, snapshot: Uint8Array, upToId: number): Promise<void>;
+  /**
+   * Compaction when several instances write the same board: in one transaction, reads what is
+   * stored, lets `merge` build the snapshot from exactly that, stores it and deletes the updates it
+   * holds. Only one process at a time runs this for a board: PostgreSQL takes
+   * pg_try_advisory_xact_lock keyed by the workshop and answers 'busy' when another holds it
+   * (released at commit, or when a killed instance's connection drops); SQLite runs it as one
+   * BEGIN IMMEDIATE transaction (the file's write lock), so another process waits its turn and
+   * then finds 'nothing' left to compact. `merge` must be synchronous.
+   */
+  compactDocExclusive(workshopId: string, merge: (stored: StoredDoc) => Uint8Array): Promise<CompactionOutcome>;
 
   // Server metadata (for example the secret that signs shared-screen links)
   getMeta(key: string): Promise<string | undefined>;

@@ -562,36 +562,37 @@ export class DocRoom {
   /**
    * Several instances write this board: the snapshot is built from what storage holds, not from
    * this room's memory (an update another instance stored may still be on its way here, and
-   * deleting it under a snapshot that lacks it would lose it), and one instance at a time
-   * compacts a board (a Redis lock), so an older snapshot never overwrites a newer one.
-   * Whatever storage held that this room lacked (stored by an instance that was killed before
-   * it could tell the others) is applied here and told to the others.
+   * deleting it under a snapshot that lacks it would lose it), and storage lets one instance at a
+   * time compact a board (a PostgreSQL advisory lock, or SQLite's write lock), so an older
+   * snapshot never overwrites a newer one. Whatever storage held that this room lacked (stored by
+   * an instance that was killed before it could tell the others) is applied here and told to the
+   * others.
    */
   private async compactShared(): Promise<void> {
-    const done = await this.bus.exclusive(this.workshopId, async () => {
-      const stored = await this.storage.loadDoc(this.workshopId);
-      if (stored.updates.length === 0) return true;
+    let learnedUpdate: Uint8Array | null = null;
+    const outcome = await this.storage.compactDocExclusive(this.workshopId, (stored) => {
       const fromStorage = new Y.Doc();
       try {
         fromStorage.transact(() => {
           if (stored.snapshot) Y.applyUpdate(fromStorage, stored.snapshot);
           for (const update of stored.updates) Y.applyUpdate(fromStorage, update);
         });
-        let learned = false;
-        const onLearned = () => (learned = true);
-        this.ydoc.on('update', onLearned);
-        const missing = Y.encodeStateAsUpdate(fromStorage, Y.encodeStateVector(this.doc));
-        Y.applyUpdate(this.doc, missing, REMOTE_ORIGIN);
-        this.ydoc.off('update', onLearned);
-        if (learned) this.bus.publish(this.workshopId, missing);
-        await this.storage.compactDoc(this.workshopId, Y.encodeStateAsUpdate(fromStorage), stored.lastUpdateId);
+        learnedUpdate = Y.encodeStateAsUpdate(fromStorage, Y.encodeStateVector(this.doc));
+        return Y.encodeStateAsUpdate(fromStorage);
       } finally {
         fromStorage.destroy();
       }
-      return true;
     });
-    // Another instance is compacting this board right now: ours waits for the next occasion.
-    if (done) this.storedSinceCompact = 0;
+    if (learnedUpdate && !this.discarded) {
+      let learned = false;
+      const onLearned = () => (learned = true);
+      this.ydoc.on('update', onLearned);
+      Y.applyUpdate(this.doc, learnedUpdate, REMOTE_ORIGIN);
+      this.ydoc.off('update', onLearned);
+      if (learned) this.bus.publish(this.workshopId, learnedUpdate);
+    }
+    // 'busy': another instance is compacting this board right now; ours waits for the next occasion.
+    if (outcome !== 'busy') this.storedSinceCompact = 0;
   }
 
   /**

@@ -18,8 +18,6 @@ export interface RoomBus {
   join(workshopId: string, listener: RoomBusListener): Promise<() => void>;
   /** Tell the others about an update that is stored. */
   publish(workshopId: string, update: Uint8Array): void;
-  /** Run `fn` while no other instance does the same for this board (compaction); undefined when another does. */
-  exclusive<T>(workshopId: string, fn: () => Promise<T>): Promise<T | undefined>;
 }
 
 /** One instance: nothing to tell, nobody to wait for. */
@@ -27,5 +25,4 @@ export const localRoomBus: RoomBus = {
   shared: false,
   join: async () => () => {},
   publish: () => {},
-  exclusive: (_workshopId, fn) => fn(),
 };

@@ -21,21 +21,27 @@ function startDebianCluster(): boolean {
   return false;
 }
 
-export default async function setup(): Promise<void> {
-  const where = new URL(ADMIN_DATABASE_URL);
+export function postgresMissingMessage(url: string): string {
+  const where = new URL(url);
   where.password = '';
-  if (!(await reachable())) {
-    if (startDebianCluster()) {
-      for (let i = 0; i < 50 && !(await reachable()); i++) await new Promise((r) => setTimeout(r, 200));
-    }
-    if (!(await reachable())) {
-      throw new Error(
-        `PostgreSQL is not reachable at ${where.toString()}. The integration-postgres tests need one:\n` +
-          `  Debian/Ubuntu: sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n` +
-          `  Docker: docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15\n` +
-          `or point TEST_DATABASE_URL (or DATABASE_URL) at a server where this user may create databases.`,
-      );
-    }
+  return (
+    `PostgreSQL is not reachable at ${where.toString()}. The integration-postgres tests need one:\n` +
+    `  Debian/Ubuntu: sudo pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n` +
+    `  Docker: docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15\n` +
+    `or point TEST_DATABASE_URL (or DATABASE_URL) at a server where this user may create databases.`
+  );
+}
+
+/** A PostgreSQL server answers at `url` (started here when it can be), or this throws the message above. */
+export async function ensurePostgres(url: string, { startCluster = true }: { startCluster?: boolean } = {}): Promise<void> {
+  if (await reachable(url)) return;
+  if (startCluster && startDebianCluster()) {
+    for (let i = 0; i < 50 && !(await reachable(url)); i++) await new Promise((r) => setTimeout(r, 200));
   }
+  if (!(await reachable(url))) throw new Error(postgresMissingMessage(url));
+}
+
+export default async function setup(): Promise<void> {
+  await ensurePostgres(ADMIN_DATABASE_URL);
   await ensureTemplateDatabase();
 }

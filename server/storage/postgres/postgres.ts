@@ -1,6 +1,6 @@
 import { templateSchema } from '../../../shared/schemas';
-import { ACCOUNT_ROLES, type AccountRecord, type AccountRole, type OidcIdentity, type ParticipantRecord, type Storage, type StoredDoc, type WorkshopRecord } from '../storage';
-import { Db } from './db';
+import { ACCOUNT_ROLES, type AccountRecord, type AccountRole, type CompactionOutcome, type OidcIdentity, type ParticipantRecord, type Storage, type StoredDoc, type WorkshopRecord } from '../storage';
+import { Db, lockKey } from './db';
 import { PgFollowUpStore } from './followUpStore';
 import { PgKnowledgeStore } from './knowledgeStore';
 import { PgMethodStore } from './methodStore';
@@ -88,6 +88,9 @@ export async function openPostgresStorage(url: string): Promise<PostgresStorage>
  * SQLite is atomic because it runs one statement at a time, this engine uses
  * a transaction (and a row or advisory lock where a check precedes a write).
  */
+/** The advisory lock that one instance at a time holds while it compacts a board. */
+export const compactionLockName = (workshopId: string): string => `regiebord:compact:${workshopId}`;
+
 export class PostgresStorage implements Storage {
   readonly method: PgMethodStore;
   readonly knowledge: PgKnowledgeStore;
@@ -290,6 +293,34 @@ export class PostgresStorage implements Storage {
       );
       await q.query('DELETE FROM yjs_updates WHERE workshop_id = $1 AND id <= $2', [workshopId, upToId]);
     }, `regiebord:doc:${workshopId}`);
+  }
+
+  async compactDocExclusive(workshopId: string, merge: (stored: StoredDoc) => Uint8Array): Promise<CompactionOutcome> {
+    return this.db.tx(async (q): Promise<CompactionOutcome> => {
+      // Not waiting: another instance compacting this board now makes ours unnecessary.
+      const got = await q.one<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(${lockKey(compactionLockName(workshopId))}) AS got`);
+      if (!got?.got) return 'busy';
+      const rows = await q.rows<{ id: number | null; data: Buffer }>(
+        `SELECT NULL::bigint AS id, data FROM yjs_snapshots WHERE workshop_id = $1
+         UNION ALL
+         SELECT id, data FROM yjs_updates WHERE workshop_id = $1`,
+        [workshopId],
+      );
+      const updates = rows.filter((r) => r.id !== null).sort((a, b) => a.id! - b.id!);
+      if (updates.length === 0) return 'nothing';
+      const snap = rows.find((r) => r.id === null);
+      const lastUpdateId = updates[updates.length - 1]!.id!;
+      const snapshot = merge({ snapshot: snap ? new Uint8Array(snap.data) : null, updates: updates.map((r) => new Uint8Array(r.data)), lastUpdateId });
+      // The board's append lock too, as compactDoc takes it: appends wait only for these two statements.
+      await q.lock(`regiebord:doc:${workshopId}`);
+      await q.query(
+        `INSERT INTO yjs_snapshots (workshop_id, data, updated_at) VALUES ($1, $2, $3)
+         ON CONFLICT (workshop_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+        [workshopId, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), Date.now()],
+      );
+      await q.query('DELETE FROM yjs_updates WHERE workshop_id = $1 AND id <= $2', [workshopId, lastUpdateId]);
+      return 'compacted';
+    });
   }
 
   async getMeta(key: string): Promise<string | undefined> {
