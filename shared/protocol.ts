@@ -164,8 +164,10 @@ export interface ClientEventPayloads {
   'results:reveal': { revealed: boolean };
   /** Close voting (no casting or retracting), or reopen it. Revealing the results also closes it. */
   'voting:close': { closed: boolean };
-  /** The page of the shared screen's list, and whether results show only the top five. */
-  'screen:set': { page?: number; focus?: ScreenFocus };
+  /** The page of the shared screen's list, whether results show only the top five, and automatic paging. */
+  'screen:set': { page?: number; focus?: ScreenFocus; auto?: boolean };
+  /** The shared screen's measured page count of the list it shows (`list` names the list). */
+  'screen:measured': { list: string; pages: number };
   'spotlight:set': { spotlight: Spotlight };
   'timer:control': TimerAction;
   'settings:update': { named?: boolean; voteBudget?: number; voteCap?: number };
@@ -203,6 +205,7 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'results:reveal': ['facilitator'],
   'voting:close': ['facilitator'],
   'screen:set': ['facilitator'],
+  'screen:measured': ['screen'],
   'spotlight:set': ['facilitator'],
   'timer:control': ['facilitator'],
   'settings:update': ['facilitator'],
@@ -235,6 +238,7 @@ export interface ClientEventResults {
   'results:reveal': Nothing;
   'voting:close': Nothing;
   'screen:set': Nothing;
+  'screen:measured': Nothing;
   'spotlight:set': Nothing;
   'timer:control': Nothing;
   'settings:update': Nothing;

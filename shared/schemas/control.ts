@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DEFAULT_SCREEN,
   SCREEN_FOCUSES,
+  SCREEN_LIST_KEY_MAX,
   SCREEN_PAGE_MAX,
   SPOTLIGHT_TYPES,
   TIMER_MAX_MS,
@@ -32,7 +33,12 @@ export const timerSchema = z.object({
 export const screenControlSchema = z.object({
   page: z.number().int().min(0).max(SCREEN_PAGE_MAX),
   focus: z.enum(SCREEN_FOCUSES),
-}) satisfies z.ZodType<ScreenControl>;
+  // Absent in states stored before automatic paging and measured pages.
+  auto: z.boolean().default(false),
+  turnedAt: z.number().default(0),
+  pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1).default(1),
+  list: z.string().max(SCREEN_LIST_KEY_MAX).default(''),
+}) satisfies z.ZodType<ScreenControl, unknown>;
 
 export const workshopSettingsSchema = z.object({
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */

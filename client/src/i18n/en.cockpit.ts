@@ -34,6 +34,7 @@ export const enCockpit: Record<keyof typeof nlCockpit, string> = {
   'cockpit.screen.prev': 'Previous',
   'cockpit.screen.next': 'Next',
   'cockpit.screen.page': 'Screen: page {page} of {count}',
+  'cockpit.screen.auto': 'Page automatically',
   'cockpit.screen.top5': 'Top 5',
   'cockpit.people': '{count} participants',
   'cockpit.peopleOne': '1 participant',

@@ -36,6 +36,7 @@ export const nlCockpit = {
   'cockpit.screen.prev': 'Vorige',
   'cockpit.screen.next': 'Volgende',
   'cockpit.screen.page': 'Scherm: pagina {page} van {count}',
+  'cockpit.screen.auto': 'Automatisch bladeren',
   'cockpit.screen.top5': 'Top 5',
   'cockpit.people': '{count} deelnemers',
   'cockpit.peopleOne': '1 deelnemer',

@@ -1,0 +1,102 @@
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { pagesFromMeasure, type MeasuredItem } from '../../../../shared/screenPages';
+import { useI18n } from '../../i18n';
+
+interface Props<T> {
+  items: readonly T[];
+  /** The list component for some of the items (a whole section: title and items). */
+  render: (items: T[]) => ReactNode;
+  /** Selects one item element inside what `render` returns. */
+  itemSelector: string;
+  /** The 0-based page to show (clamped to the pages measured). */
+  page: number;
+  /** The number of pages measured, each time it changes. */
+  onPages: (pages: number) => void;
+}
+
+/**
+ * A list on the shared screen, one page at a time, with pages MEASURED at the screen's own
+ * size: the whole list is rendered out of sight at the same width, every item's top and
+ * bottom read, and the list split where the next item would pass the bottom of the stage.
+ * If a rendered page still overflows (a group heading repeated on it, say), that page holds
+ * fewer items. Measured again when the items or the window change.
+ */
+export function PagedList<T>({ items, render, itemSelector, page, onPages }: Props<T>) {
+  const { t } = useI18n();
+  const slotRef = useRef<HTMLDivElement>(null);
+  const measureRef = useRef<HTMLDivElement>(null);
+  const [pages, setPages] = useState<number[][]>([items.map((_, i) => i)]);
+  const [caps, setCaps] = useState<ReadonlyMap<number, number>>(new Map());
+  const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+  const shown = Math.max(0, Math.min(page, pages.length - 1));
+
+  useEffect(() => {
+    const onResize = () => {
+      setCaps(new Map());
+      setSize(`${window.innerWidth}x${window.innerHeight}`);
+    };
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  // Every render: measure the hidden copy; keep the pages if they did not change.
+  useLayoutEffect(() => {
+    const slot = slotRef.current;
+    const copy = measureRef.current;
+    if (!slot || !copy) return;
+    // The copy is for measuring only: its ids would repeat the visible list's.
+    for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
+    const bottom = stageBottom(slot);
+    const available = bottom - slot.getBoundingClientRect().top;
+    const origin = copy.getBoundingClientRect();
+    const measured: MeasuredItem[] = [...copy.querySelectorAll(itemSelector)].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top - origin.top, bottom: r.bottom - origin.top };
+    });
+    // Above the first item (title, total) and below the last (the panel's padding) is on every page.
+    const overhead = measured.length > 0 ? measured[0]!.top + (origin.height - measured[measured.length - 1]!.bottom) : 0;
+    const next = pagesFromMeasure(measured, available, overhead, caps);
+    if (JSON.stringify(next) !== JSON.stringify(pages)) {
+      setPages(next);
+      return;
+    }
+    // The safety net: a shown page that still passes the bottom holds fewer items.
+    const shownItems = [...slot.querySelectorAll(itemSelector)];
+    const fits = shownItems.findIndex((el) => el.getBoundingClientRect().bottom > bottom + 0.5);
+    if (fits > 0) setCaps(new Map(caps).set(shown, fits));
+  });
+
+  useEffect(() => onPages(pages.length), [pages.length, onPages]);
+  // Other items: the old safety caps say nothing about them.
+  useEffect(() => setCaps(new Map()), [items.length]);
+
+  const pageItems = (pages[shown] ?? []).flatMap((i) => (i < items.length ? [items[i]!] : []));
+  return (
+    <div className="rb-paged" data-size={size}>
+      <p
+        className={`rb-screen-page${pages.length > 1 ? '' : ' rb-screen-page--one'}`}
+        data-testid="screen-page"
+        data-page={shown + 1}
+        data-pages={pages.length}
+        aria-live="polite"
+      >
+        {/* One page: the line keeps its place (the pages are measured below it), empty. */}
+        {pages.length > 1 ? t('cockpit.page', { page: shown + 1, count: pages.length }) : '\u00a0'}
+      </p>
+      <div ref={slotRef} data-testid="screen-page-items">
+        {render(pageItems)}
+      </div>
+      <div ref={measureRef} className="rb-paged__measure" aria-hidden="true" inert>
+        {render([...items])}
+      </div>
+    </div>
+  );
+}
+
+/** The lowest a list may reach: the bottom of the screen's stage, inside the window. */
+function stageBottom(el: HTMLElement): number {
+  const stage = el.closest('.rb-screen__stage');
+  if (!stage) return window.innerHeight;
+  const style = getComputedStyle(stage);
+  return Math.min(window.innerHeight, stage.getBoundingClientRect().bottom - parseFloat(style.paddingBottom || '0'));
+}
