@@ -219,32 +219,87 @@ describe('the cockpit and a screen that fits', () => {
     doc.destroy();
   });
 
-  it('runs every phase from the cockpit on a 390×844 phone, with one thumb', async () => {
+  it('runs every phase from the cockpit on a 390×844 phone, with one thumb: steps, screen pages, alarms, spotlight, lock, timer', async () => {
     const { server } = suite;
     const api = await facilitatorClient(server.url);
     const workshop = await createWorkshop(api, 'Cockpit op de telefoon');
+    const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    await fac.state;
+    const joined = await join(server.url, workshop.joinCode, 'Deelnemer');
+    const participant = connectControl(server.url, workshop.id, { token: joined.token });
+    await participant.state;
     const page = await suite.open(PHONE_390);
     await login(page);
     await page.goto(`${server.url}/begeleider/w/${workshop.id}`);
+    const screen = await suite.open(SCREEN_720);
+    await screen.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
     const cockpit = page.getByTestId('cockpit');
     await cockpit.waitFor();
-    const next = page.getByRole('button', { name: 'Volgende stap' });
+
+    /** A control of the bar: in reach without scrolling, and a thumb-sized target (WCAG 2.5.5: 44 px). */
+    async function thumb(name: string, exact = false) {
+      const button = cockpit.getByRole('button', { name, exact });
+      const box = (await button.boundingBox())!;
+      expect(box.y, `${name} below the top`).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, `${name} in reach without scrolling`).toBeLessThanOrEqual(844);
+      expect(box.height, `${name} is a thumb-sized target`).toBeGreaterThanOrEqual(44);
+      await button.click();
+    }
+
     const phases = ['Positioneren', 'Koers', 'Drempels', 'Stemmen', 'Voorstellen', 'Afronden'];
     for (const name of phases) {
-      // The control bar is in reach without scrolling: its buttons are inside the viewport.
-      const box = (await next.boundingBox())!;
-      expect(box.y + box.height).toBeLessThanOrEqual(844);
-      expect(box.height).toBeGreaterThanOrEqual(44);
-      await next.click();
-      await expect.poll(() => cockpit.innerText()).toContain(name);
-      if (name === 'Drempels') await page.screenshot({ path: `${SHOTS}/cockpit-phone.png` });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await thumb('Volgende stap');
+      await expect.poll(() => cockpit.getByTestId('phase-title').innerText()).toMatch(new RegExp(`^${name}`));
+      if (name !== 'Drempels') continue;
+
+      // Barriers from the room, enough for several pages on the screen.
+      const ids: string[] = [];
+      for (const text of BARRIERS) {
+        const r = await ask<AckResult<{ id: string }>>(participant.socket, 'barrier:add', { text, cardIds: [] });
+        if (!r.ok) throw new Error(r.error.code);
+        ids.push(r.id);
+      }
+      // Paging the shared screen from the phone.
+      await expect.poll(async () => (await cockpitPage(page))[1]).toBeGreaterThan(1);
+      await thumb('Volgende', true);
+      await expect.poll(async () => (await screenPage(screen))[0]).toBe(2);
+      await thumb('Vorige', true);
+      await expect.poll(async () => (await screenPage(screen))[0]).toBe(1);
+      await page.screenshot({ path: `${SHOTS}/cockpit-phone.png` });
+
+      // An alarm from the room: the badge on the bar, one tap to the alarms, one to confirm it.
+      const alarm = await ask<AckResult<{ id: string }>>(participant.socket, 'alarm:raise', { targetType: 'barrier', targetId: ids[1], reason: 'Dit is dubbel' });
+      expect(alarm.ok).toBe(true);
+      await expect.poll(() => cockpit.getByTestId('cockpit-alarms').innerText()).toContain('1 nieuw alarm');
+      await thumb('1 nieuw alarm');
+      await page.getByRole('button', { name: 'Bevestigen: Dit is dubbel' }).click();
+      await expect.poll(() => cockpit.getByTestId('cockpit-alarms').innerText()).not.toContain('nieuw');
+      // The confirmed alarm shows on the screen, with its barrier.
+      await expect.poll(() => screen.getByTestId('screen-page-items').innerText()).toContain('Dit is dubbel');
+
+      // The spotlight: a barrier large on the screen, from its row in the barriers tab, and off again.
+      await page.getByRole('tab', { name: 'Drempels en stemmen' }).click();
+      const spot = page.getByRole('button', { name: `In de schijnwerper: ${BARRIERS[2]}` });
+      await spot.scrollIntoViewIfNeeded();
+      // Nothing makes the page wider than the phone (a wide page zooms out on a phone).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const spotBox = (await spot.boundingBox())!;
+      expect(spotBox.height).toBeGreaterThanOrEqual(44);
+      await spot.click();
+      await expect.poll(() => screen.getByTestId('spotlight').innerText()).toContain(BARRIERS[2]!.slice(0, 30));
+      await spot.click();
+      await expect.poll(() => screen.getByTestId('spotlight').count()).toBe(0);
     }
-    await expect.poll(() => next.isDisabled()).toBe(true);
-    // Lock and timer from the bar.
-    await page.getByRole('button', { name: 'Bord op slot' }).click();
-    await page.getByRole('button', { name: 'Slot eraf' }).waitFor();
-    await page.getByRole('button', { name: 'Timer 5 min' }).click();
-    await page.getByRole('button', { name: 'Timer pauze' }).waitFor();
+    await expect.poll(() => cockpit.getByRole('button', { name: 'Volgende stap' }).isDisabled()).toBe(true);
+    // Back a step and forward again, the lock and the timer, all from the bar.
+    await thumb('Vorige stap');
+    await expect.poll(() => cockpit.getByTestId('phase-title').innerText()).toMatch(/^Voorstellen/);
+    await thumb('Volgende stap');
+    await thumb('Bord op slot');
+    await cockpit.getByRole('button', { name: 'Slot eraf' }).waitFor();
+    await thumb('Timer 5 min');
+    await cockpit.getByRole('button', { name: 'Timer pauze' }).waitFor();
     await expectAccessible(page, 'cockpit on a phone');
   });
 });
