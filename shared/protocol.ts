@@ -1,6 +1,7 @@
 import type { Template } from './template';
 import type { ErrorBody } from './errors';
 import type { ControlState, ScreenFocus, Spotlight, SpotlightType, TimerAction } from './control';
+import type { TrackedProposal } from './knowledge';
 import type { Phase } from './phases';
 import type {
   Alarm,
@@ -191,6 +192,8 @@ export interface ClientEventPayloads {
   'placement:set': PlacementSetPayload;
   /** Ask the server to send this client's views again (after a reconnect). No fields. */
   'sync:request': Record<string, never>;
+  /** Open proposals from earlier workshops about this board's register entries (the screen shows them in Welkom). */
+  'openProposals:get': Record<string, never>;
 }
 export type ClientEventName = keyof ClientEventPayloads;
 export type ClientEventPayload<E extends ClientEventName> = ClientEventPayloads[E];
@@ -226,6 +229,7 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'alarm:raise': ['facilitator', 'participant'] satisfies Anyone[],
   'placement:set': ['participant'],
   'sync:request': ['facilitator', 'participant', 'screen'],
+  'openProposals:get': ['facilitator', 'screen'],
 };
 
 type Nothing = Record<string, never>;
@@ -259,6 +263,7 @@ export interface ClientEventResults {
   'alarm:raise': { id: string };
   'placement:set': Nothing;
   'sync:request': Nothing;
+  'openProposals:get': { proposals: TrackedProposal[] };
 }
 
 export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };

@@ -135,6 +135,7 @@ export const clientEvents = {
   'placement:set': placementSetPayload,
   /** Ask the server to send this client's views again (after a reconnect). */
   'sync:request': empty,
+  'openProposals:get': empty,
 } as const satisfies { [E in ClientEventName]: z.ZodType<ClientEventPayloads[E]> };
 
 /** The events whose schema output is not exactly ClientEventPayloads[E]; never when all match. */

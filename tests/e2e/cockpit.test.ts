@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addCard } from '../../shared/board';
+import { addCard, readCards } from '../../shared/board';
+import type { RegisterEntry } from '../../shared/knowledge';
 import type { AckResult } from '../../shared/protocol';
 import { FACILITATOR, createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { expectAccessible } from '../helpers/axe';
@@ -301,5 +302,50 @@ describe('the cockpit and a screen that fits', () => {
     await thumb('Timer 5 min');
     await cockpit.getByRole('button', { name: 'Timer pauze' }).waitFor();
     await expectAccessible(page, 'cockpit on a phone');
+  });
+
+  it('shows and pages the open proposals from earlier workshops in Welkom, on both screen sizes', async () => {
+    const { server } = suite;
+    const api = await facilitatorClient(server.url);
+    // An earlier workshop about "Mobiliteit Lochem" left eight proposals open.
+    const earlier = await createWorkshop(api, 'Eerdere sessie Lochem');
+    expect((await api.post(`/api/workshops/${earlier.id}/cards`, { cards: [{ kind: 'domain', title: 'Mobiliteit Lochem' }] })).status).toBe(201);
+    const doc = await connectedDoc(server.wsUrl, earlier.id, { headers: { cookie: api.cookie, origin: server.url } });
+    await expect.poll(() => readCards(doc.doc).length).toBe(1);
+    const cardId = readCards(doc.doc)[0]!.id;
+    doc.destroy();
+    const fac = connectControl(server.url, earlier.id, { headers: { cookie: api.cookie, origin: server.url } });
+    await fac.state;
+    expect(await ask<AckResult<unknown>>(fac.socket, 'phase:go', { phaseId: 'voorstellen' })).toMatchObject({ ok: true });
+    for (const text of PROPOSALS) {
+      const r = await ask<AckResult<unknown>>(fac.socket, 'proposal:add', { cardId, text, kind: 'versnellen', owner: 'Team Verkeer', dueDate: '2020-01-31' });
+      expect(r.ok).toBe(true);
+    }
+    expect((await api.post(`/api/workshops/${earlier.id}/finish`)).status).toBe(204);
+    fac.socket.disconnect();
+
+    // The next workshop has the same register entry on its board.
+    const workshop = await createWorkshop(api, 'Volgende sessie Lochem');
+    const entry = (await api.get<{ entries: RegisterEntry[] }>('/api/register')).body.entries.find((e) => e.title === 'Mobiliteit Lochem')!;
+    expect((await api.post(`/api/workshops/${workshop.id}/cards`, { registerIds: [entry.id] })).status).toBe(201);
+    // Only the facilitator and the screen may ask for them over the socket.
+    const joined = await join(server.url, workshop.joinCode, 'Deelnemer');
+    const participant = connectControl(server.url, workshop.id, { token: joined.token });
+    await participant.state;
+    expect(await ask<AckResult<unknown>>(participant.socket, 'openProposals:get', {})).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+
+    const cockpit = await suite.open(LAPTOP_SMALL);
+    await login(cockpit);
+    await cockpit.goto(`${server.url}/begeleider/w/${workshop.id}`);
+    await cockpit.getByTestId('cockpit').waitFor();
+    const screens = [await suite.open(SCREEN_720), await suite.open(SCREEN_1080)];
+    for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+    for (const s of screens) await expect.poll(() => s.getByTestId('screen-page-items').innerText()).toContain('Openstaande voorstellen uit eerdere werksessies');
+    const pages = await pageThrough(cockpit, screens, 'open', '.rb-item', PROPOSALS.map((p) => p.slice(0, 40)), 'screen-open-proposals');
+    console.log(`open proposal pages measured: 1280×720 ${pages[0]}, 1920×1080 ${pages[1]}`);
+    // Overdue in words, and from which workshop.
+    expect(await screens[0]!.getByTestId('screen-page-items').innerText()).toMatch(/Te laat: dit had klaar moeten zijn op[\s\S]*Eerdere sessie Lochem/);
+    await expectAccessible(screens[0]!, 'paged screen 1280×720 (Welkom, open proposals)');
+    await expectAccessible(screens[1]!, 'paged screen 1920×1080 (Welkom, open proposals)');
   });
 });

@@ -7,7 +7,7 @@ import { TimerDisplay } from '../../method/TimerDisplay';
 import { phaseTitle } from '../../method/phaseText';
 import { useAction } from '../../method/useAction';
 import type { Send } from '../../realtime/sendEvent';
-import type { ScreenPlan } from '../screen/screenContent';
+import { sameList, type ScreenPlan } from '../screen/screenContent';
 import { useShownPage } from '../screen/useShownPage';
 
 interface Props {
@@ -41,7 +41,7 @@ export function CockpitBar({ control, send, clockOffset, presence, alarms, scree
   };
   const timerRunning = control.timer.status === 'running';
   // The pages the shared screen measured for the list it shows (none open: one page).
-  const pageCount = screen.paged && control.screen.list === screen.listKey ? control.screen.pages : 1;
+  const pageCount = screen.paged && sameList(control.screen.list, screen.listKey) ? control.screen.pages : 1;
   const page = useShownPage(control.screen, pageCount, clockOffset);
   const auto = control.screen.auto;
 

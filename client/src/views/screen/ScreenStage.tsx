@@ -12,9 +12,11 @@ import { ProposalList } from '../../method/ProposalList';
 import { ResultsList } from '../../method/ResultsList';
 import { RoundResults } from '../../method/RoundResults';
 import type { WorkshopSocket } from '../../realtime/useWorkshopSocket';
+import { OpenProposalList } from './OpenProposalList';
 import { PagedList } from './PagedList';
 import { screenPlan } from './screenContent';
 import { useShownPage } from './useShownPage';
+import { useOpenProposals } from './useOpenProposals';
 
 /** One entry of the closing outcome: a result row or a proposal. */
 type OutcomeItem = { result: TallyEntry } | { proposal: Proposal };
@@ -39,7 +41,8 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
   const { t } = useI18n();
   const { barriers, proposals, alarms, tally, round, send, clockOffset } = socket;
   const cardTitles = new Map(cards.map((c) => [c.id, c.title]));
-  const plan = screenPlan({ phase, control, barriers, proposals, tally, round });
+  const openProposals = useOpenProposals(send, phase?.kind === 'welkom' && socket.connected);
+  const plan = screenPlan({ phase, control, barriers, proposals, tally, round, openProposals });
   const [measured, setMeasured] = useState({ list: '', pages: 1 });
   const pageCount = measured.list === plan.listKey ? measured.pages : 1;
   const page = useShownPage(control.screen, pageCount, clockOffset);
@@ -76,6 +79,12 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
           )}
           <Board template={template} cards={cards} loaded={loaded} readOnly large />
         </>
+      );
+    case 'open':
+      return (
+        <div className="rb-screen__lists" data-testid="screen-list" data-list="open">
+          {paged(plan.open, '.rb-item', (items) => <OpenProposalList proposals={items} />)}
+        </div>
       );
     case 'barriers':
       return (

@@ -4,13 +4,14 @@ import type { Phase } from '../../../../shared/phases';
 import type { RoundView, TallyView } from '../../../../shared/protocol';
 import { TOP_FOCUS } from '../../../../shared/screenPages';
 import type { TallyEntry } from '../../../../shared/voting';
+import type { TrackedProposal } from '../../../../shared/knowledge';
 
 /**
  * What the shared screen shows: one function for the screen (ScreenStage) and the
  * cockpit (which pages it). How many pages a list takes only the screen knows: it
  * measures them at its own size (PagedList) and reports them (`control.screen.pages`).
  */
-export type ScreenStageKind = 'board' | 'round' | 'barriers' | 'results' | 'proposals' | 'closing';
+export type ScreenStageKind = 'board' | 'round' | 'open' | 'barriers' | 'results' | 'proposals' | 'closing';
 
 export interface ScreenPlan {
   stage: ScreenStageKind;
@@ -21,6 +22,8 @@ export interface ScreenPlan {
   proposals: Proposal[];
   /** Every result row, for bar lengths and the total. */
   allRanked: TallyEntry[];
+  /** Open proposals from earlier workshops ('open', in Welkom). */
+  open: TrackedProposal[];
   /** Names the paged list, so a page count measured for another list is not used (see `screen:measured`). */
   listKey: string;
   /** The stage pages a list. */
@@ -34,6 +37,16 @@ export interface ScreenInput {
   proposals: Proposal[];
   tally: TallyView | null;
   round: RoundView | null;
+  /**
+   * Open proposals from earlier workshops, as the screen asked for them; null where they are
+   * not known (the cockpit): then Welkom's list counts as paged, whatever its length.
+   */
+  openProposals?: TrackedProposal[] | null;
+}
+
+/** A list key with an unknown count (`…:?`) matches the same list with any count. */
+export function sameList(reported: string, planned: string): boolean {
+  return planned.endsWith(':?') ? reported.startsWith(planned.slice(0, -1)) : reported === planned;
 }
 
 /** Which list belongs to a phase: the board, the barriers (or their result), or the proposals. */
@@ -46,17 +59,22 @@ function stageOf(phase: Phase | undefined): 'board' | 'barriers' | 'proposals' |
   return 'board';
 }
 
-export function screenPlan({ phase, control, barriers, proposals, tally, round }: ScreenInput): ScreenPlan {
+export function screenPlan({ phase, control, barriers, proposals, tally, round, openProposals = null }: ScreenInput): ScreenPlan {
   const byId = new Map(barriers.map((b) => [b.id, b]));
   const allRanked = tally?.revealed ? (tally.ranked ?? []).filter((r) => byId.has(r.barrierId)) : [];
   const top = allRanked.slice(0, TOP_FOCUS);
   const focus = control.screen.focus;
-  const none = { barriers: [], ranked: [], proposals: [], allRanked, listKey: '', paged: false };
+  const none = { barriers: [], ranked: [], proposals: [], allRanked, open: [], listKey: '', paged: false };
 
   if (round?.round?.status === 'revealed') return { stage: 'round', ...none };
   const stage = round?.round?.status === 'open' ? 'board' : stageOf(phase);
+  const key = (kind: string, count: number | '?') => `${kind}:${focus}:${count}`;
+  // Welkom: open proposals from earlier workshops, when there are any, to look back on first.
+  if (stage === 'board' && phase?.kind === 'welkom' && round?.round?.status !== 'open') {
+    if (openProposals === null) return { stage: 'open', ...none, listKey: key('open', '?'), paged: true };
+    if (openProposals.length > 0) return { stage: 'open', ...none, open: openProposals, listKey: key('open', openProposals.length), paged: true };
+  }
   if (stage === 'board') return { stage: 'board', ...none };
-  const key = (kind: string, count: number) => `${kind}:${focus}:${count}`;
 
   if (stage === 'barriers') {
     if (tally?.revealed) {
