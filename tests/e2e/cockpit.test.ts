@@ -172,6 +172,22 @@ describe('the cockpit and a screen that fits', () => {
     await expect.poll(() => cockpit.title()).toMatch(/^\(1\) /);
     await expect.poll(() => cockpit.getByTestId('live-region').innerText()).toContain('Nieuw alarm: Dit klopt niet');
 
+    // Alarms on the screen: the facilitator confirms them and puts the list up, paged like every list.
+    const reasons = ['Dit klopt niet', ...Array.from({ length: 6 }, (_, i) => `Alarm ${i + 2}: ${i % 2 ? 'deze drempel is dubbel' : `dit gaat over iets anders ${LONG}`}`)];
+    const alarmIds = [alarm.ok ? alarm.id : ''];
+    for (const [i, reason] of reasons.slice(1).entries()) {
+      const r = await ask<AckResult<{ id: string }>>(phone.socket, 'alarm:raise', { targetType: 'barrier', targetId: barrierIds[i + 2], reason });
+      if (!r.ok) throw new Error(r.error.code);
+      alarmIds.push(r.id);
+    }
+    for (const alarmId of alarmIds) await act('alarm:decide', { alarmId, status: 'confirmed' });
+    await cockpit.getByRole('button', { name: 'Alarmen op scherm' }).click();
+    const alarmPages = await pageThrough(cockpit, screens, 'alarms', '.rb-item', reasons.map((r) => r.slice(0, 40)), 'screen-alarms');
+    console.log(`alarm pages measured: 1280×720 ${alarmPages[0]}, 1920×1080 ${alarmPages[1]}`);
+    await expectAccessible(screens[1]!, 'paged screen 1920×1080 (alarms)');
+    await cockpit.getByRole('button', { name: 'Alarmen op scherm' }).click();
+    await screens[0]!.locator('[data-list="barriers"]').waitFor();
+
     // Voting, then the result: revealing closes voting, a vote after it is refused.
     await act('phase:go', { phaseId: 'stemmen' });
     for (const [i, id] of barrierIds.slice(0, 3).entries()) {

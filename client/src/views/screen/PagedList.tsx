@@ -19,13 +19,17 @@ interface Props<T> {
  * size: the whole list is rendered out of sight at the same width, every item's top and
  * bottom read, and the list split where the next item would pass the bottom of the stage.
  * If a rendered page still overflows (a group heading repeated on it, say), that page holds
- * fewer items. Measured again when the items or the window change.
+ * fewer items; one item taller than the whole stage (a 280-character barrier with a long alarm
+ * at 1280×720) gets a page of its own, shown smaller (CSS zoom) so it is never cut off.
+ * Measured again when the items or the window change.
  */
 export function PagedList<T>({ items, render, itemSelector, page, onPages }: Props<T>) {
   const { t } = useI18n();
   const slotRef = useRef<HTMLDivElement>(null);
   const measureRef = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<number[][]>([items.map((_, i) => i)]);
+  // Per page: below 1 when its one item is taller than the whole stage (shown smaller, never cut).
+  const [zooms, setZooms] = useState<number[]>([]);
   const [caps, setCaps] = useState<ReadonlyMap<number, number>>(new Map());
   const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
   const shown = Math.max(0, Math.min(page, pages.length - 1));
@@ -56,11 +60,20 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages }: Pro
     // Above the first item (title, total) and below the last (the panel's padding) is on every page.
     const overhead = measured.length > 0 ? measured[0]!.top + (origin.height - measured[measured.length - 1]!.bottom) : 0;
     const next = pagesFromMeasure(measured, available, overhead, caps);
-    if (JSON.stringify(next) !== JSON.stringify(pages)) {
+    const nextZooms = next.map((page) => {
+      const first = measured[page[0] ?? -1];
+      const last = measured[page[page.length - 1] ?? -1];
+      if (!first || !last) return 1;
+      const needed = overhead + last.bottom - first.top;
+      return needed > available ? Math.max(MIN_ZOOM, Math.floor((available / needed) * 100) / 100) : 1;
+    });
+    if (JSON.stringify(next) !== JSON.stringify(pages) || JSON.stringify(nextZooms) !== JSON.stringify(zooms)) {
       setPages(next);
+      setZooms(nextZooms);
       return;
     }
-    // The safety net: a shown page that still passes the bottom holds fewer items.
+    // The safety net: a shown page that still passes the bottom holds fewer items
+    // (its one item, if it is alone, is made smaller above).
     const shownItems = [...slot.querySelectorAll(itemSelector)];
     const fits = shownItems.findIndex((el) => el.getBoundingClientRect().bottom > bottom + 0.5);
     if (fits > 0) setCaps(new Map(caps).set(shown, fits));
@@ -83,7 +96,7 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages }: Pro
         {/* One page: the line keeps its place (the pages are measured below it), empty. */}
         {pages.length > 1 ? t('cockpit.page', { page: shown + 1, count: pages.length }) : '\u00a0'}
       </p>
-      <div ref={slotRef} data-testid="screen-page-items">
+      <div ref={slotRef} data-testid="screen-page-items" style={(zooms[shown] ?? 1) < 1 ? { zoom: zooms[shown] } : undefined}>
         {render(pageItems)}
       </div>
       <div ref={measureRef} className="rb-paged__measure" aria-hidden="true" inert>
@@ -92,6 +105,9 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages }: Pro
     </div>
   );
 }
+
+/** An item taller than the stage is shown at most this much smaller; below it, it would be unreadable. */
+const MIN_ZOOM = 0.6;
 
 /** The lowest a list may reach: the bottom of the screen's stage, inside the window. */
 function stageBottom(el: HTMLElement): number {

@@ -12,6 +12,7 @@ import { ProposalList } from '../../method/ProposalList';
 import { ResultsList } from '../../method/ResultsList';
 import { RoundResults } from '../../method/RoundResults';
 import type { WorkshopSocket } from '../../realtime/useWorkshopSocket';
+import { AlarmList } from './AlarmList';
 import { OpenProposalList } from './OpenProposalList';
 import { PagedList } from './PagedList';
 import { screenPlan } from './screenContent';
@@ -42,7 +43,7 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
   const { barriers, proposals, alarms, tally, round, send, clockOffset } = socket;
   const cardTitles = new Map(cards.map((c) => [c.id, c.title]));
   const openProposals = useOpenProposals(send, phase?.kind === 'welkom' && socket.connected);
-  const plan = screenPlan({ phase, control, barriers, proposals, tally, round, openProposals });
+  const plan = screenPlan({ phase, control, barriers, proposals, alarms, tally, round, openProposals });
   const [measured, setMeasured] = useState({ list: '', pages: 1 });
   const pageCount = measured.list === plan.listKey ? measured.pages : 1;
   const page = useShownPage(control.screen, pageCount, clockOffset);
@@ -79,6 +80,14 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
           )}
           <Board template={template} cards={cards} loaded={loaded} readOnly large />
         </>
+      );
+    case 'alarms':
+      return (
+        <div className="rb-screen__lists" data-testid="screen-list" data-list="alarms">
+          {paged(plan.alarms, '.rb-item', (items) => (
+            <AlarmList alarms={items} total={plan.alarms.length} barriers={barriers} proposals={proposals} />
+          ))}
+        </div>
       );
     case 'open':
       return (

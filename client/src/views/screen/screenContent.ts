@@ -1,5 +1,5 @@
 import type { ControlState } from '../../../../shared/control';
-import type { Barrier, Proposal } from '../../../../shared/method';
+import type { Alarm, Barrier, Proposal } from '../../../../shared/method';
 import type { Phase } from '../../../../shared/phases';
 import type { RoundView, TallyView } from '../../../../shared/protocol';
 import { TOP_FOCUS } from '../../../../shared/screenPages';
@@ -11,7 +11,7 @@ import type { TrackedProposal } from '../../../../shared/knowledge';
  * cockpit (which pages it). How many pages a list takes only the screen knows: it
  * measures them at its own size (PagedList) and reports them (`control.screen.pages`).
  */
-export type ScreenStageKind = 'board' | 'round' | 'open' | 'barriers' | 'results' | 'proposals' | 'closing';
+export type ScreenStageKind = 'board' | 'round' | 'alarms' | 'open' | 'barriers' | 'results' | 'proposals' | 'closing';
 
 export interface ScreenPlan {
   stage: ScreenStageKind;
@@ -24,6 +24,8 @@ export interface ScreenPlan {
   allRanked: TallyEntry[];
   /** Open proposals from earlier workshops ('open', in Welkom). */
   open: TrackedProposal[];
+  /** Confirmed alarms ('alarms', the facilitator's choice in any phase). */
+  alarms: Alarm[];
   /** Names the paged list, so a page count measured for another list is not used (see `screen:measured`). */
   listKey: string;
   /** The stage pages a list. */
@@ -35,6 +37,7 @@ export interface ScreenInput {
   control: Pick<ControlState, 'screen'>;
   barriers: Barrier[];
   proposals: Proposal[];
+  alarms: Alarm[];
   tally: TallyView | null;
   round: RoundView | null;
   /**
@@ -59,16 +62,21 @@ function stageOf(phase: Phase | undefined): 'board' | 'barriers' | 'proposals' |
   return 'board';
 }
 
-export function screenPlan({ phase, control, barriers, proposals, tally, round, openProposals = null }: ScreenInput): ScreenPlan {
+export function screenPlan({ phase, control, barriers, proposals, alarms, tally, round, openProposals = null }: ScreenInput): ScreenPlan {
   const byId = new Map(barriers.map((b) => [b.id, b]));
   const allRanked = tally?.revealed ? (tally.ranked ?? []).filter((r) => byId.has(r.barrierId)) : [];
   const top = allRanked.slice(0, TOP_FOCUS);
   const focus = control.screen.focus;
-  const none = { barriers: [], ranked: [], proposals: [], allRanked, open: [], listKey: '', paged: false };
+  const key = (kind: string, count: number | '?') => `${kind}:${focus}:${count}`;
+  const none = { barriers: [], ranked: [], proposals: [], allRanked, open: [], alarms: [], listKey: '', paged: false };
 
   if (round?.round?.status === 'revealed') return { stage: 'round', ...none };
+  if (focus === 'alarms') {
+    // The facilitator also has alarms still to decide; the screen only ever shows confirmed ones.
+    const confirmed = alarms.filter((a) => a.status === 'confirmed');
+    return { stage: 'alarms', ...none, alarms: confirmed, listKey: key('alarms', confirmed.length), paged: true };
+  }
   const stage = round?.round?.status === 'open' ? 'board' : stageOf(phase);
-  const key = (kind: string, count: number | '?') => `${kind}:${focus}:${count}`;
   // Welkom: open proposals from earlier workshops, when there are any, to look back on first.
   if (stage === 'board' && phase?.kind === 'welkom' && round?.round?.status !== 'open') {
     if (openProposals === null) return { stage: 'open', ...none, listKey: key('open', '?'), paged: true };
