@@ -53,13 +53,19 @@ export interface ScreenControl {
   auto: boolean;
   /** Server clock (ms) automatic paging counts from; later than now while a hand-chosen page holds. */
   turnedAt: number;
-  /** Pages of the list the screen shows, as the screen measured them at its own size. */
+  /** Pages of the list the screens show: the most any screen measured at its own size. */
   pages: number;
   /** Which list `pages` is for (stage, focus and item count), so a new list is measured afresh. */
   list: string;
+  /** Each screen's own latest count of `list` (at most SCREENS_COUNTED), by a random id per screen. */
+  measuredBy: { screen: string; pages: number }[];
 }
 
-export const DEFAULT_SCREEN: ScreenControl = { page: 0, focus: 'all', auto: false, turnedAt: 0, pages: 1, list: '' };
+/** Screens whose page counts are kept per list; an older one drops out. */
+export const SCREENS_COUNTED = 4;
+export const SCREEN_ID_MAX = 32;
+
+export const DEFAULT_SCREEN: ScreenControl = { page: 0, focus: 'all', auto: false, turnedAt: 0, pages: 1, list: '', measuredBy: [] };
 
 export interface WorkshopSettings {
   /** Named workshop: authors and participant names may be shown. Anonymous by default. */

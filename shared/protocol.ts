@@ -167,8 +167,8 @@ export interface ClientEventPayloads {
   'voting:close': { closed: boolean };
   /** The page of the shared screen's list, whether results show only the top five, and automatic paging. */
   'screen:set': { page?: number; focus?: ScreenFocus; auto?: boolean };
-  /** The shared screen's measured page count of the list it shows (`list` names the list). */
-  'screen:measured': { list: string; pages: number };
+  /** The shared screen's measured page count of the list it shows (`list` names the list; `screen`: a random id per screen). */
+  'screen:measured': { list: string; pages: number; screen: string };
   'spotlight:set': { spotlight: Spotlight };
   'timer:control': TimerAction;
   'settings:update': { named?: boolean; voteBudget?: number; voteCap?: number };

@@ -1,4 +1,4 @@
-import { applyPhase, applyReveal, applyTimer } from '../../shared/control';
+import { SCREENS_COUNTED, applyPhase, applyReveal, applyTimer } from '../../shared/control';
 import { turnedAtFor } from '../../shared/screenPages';
 import { removeCard } from '../../shared/board';
 import { ActionError, type Handlers, type MethodContext } from './context';
@@ -62,15 +62,17 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
       return {};
     },
 
-    // Only the screen knows how many pages fit its viewport. With several screens the largest
-    // count of the same list is kept, so no screen has a page the cockpit cannot reach.
-    'screen:measured': async ({ list, pages }, { workshopId }) => {
+    // Only a screen knows how many pages fit its viewport. Each screen's latest count of the same
+    // list is kept (a screen that measured again replaces its own), and the cockpit pages through
+    // the most any of them needs, so no screen has a page the cockpit cannot reach.
+    'screen:measured': async ({ list, pages, screen }, { workshopId }) => {
       const current = (await controls.get(workshopId)).screen;
-      if (current.list === list && current.pages >= pages) return {};
-      await controls.update(workshopId, (s) => ({
-        ...s,
-        screen: { ...s.screen, list, pages: s.screen.list === list ? Math.max(pages, s.screen.pages) : pages },
-      }));
+      if (current.list === list && current.measuredBy.some((m) => m.screen === screen && m.pages === pages)) return {};
+      await controls.update(workshopId, (s) => {
+        const others = s.screen.list === list ? s.screen.measuredBy.filter((m) => m.screen !== screen) : [];
+        const measuredBy = [...others.slice(-(SCREENS_COUNTED - 1)), { screen, pages }];
+        return { ...s, screen: { ...s.screen, list, measuredBy, pages: Math.max(...measuredBy.map((m) => m.pages)) } };
+      });
       await changed(workshopId);
       return {};
     },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   DEFAULT_SCREEN,
   SCREEN_FOCUSES,
+  SCREEN_ID_MAX,
   SCREEN_LIST_KEY_MAX,
+  SCREENS_COUNTED,
   SCREEN_PAGE_MAX,
   SPOTLIGHT_TYPES,
   TIMER_MAX_MS,
@@ -38,6 +40,10 @@ export const screenControlSchema = z.object({
   turnedAt: z.number().default(0),
   pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1).default(1),
   list: z.string().max(SCREEN_LIST_KEY_MAX).default(''),
+  measuredBy: z
+    .array(z.object({ screen: z.string().max(SCREEN_ID_MAX), pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1) }))
+    .max(SCREENS_COUNTED)
+    .default([]),
 }) satisfies z.ZodType<ScreenControl, unknown>;
 
 export const workshopSettingsSchema = z.object({

@@ -100,7 +100,11 @@ export const clientEvents = {
     .strict(),
   // The screen's own measurement of the list it shows.
   'screen:measured': z
-    .object({ list: z.string().min(1).max(SCREEN_LIST_KEY_MAX), pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1) })
+    .object({
+      list: z.string().min(1).max(SCREEN_LIST_KEY_MAX),
+      pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1),
+      screen: z.string().regex(/^[a-z0-9]{1,32}$/),
+    })
     .strict(),
   'spotlight:set': z.object({ spotlight: spotlightSchema }),
   'timer:control': z.discriminatedUnion('action', [

@@ -68,23 +68,26 @@ describe('facilitator controls', () => {
     expect(control).toMatchObject({ locked: false, resultsRevealed: false, currentPhaseId: 'welkom' });
   });
 
-  it('takes the page count of the screen that measured most for the same list, and pages automatically from a shared clock', async () => {
+  it('takes the most pages any screen measured for the same list (each screen its latest), and pages automatically from a shared clock', async () => {
     const p = await w.participant();
     const screen = await w.screen();
-    const refused = await ask<AckResult<unknown>>(p.socket, 'screen:measured', { list: 'barriers:all:10', pages: 3 });
+    const refused = await ask<AckResult<unknown>>(p.socket, 'screen:measured', { list: 'barriers:all:10', pages: 3, screen: 'a' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
-    const bad = await ask<AckResult<unknown>>(screen.socket, 'screen:measured', { list: 'barriers:all:10', pages: 0 });
+    const bad = await ask<AckResult<unknown>>(screen.socket, 'screen:measured', { list: 'barriers:all:10', pages: 0, screen: 'a' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    const measured = async (list: string, pages: number, expected: number) => {
-      expect(await ask<AckResult<unknown>>(screen.socket, 'screen:measured', { list, pages })).toMatchObject({ ok: true });
+    const measured = async (by: string, list: string, pages: number, expected: number) => {
+      expect(await ask<AckResult<unknown>>(screen.socket, 'screen:measured', { list, pages, screen: by })).toMatchObject({ ok: true });
       await eventually(() => expect(w.facilitator.events.get<ControlView>('control')?.screen).toMatchObject({ list, pages: expected }));
     };
-    await measured('barriers:all:10', 3, 3);
+    await measured('a', 'barriers:all:10', 3, 3);
     // A larger screen of the same list has fewer pages: the cockpit keeps the most, so no page is out of reach.
-    await measured('barriers:all:10', 2, 3);
-    await measured('barriers:all:10', 4, 4);
+    await measured('b', 'barriers:all:10', 2, 3);
+    // A screen that measures again replaces its own count (a first measurement before the type settled, say).
+    await measured('a', 'barriers:all:10', 1, 2);
+    await measured('a', 'barriers:all:10', 4, 4);
     // Another list is measured afresh.
-    await measured('results:all:10', 2, 2);
+    await measured('b', 'results:all:10', 2, 2);
+    expect(w.facilitator.events.get<ControlView>('control')!.screen.measuredBy).toEqual([{ screen: 'b', pages: 2 }]);
 
     const before = Date.now();
     await w.act('screen:set', { auto: true, page: 1 });

@@ -12,18 +12,20 @@ interface Props<T> {
   page: number;
   /** The number of pages measured, each time it changes. */
   onPages: (pages: number) => void;
+  /** Changes whenever what the items look like may change (their data, alarms, linked texts): measure again. */
+  measureKey: string;
 }
 
 /**
  * A list on the shared screen, one page at a time, with pages MEASURED at the screen's own
- * size: the whole list is rendered out of sight at the same width, every item's top and
+ * size: the whole list is rendered out of sight at the same width (only for that moment), every item's top and
  * bottom read, and the list split where the next item would pass the bottom of the stage.
  * If a rendered page still overflows (a group heading repeated on it, say), that page holds
  * fewer items; one item taller than the whole stage (a 280-character barrier with a long alarm
  * at 1280×720) gets a page of its own, shown smaller (CSS zoom) so it is never cut off.
  * Measured again when the items or the window change.
  */
-export function PagedList<T>({ items, render, itemSelector, page, onPages }: Props<T>) {
+export function PagedList<T>({ items, render, itemSelector, page, onPages, measureKey }: Props<T>) {
   const { t } = useI18n();
   const slotRef = useRef<HTMLDivElement>(null);
   const measureRef = useRef<HTMLDivElement>(null);
@@ -32,25 +34,58 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages }: Pro
   const [zooms, setZooms] = useState<number[]>([]);
   const [caps, setCaps] = useState<ReadonlyMap<number, number>>(new Map());
   const [size, setSize] = useState(() => `${window.innerWidth}x${window.innerHeight}`);
+  const [layout, setLayout] = useState(0);
   const shown = Math.max(0, Math.min(page, pages.length - 1));
+  // The hidden copy exists only until it is measured (the same layout pass, before paint), so the
+  // page never holds every item twice for assistive technology, find-in-page or tests.
+  const wanted = `${measureKey}|${size}|${layout}|${JSON.stringify([...caps])}`;
+  const [measuredFor, setMeasuredFor] = useState<string | null>(null);
+  const measuring = measuredFor !== wanted;
 
+  // Measured again when the window changes, and when the list's box or the stage changes size
+  // without it (the type scaling with the window, the board beside it laid out, fonts loaded).
   useEffect(() => {
     const onResize = () => {
       setCaps(new Map());
       setSize(`${window.innerWidth}x${window.innerHeight}`);
     };
     window.addEventListener('resize', onResize);
-    return () => window.removeEventListener('resize', onResize);
+    const slot = slotRef.current;
+    const stage = slot?.closest('.rb-screen__stage');
+    const boxes = new Map<Element, string>();
+    const observer = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        const box = `${Math.round(entry.contentRect.width)}x${Math.round(entry.contentRect.height)}`;
+        if (boxes.get(entry.target) !== box) changed = boxes.has(entry.target) || changed;
+        boxes.set(entry.target, box);
+      }
+      if (changed) setLayout((n) => n + 1);
+    });
+    if (slot?.parentElement) observer.observe(slot.parentElement);
+    if (stage) observer.observe(stage);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      observer.disconnect();
+    };
   }, []);
 
-  // Every render: measure the hidden copy; keep the pages if they did not change.
+  // After each render: measure the hidden copy if there is one, else check the page shown.
   useLayoutEffect(() => {
     const slot = slotRef.current;
     const copy = measureRef.current;
-    if (!slot || !copy) return;
+    if (!slot) return;
+    const bottom = stageBottom(slot);
+    if (!copy) {
+      // The safety net: a shown page that still passes the bottom holds fewer items
+      // (one item alone is made smaller by its zoom instead).
+      const shownItems = [...slot.querySelectorAll(itemSelector)];
+      const fits = shownItems.findIndex((el) => el.getBoundingClientRect().bottom > bottom + 0.5);
+      if (fits > 0) setCaps(new Map(caps).set(shown, fits));
+      return;
+    }
     // The copy is for measuring only: its ids would repeat the visible list's.
     for (const el of copy.querySelectorAll('[id]')) el.removeAttribute('id');
-    const bottom = stageBottom(slot);
     const available = bottom - slot.getBoundingClientRect().top;
     const origin = copy.getBoundingClientRect();
     const measured: MeasuredItem[] = [...copy.querySelectorAll(itemSelector)].map((el) => {
@@ -67,16 +102,9 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages }: Pro
       const needed = overhead + last.bottom - first.top;
       return needed > available ? Math.max(MIN_ZOOM, Math.floor((available / needed) * 100) / 100) : 1;
     });
-    if (JSON.stringify(next) !== JSON.stringify(pages) || JSON.stringify(nextZooms) !== JSON.stringify(zooms)) {
-      setPages(next);
-      setZooms(nextZooms);
-      return;
-    }
-    // The safety net: a shown page that still passes the bottom holds fewer items
-    // (its one item, if it is alone, is made smaller above).
-    const shownItems = [...slot.querySelectorAll(itemSelector)];
-    const fits = shownItems.findIndex((el) => el.getBoundingClientRect().bottom > bottom + 0.5);
-    if (fits > 0) setCaps(new Map(caps).set(shown, fits));
+    if (JSON.stringify(next) !== JSON.stringify(pages)) setPages(next);
+    if (JSON.stringify(nextZooms) !== JSON.stringify(zooms)) setZooms(nextZooms);
+    setMeasuredFor(wanted);
   });
 
   useEffect(() => onPages(pages.length), [pages.length, onPages]);
@@ -99,9 +127,11 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages }: Pro
       <div ref={slotRef} data-testid="screen-page-items" style={(zooms[shown] ?? 1) < 1 ? { zoom: zooms[shown] } : undefined}>
         {render(pageItems)}
       </div>
-      <div ref={measureRef} className="rb-paged__measure" aria-hidden="true" inert>
-        {render([...items])}
-      </div>
+      {measuring && (
+        <div ref={measureRef} className="rb-paged__measure" aria-hidden="true" inert>
+          {render([...items])}
+        </div>
+      )}
     </div>
   );
 }

@@ -48,20 +48,31 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
   const pageCount = measured.list === plan.listKey ? measured.pages : 1;
   const page = useShownPage(control.screen, pageCount, clockOffset);
   const onPages = useCallback((pages: number) => setMeasured({ list: plan.listKey, pages }), [plan.listKey]);
-  // Tell the cockpit how many pages this screen measured (only news: a new list or more pages).
+  // Tell the cockpit how many pages this screen measured, when the server does not have it yet.
+  const [screenId] = useState(() => Math.random().toString(36).slice(2, 12) || 'screen');
   const reported = control.screen;
+  const known = reported.list === measured.list && reported.measuredBy.some((m) => m.screen === screenId && m.pages === measured.pages);
   useEffect(() => {
-    if (!plan.paged || measured.list !== plan.listKey) return;
-    if (reported.list === measured.list && reported.pages >= measured.pages) return;
-    void send('screen:measured', { list: measured.list, pages: measured.pages });
-  }, [plan.paged, plan.listKey, measured, reported.list, reported.pages, send]);
+    if (!plan.paged || measured.list !== plan.listKey || known) return;
+    void send('screen:measured', { list: measured.list, pages: measured.pages, screen: screenId });
+  }, [plan.paged, plan.listKey, measured, known, screenId, send]);
 
   const of = {
     maxVotes: Math.max(0, ...plan.allRanked.map((r) => r.votes)),
     totalVotes: plan.allRanked.reduce((s, r) => s + r.votes, 0),
   };
+  // Heights depend on the items and on what they show beside them: alarms, linked barriers and cards.
+  const looks = JSON.stringify([alarms, barriers.map((b) => [b.id, b.text]), [...cardTitles]]);
   const paged = <T,>(items: readonly T[], itemSelector: string, render: (items: T[]) => ReactNode) => (
-    <PagedList key={plan.listKey} items={items} itemSelector={itemSelector} page={page} onPages={onPages} render={render} />
+    <PagedList
+      key={plan.listKey}
+      items={items}
+      itemSelector={itemSelector}
+      page={page}
+      onPages={onPages}
+      render={render}
+      measureKey={`${JSON.stringify(items)}|${looks}`}
+    />
   );
   const proposalList = (items: Proposal[]) => (
     <ProposalList proposals={items} barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />
