@@ -224,6 +224,10 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     registry,
     yjs,
     logger: log,
+    openProposals: async (workshopId) => {
+      const workshop = await storage.findWorkshop(workshopId);
+      return workshop ? knowledge.openProposalsFor(workshop) : [];
+    },
     ...(cluster ? { cluster: { adapter: createSocketIoAdapter(cluster), events } } : {}),
   });
   // What the other instances tell about state this one keeps in memory.

@@ -28,20 +28,44 @@ export interface TimerState {
 
 export const IDLE_TIMER: TimerState = { status: 'idle', endsAt: null, remainingMs: 0 };
 
-/** What the shared screen's lists show: every item, or only the five highest results. */
-export const SCREEN_FOCUSES = ['all', 'top5'] as const;
+/**
+ * What the shared screen's lists show: every item, only the five highest results, or
+ * (in any phase) the confirmed alarms, to talk them through with the room.
+ */
+export const SCREEN_FOCUSES = ['all', 'top5', 'alarms'] as const;
 export type ScreenFocus = (typeof SCREEN_FOCUSES)[number];
 /** Highest page number the facilitator can ask for; the screen shows page min(page, pages - 1). */
 export const SCREEN_PAGE_MAX = 999;
 
-/** Where the shared screen is in its lists, held by the server so the screen follows the cockpit. */
+/** Longest list key a screen reports (`screen:measured`). */
+export const SCREEN_LIST_KEY_MAX = 80;
+
+/**
+ * Where the shared screen is in its lists, held by the server so the screen follows the
+ * cockpit. The page shown is `shownPage` (shared/screenPages.ts): the chosen page, and with
+ * automatic paging one page further every 12 s, counted from `turnedAt`.
+ */
 export interface ScreenControl {
-  /** 0-based page of the list the screen shows; back to 0 when the phase changes. */
+  /** 0-based page the facilitator chose; back to 0 when the phase changes. */
   page: number;
   focus: ScreenFocus;
+  /** "Automatisch bladeren": the screen turns the page by itself. */
+  auto: boolean;
+  /** Server clock (ms) automatic paging counts from; later than now while a hand-chosen page holds. */
+  turnedAt: number;
+  /** Pages of the list the screens show: the most any screen measured at its own size. */
+  pages: number;
+  /** Which list `pages` is for (stage, focus and item count), so a new list is measured afresh. */
+  list: string;
+  /** Each screen's own latest count of `list` (at most SCREENS_COUNTED), by a random id per screen. */
+  measuredBy: { screen: string; pages: number }[];
 }
 
-export const DEFAULT_SCREEN: ScreenControl = { page: 0, focus: 'all' };
+/** Screens whose page counts are kept per list; an older one drops out. */
+export const SCREENS_COUNTED = 4;
+export const SCREEN_ID_MAX = 32;
+
+export const DEFAULT_SCREEN: ScreenControl = { page: 0, focus: 'all', auto: false, turnedAt: 0, pages: 1, list: '', measuredBy: [] };
 
 /**
  * Which trajectories (Koers arrows) the boards show: all of them, only the largest
@@ -108,10 +132,10 @@ export function applyReveal(state: ControlState, revealed: boolean): ControlStat
   return { ...state, resultsRevealed: revealed, votingClosed: revealed ? true : state.votingClosed };
 }
 
-/** A new phase starts its lists on the first page of the screen. */
-export function applyPhase(state: ControlState, phaseId: string): ControlState {
+/** A new phase starts its lists on the first page of the screen (automatic paging counts from `now`). */
+export function applyPhase(state: ControlState, phaseId: string, now = 0): ControlState {
   if (state.currentPhaseId === phaseId) return state;
-  return { ...state, currentPhaseId: phaseId, screen: { ...state.screen, page: 0 } };
+  return { ...state, currentPhaseId: phaseId, screen: { ...state.screen, page: 0, turnedAt: now } };
 }
 
 /** Time left on the timer at `now` (server clock), in ms. */

@@ -1,6 +1,7 @@
 import type { Template } from './template';
 import type { ErrorBody } from './errors';
 import type { ControlState, ScreenFocus, Spotlight, SpotlightType, TimerAction, TrajectoryFocus } from './control';
+import type { TrackedProposal } from './knowledge';
 import type { Phase } from './phases';
 import type {
   Alarm,
@@ -164,8 +165,10 @@ export interface ClientEventPayloads {
   'results:reveal': { revealed: boolean };
   /** Close voting (no casting or retracting), or reopen it. Revealing the results also closes it. */
   'voting:close': { closed: boolean };
-  /** The page of the shared screen's list, and whether results show only the top five. */
-  'screen:set': { page?: number; focus?: ScreenFocus };
+  /** The page of the shared screen's list, whether results show only the top five, and automatic paging. */
+  'screen:set': { page?: number; focus?: ScreenFocus; auto?: boolean };
+  /** The shared screen's measured page count of the list it shows (`list` names the list; `screen`: a random id per screen). */
+  'screen:measured': { list: string; pages: number; screen: string };
   'spotlight:set': { spotlight: Spotlight };
   /** Which Koers arrows the boards show: all, the largest shifts, or one card's. */
   'trajectories:set': { trajectories: TrajectoryFocus };
@@ -191,6 +194,8 @@ export interface ClientEventPayloads {
   'placement:set': PlacementSetPayload;
   /** Ask the server to send this client's views again (after a reconnect). No fields. */
   'sync:request': Record<string, never>;
+  /** Open proposals from earlier workshops about this board's register entries (the screen shows them in Welkom). */
+  'openProposals:get': Record<string, never>;
 }
 export type ClientEventName = keyof ClientEventPayloads;
 export type ClientEventPayload<E extends ClientEventName> = ClientEventPayloads[E];
@@ -205,6 +210,7 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'results:reveal': ['facilitator'],
   'voting:close': ['facilitator'],
   'screen:set': ['facilitator'],
+  'screen:measured': ['screen'],
   'spotlight:set': ['facilitator'],
   'trajectories:set': ['facilitator'],
   'timer:control': ['facilitator'],
@@ -226,6 +232,7 @@ export const EVENT_ROLES: Record<ClientEventName, readonly Role[]> = {
   'alarm:raise': ['facilitator', 'participant'] satisfies Anyone[],
   'placement:set': ['participant'],
   'sync:request': ['facilitator', 'participant', 'screen'],
+  'openProposals:get': ['facilitator', 'screen'],
 };
 
 type Nothing = Record<string, never>;
@@ -238,6 +245,7 @@ export interface ClientEventResults {
   'results:reveal': Nothing;
   'voting:close': Nothing;
   'screen:set': Nothing;
+  'screen:measured': Nothing;
   'spotlight:set': Nothing;
   'trajectories:set': Nothing;
   'timer:control': Nothing;
@@ -259,6 +267,7 @@ export interface ClientEventResults {
   'alarm:raise': { id: string };
   'placement:set': Nothing;
   'sync:request': Nothing;
+  'openProposals:get': { proposals: TrackedProposal[] };
 }
 
 export type AckResult<T> = ({ ok: true } & T) | { ok: false; error: ErrorBody };

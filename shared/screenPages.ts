@@ -1,62 +1,77 @@
 /**
- * The shared screen's lists in pages that fit, as a pure rule the screen and the
- * cockpit share: the screen shows page `control.screen.page` and the cockpit says
- * "pagina 2 van 3" and pages it, without the screen having to report back.
+ * The shared screen's lists in pages that fit, and which page shows when.
  *
- * The screen scales its type with the viewport (root font size min(1.25vw, 2.22vh)),
- * so a 1920×1080 projector shows the same pages as a 1280×720 one, 1.5 times larger.
- * Heights are estimated at 1280×720 (16 px rem) from the length of each text.
+ * Pages are MEASURED, not estimated: the screen renders the whole list out of sight,
+ * measures where every item starts and ends at its own viewport, and splits it with
+ * `pagesFromMeasure` (client/src/views/screen/PagedList.tsx). It reports the page count
+ * (`screen:measured`) so the cockpit can say "pagina 2 van 3" and page it.
+ *
+ * Automatic paging needs no timer on the server: the control state holds the page the
+ * facilitator chose and the moment automatic paging counts from (`turnedAt`, server
+ * clock), so the screen and the cockpit compute the same page with `shownPage`.
  */
-export type ScreenSlot = 'wide' | 'half';
+import type { ScreenControl } from './control';
 
-/** Usable list height on the stage at 1280×720, in px, below the list's title and the page line. */
-export const SCREEN_LIST_HEIGHT_PX = 470;
+/** Automatic paging: the next page every 12 s, after the last back to the first. */
+export const AUTO_PAGE_MS = 12_000;
+/** A page chosen by hand stays this long before automatic paging goes on. */
+export const HAND_PAGE_HOLD_MS = 30_000;
+export const TOP_FOCUS = 5;
 
-/** Characters per line of item text (26 px type): the whole stage, or one of two columns. */
-const CHARS_PER_LINE: Record<ScreenSlot, number> = { wide: 44, half: 20 };
-const LINE_PX = 36;
-/** Padding, border and gap around one item; a line of meta (linked cards, alarms, votes). */
-const ITEM_PX = 26;
-const META_PX = 30;
-
-export interface ScreenItem {
-  text: string;
-  /** Lines of smaller text under the item (a heading, linked cards, an alarm badge, a vote bar). */
-  metaLines: number;
-  /** Narrower text than the slot's (a result row: rank and votes beside the text), as a share of it. */
-  widthShare?: number;
+/** One list item as measured: where it starts and ends, in px from the top of the list's items. */
+export interface MeasuredItem {
+  top: number;
+  bottom: number;
 }
 
-/** The estimated height of one item, in px at 1280×720. */
-export function itemHeight(item: ScreenItem, slot: ScreenSlot): number {
-  // Words wrap whole: count a line per CHARS_PER_LINE plus a bit for a long word at a line's end.
-  const perLine = Math.max(8, Math.floor(CHARS_PER_LINE[slot] * (item.widthShare ?? 1)));
-  const lines = Math.max(1, Math.ceil((item.text.length * 1.1) / perLine));
-  return ITEM_PX + lines * LINE_PX + item.metaLines * META_PX;
-}
-
-/** Items split into pages that each fit `height`; an item taller than a page gets a page of its own. */
-export function paginate<T>(items: readonly T[], measure: (item: T) => ScreenItem, slot: ScreenSlot, height = SCREEN_LIST_HEIGHT_PX): T[][] {
-  const pages: T[][] = [];
-  let page: T[] = [];
-  let used = 0;
-  for (const item of items) {
-    const h = itemHeight(measure(item), slot);
-    if (page.length > 0 && used + h > height) {
+/**
+ * Item indices split into pages: each page's items, from the first one's top to the last
+ * one's bottom, plus `overhead` (the list's title above its items), fit `available` px.
+ * An item taller than a page gets a page of its own. `caps` lowers how many items a page
+ * may hold (the screen's safety net when a rendered page still overflowed).
+ */
+export function pagesFromMeasure(items: readonly MeasuredItem[], available: number, overhead: number, caps: ReadonlyMap<number, number> = new Map()): number[][] {
+  const pages: number[][] = [];
+  let page: number[] = [];
+  let start = 0;
+  for (const [i, item] of items.entries()) {
+    const cap = caps.get(pages.length) ?? Infinity;
+    if (page.length > 0 && (overhead + item.bottom - start > available || page.length >= cap)) {
       pages.push(page);
       page = [];
-      used = 0;
     }
-    page.push(item);
-    used += h;
+    if (page.length === 0) start = item.top;
+    page.push(i);
   }
   if (page.length > 0 || pages.length === 0) pages.push(page);
   return pages;
 }
 
-/** The page the screen shows for a requested page number: never past the last. */
-export function shownPage(requested: number, pageCount: number): number {
+/** The page the facilitator asked for, never past the last. */
+export function clampPage(requested: number, pageCount: number): number {
   return Math.max(0, Math.min(requested, pageCount - 1));
 }
 
-export const TOP_FOCUS = 5;
+/** The page shown at `now` (server clock): the chosen one, plus one per AUTO_PAGE_MS while automatic paging is on. */
+export function shownPage(screen: Pick<ScreenControl, 'page' | 'auto' | 'turnedAt'>, pageCount: number, now: number): number {
+  const chosen = clampPage(screen.page, pageCount);
+  if (!screen.auto || pageCount <= 1) return chosen;
+  const steps = Math.max(0, Math.floor((now - screen.turnedAt) / AUTO_PAGE_MS));
+  return (chosen + steps) % pageCount;
+}
+
+/** How long until the shown page next changes by itself (ms), or null when it does not. */
+export function untilNextTurn(screen: Pick<ScreenControl, 'auto' | 'turnedAt'>, pageCount: number, now: number): number | null {
+  if (!screen.auto || pageCount <= 1) return null;
+  const elapsed = now - screen.turnedAt;
+  if (elapsed < 0) return -elapsed + AUTO_PAGE_MS;
+  return AUTO_PAGE_MS - (elapsed % AUTO_PAGE_MS);
+}
+
+/**
+ * The `turnedAt` for a change made at `now`: turning automatic paging on counts from now;
+ * a page chosen by hand holds HAND_PAGE_HOLD_MS before the next automatic step.
+ */
+export function turnedAtFor(byHand: boolean, now: number): number {
+  return byHand ? now + HAND_PAGE_HOLD_MS - AUTO_PAGE_MS : now;
+}

@@ -1,4 +1,5 @@
-import { applyPhase, applyReveal, applyTimer } from '../../shared/control';
+import { SCREENS_COUNTED, applyPhase, applyReveal, applyTimer } from '../../shared/control';
+import { turnedAtFor } from '../../shared/screenPages';
 import { removeCard } from '../../shared/board';
 import { ActionError, type Handlers, type MethodContext } from './context';
 
@@ -11,7 +12,7 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
     'phase:go': async ({ phaseId }, { workshopId }) => {
       await controls.update(workshopId, (s) => {
         if (!s.phases.some((p) => p.id === phaseId)) throw new ActionError('NOT_FOUND');
-        return applyPhase(s, phaseId);
+        return applyPhase(s, phaseId, Date.now());
       });
       await changed(workshopId);
       return {};
@@ -48,8 +49,30 @@ export function facilitatorControls(ctx: MethodContext): Handlers {
       return {};
     },
 
-    'screen:set': async ({ page, focus }, { workshopId }) => {
-      await controls.update(workshopId, (s) => ({ ...s, screen: { page: page ?? s.screen.page, focus: focus ?? s.screen.focus } }));
+    'screen:set': async ({ page, focus, auto }, { workshopId }) => {
+      const now = Date.now();
+      await controls.update(workshopId, (s) => {
+        const on = auto ?? s.screen.auto;
+        // Turning automatic paging on counts from now; a page chosen by hand holds a while first.
+        const byHand = page !== undefined && on && auto === undefined;
+        const turnedAt = page !== undefined || focus !== undefined || auto !== undefined ? turnedAtFor(byHand, now) : s.screen.turnedAt;
+        return { ...s, screen: { ...s.screen, page: page ?? s.screen.page, focus: focus ?? s.screen.focus, auto: on, turnedAt } };
+      });
+      await changed(workshopId);
+      return {};
+    },
+
+    // Only a screen knows how many pages fit its viewport. Each screen's latest count of the same
+    // list is kept (a screen that measured again replaces its own), and the cockpit pages through
+    // the most any of them needs, so no screen has a page the cockpit cannot reach.
+    'screen:measured': async ({ list, pages, screen }, { workshopId }) => {
+      const current = (await controls.get(workshopId)).screen;
+      if (current.list === list && current.measuredBy.some((m) => m.screen === screen && m.pages === pages)) return {};
+      await controls.update(workshopId, (s) => {
+        const others = s.screen.list === list ? s.screen.measuredBy.filter((m) => m.screen !== screen) : [];
+        const measuredBy = [...others.slice(-(SCREENS_COUNTED - 1)), { screen, pages }];
+        return { ...s, screen: { ...s.screen, list, measuredBy, pages: Math.max(...measuredBy.map((m) => m.pages)) } };
+      });
       await changed(workshopId);
       return {};
     },

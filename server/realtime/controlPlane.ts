@@ -24,6 +24,7 @@ import type { ControlStates } from '../method/controlStates';
 import { facilitatorControls } from '../method/facilitatorControls';
 import { placementRounds } from '../method/placementRounds';
 import { proposalsAndAlarms } from '../method/proposalsAndAlarms';
+import type { TrackedProposal } from '../../shared/knowledge';
 import type { Storage, WorkshopRecord } from '../storage/storage';
 import type { DocRegistry } from '../yjs/docRegistry';
 import type { YjsEndpoint } from '../yjs/wsEndpoint';
@@ -51,6 +52,8 @@ export interface ControlPlaneDeps {
   registry: DocRegistry;
   yjs: YjsEndpoint;
   logger: Logger;
+  /** Open proposals from earlier workshops on this workshop's register entries (the knowledge centre's tracker). */
+  openProposals?: (workshopId: string) => Promise<TrackedProposal[]>;
   /** Several instances: socket.io's Redis adapter, and the instances' own messages. */
   cluster?: { adapter: ServerOptions['adapter']; events: ClusterEvents };
 }
@@ -196,6 +199,7 @@ export function createControlPlane(deps: ControlPlaneDeps): ControlPlane {
       await actor.resend();
       return {};
     },
+    'openProposals:get': async (_payload, actor) => ({ proposals: (await deps.openProposals?.(actor.workshopId)) ?? [] }),
   };
 
   io.use(async (socket, next) => {

@@ -3,6 +3,9 @@ import {
   DEFAULT_SCREEN,
   DEFAULT_TRAJECTORIES,
   SCREEN_FOCUSES,
+  SCREEN_ID_MAX,
+  SCREEN_LIST_KEY_MAX,
+  SCREENS_COUNTED,
   SCREEN_PAGE_MAX,
   SPOTLIGHT_TYPES,
   TIMER_MAX_MS,
@@ -34,7 +37,16 @@ export const timerSchema = z.object({
 export const screenControlSchema = z.object({
   page: z.number().int().min(0).max(SCREEN_PAGE_MAX),
   focus: z.enum(SCREEN_FOCUSES),
-}) satisfies z.ZodType<ScreenControl>;
+  // Absent in states stored before automatic paging and measured pages.
+  auto: z.boolean().default(false),
+  turnedAt: z.number().default(0),
+  pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1).default(1),
+  list: z.string().max(SCREEN_LIST_KEY_MAX).default(''),
+  measuredBy: z
+    .array(z.object({ screen: z.string().max(SCREEN_ID_MAX), pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1) }))
+    .max(SCREENS_COUNTED)
+    .default([]),
+}) satisfies z.ZodType<ScreenControl, unknown>;
 
 export const trajectoryFocusSchema = z.discriminatedUnion('show', [
   z.object({ show: z.literal('all') }).strict(),

@@ -1,6 +1,6 @@
 // REST bodies and socket.io payloads. Their types are in shared/protocol.ts; see docs/api.md and docs/protocol.md.
 import { z } from 'zod';
-import { SCREEN_FOCUSES, SCREEN_PAGE_MAX, SPOTLIGHT_TYPES, TIMER_MAX_MS } from '../control';
+import { SCREEN_FOCUSES, SCREEN_LIST_KEY_MAX, SCREEN_PAGE_MAX, SPOTLIGHT_TYPES, TIMER_MAX_MS } from '../control';
 import { ID_PATTERN } from '../ids';
 import { HEADING_MAX, MAX_ROUND_CARDS, ROUND_MODES } from '../method';
 import {
@@ -92,7 +92,19 @@ export const clientEvents = {
   'results:reveal': z.object({ revealed: z.boolean() }),
   'voting:close': z.object({ closed: z.boolean() }),
   'screen:set': z
-    .object({ page: z.number().int().min(0).max(SCREEN_PAGE_MAX).optional(), focus: z.enum(SCREEN_FOCUSES).optional() })
+    .object({
+      page: z.number().int().min(0).max(SCREEN_PAGE_MAX).optional(),
+      focus: z.enum(SCREEN_FOCUSES).optional(),
+      auto: z.boolean().optional(),
+    })
+    .strict(),
+  // The screen's own measurement of the list it shows.
+  'screen:measured': z
+    .object({
+      list: z.string().min(1).max(SCREEN_LIST_KEY_MAX),
+      pages: z.number().int().min(1).max(SCREEN_PAGE_MAX + 1),
+      screen: z.string().regex(/^[a-z0-9]{1,32}$/),
+    })
     .strict(),
   'spotlight:set': z.object({ spotlight: spotlightSchema }),
   'trajectories:set': z.object({ trajectories: trajectoryFocusSchema }).strict(),
@@ -128,6 +140,7 @@ export const clientEvents = {
   'placement:set': placementSetPayload,
   /** Ask the server to send this client's views again (after a reconnect). */
   'sync:request': empty,
+  'openProposals:get': empty,
 } as const satisfies { [E in ClientEventName]: z.ZodType<ClientEventPayloads[E]> };
 
 /** The events whose schema output is not exactly ClientEventPayloads[E]; never when all match. */

@@ -138,6 +138,8 @@ describe('socket events × roles', () => {
     'alarm:raise': ['participant', 'facilitator'],
     'placement:set': ['participant'],
     'sync:request': ['participant', 'screen', 'facilitator'],
+    'screen:measured': ['screen'],
+    'openProposals:get': ['screen', 'facilitator'],
   };
   for (const event of Object.keys(clientEvents)) allowed[event] ??= ['facilitator'];
 

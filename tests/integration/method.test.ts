@@ -69,6 +69,45 @@ describe('facilitator controls', () => {
     expect(control).toMatchObject({ locked: false, resultsRevealed: false, currentPhaseId: 'welkom' });
   });
 
+  it('takes the most pages any screen measured for the same list (each screen its latest), and pages automatically from a shared clock', async () => {
+    const p = await w.participant();
+    const screen = await w.screen();
+    const refused = await ask<AckResult<unknown>>(p.socket, 'screen:measured', { list: 'barriers:all:10', pages: 3, screen: 'a' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
+    const bad = await ask<AckResult<unknown>>(screen.socket, 'screen:measured', { list: 'barriers:all:10', pages: 0, screen: 'a' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    const measured = async (by: string, list: string, pages: number, expected: number) => {
+      expect(await ask<AckResult<unknown>>(screen.socket, 'screen:measured', { list, pages, screen: by })).toMatchObject({ ok: true });
+      await eventually(() => expect(w.facilitator.events.get<ControlView>('control')?.screen).toMatchObject({ list, pages: expected }));
+    };
+    await measured('a', 'barriers:all:10', 3, 3);
+    // A larger screen of the same list has fewer pages: the cockpit keeps the most, so no page is out of reach.
+    await measured('b', 'barriers:all:10', 2, 3);
+    // A screen that measures again replaces its own count (a first measurement before the type settled, say).
+    await measured('a', 'barriers:all:10', 1, 2);
+    await measured('a', 'barriers:all:10', 4, 4);
+    // Another list is measured afresh.
+    await measured('b', 'results:all:10', 2, 2);
+    expect(w.facilitator.events.get<ControlView>('control')!.screen.measuredBy).toEqual([{ screen: 'b', pages: 2 }]);
+
+    const before = Date.now();
+    await w.act('screen:set', { auto: true, page: 1 });
+    const on = await eventually(() => w.facilitator.events.get<ControlView>('control')?.screen.auto && w.facilitator.events.get<ControlView>('control')!.screen);
+    expect(on).toMatchObject({ auto: true, page: 1 });
+    expect(on && on.turnedAt).toBeGreaterThanOrEqual(before);
+    // A page chosen by hand while paging automatically holds: the count starts later than now.
+    await w.act('screen:set', { page: 0 });
+    const held = await eventually(() => {
+      const s = w.facilitator.events.get<ControlView>('control')!.screen;
+      return s.page === 0 && s;
+    });
+    expect(held && held.turnedAt).toBeGreaterThan(Date.now());
+    // A new phase starts on the first page and counts from then.
+    await w.goToPhase('stemmen');
+    await eventually(() => expect(screen.events.get<ControlView>('control')).toMatchObject({ currentPhaseId: 'stemmen', screen: { page: 0, auto: true } }));
+    expect(screen.events.get<ControlView>('control')!.screen.turnedAt).toBeLessThanOrEqual(Date.now());
+  });
+
   it('steps back and forth through phases, renames, skips and reorders, and everyone sees it', async () => {
     const p = await w.participant();
     await w.goToPhase('stemmen');

@@ -8,7 +8,8 @@ import { TimerDisplay } from '../../method/TimerDisplay';
 import { phaseTitle } from '../../method/phaseText';
 import { useAction } from '../../method/useAction';
 import type { Send } from '../../realtime/sendEvent';
-import type { ScreenPlan } from '../screen/screenContent';
+import { sameList, type ScreenPlan } from '../screen/screenContent';
+import { useShownPage } from '../screen/useShownPage';
 import { useTooTallToStick } from './useTooTallToStick';
 
 interface Props {
@@ -43,7 +44,10 @@ export function CockpitBar({ control, send, clockOffset, presence, alarms, scree
     if (!action.busy) void action.run(fn);
   };
   const timerRunning = control.timer.status === 'running';
-  const page = screen.page;
+  // The pages the shared screen measured for the list it shows (none open: one page).
+  const pageCount = screen.paged && sameList(control.screen.list, screen.listKey) ? control.screen.pages : 1;
+  const page = useShownPage(control.screen, pageCount, clockOffset);
+  const auto = control.screen.auto;
 
   return (
     <section ref={bar} className={`rb-cockpit${tooTall ? ' rb-cockpit--static' : ''}`} aria-label={t('cockpit.title')} data-testid="cockpit">
@@ -137,13 +141,14 @@ export function CockpitBar({ control, send, clockOffset, presence, alarms, scree
           <span aria-hidden="true">‹ </span>
           {t('cockpit.screen.prev')}
         </button>
-        <p className="rb-cockpit__state" data-testid="cockpit-page" aria-live="polite">
-          {t('cockpit.screen.page', { page: page + 1, count: screen.pageCount })}
+        {/* Announced when paged by hand; every 12 s by itself would drown the facilitator's screen reader. */}
+        <p className="rb-cockpit__state" data-testid="cockpit-page" aria-live={auto ? 'off' : 'polite'}>
+          {t('cockpit.screen.page', { page: page + 1, count: pageCount })}
         </p>
         <button
           type="button"
           className="utrecht-button utrecht-button--secondary-action rb-button rb-cockpit__button"
-          disabled={finished || page >= screen.pageCount - 1}
+          disabled={finished || page >= pageCount - 1}
           onClick={() => run(() => send('screen:set', { page: page + 1 }))}
         >
           {t('cockpit.screen.next')}
@@ -157,6 +162,25 @@ export function CockpitBar({ control, send, clockOffset, presence, alarms, scree
           onClick={() => run(() => send('screen:set', { focus: control.screen.focus === 'top5' ? 'all' : 'top5', page: 0 }))}
         >
           {t('cockpit.screen.top5')}
+        </button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action rb-button rb-cockpit__button"
+          aria-pressed={control.screen.focus === 'alarms'}
+          disabled={finished}
+          onClick={() => run(() => send('screen:set', { focus: control.screen.focus === 'alarms' ? 'all' : 'alarms', page: 0 }))}
+        >
+          {t('cockpit.screen.alarms')}
+        </button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action rb-button rb-cockpit__button"
+          aria-pressed={auto}
+          data-testid="cockpit-auto"
+          disabled={finished}
+          onClick={() => run(() => send('screen:set', { auto: !auto, page }))}
+        >
+          {t('cockpit.screen.auto')}
         </button>
       </div>
 

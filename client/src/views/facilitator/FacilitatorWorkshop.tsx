@@ -102,7 +102,7 @@ export function FacilitatorWorkshop({ detail, socket, board }: Props) {
   const title = socket.state?.workshop.title ?? detail.title;
   const tab: Tab = tabChoice?.phaseId === control.currentPhaseId ? tabChoice.tab : phase ? TAB_OF_PHASE[phase.kind] : 'board';
   const choose = (next: Tab) => setTabChoice({ phaseId: control.currentPhaseId, tab: next });
-  const plan = screenPlan({ phase, control, barriers, proposals, tally, round });
+  const plan = screenPlan({ phase, control, barriers, proposals, alarms, tally, round });
   const newAlarms = alarms.filter((a) => a.status === 'proposed').length;
   const trajectoryIds = shownTrajectories(board.cards, control.trajectories);
 

@@ -5,8 +5,11 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { TextField } from '../../components/TextField';
 import { useI18n } from '../../i18n';
 
-/** Renaming the workshop; every connected screen and phone gets the new title at once. */
-export function TitleForm({ workshopId, title }: { workshopId: string; title: string }) {
+/**
+ * Renaming the workshop; every connected screen and phone gets the new title at once.
+ * On the facilitator's settings and in the knowledge centre's "Beheren" (which reloads its list: `onSaved`).
+ */
+export function TitleForm({ workshopId, title, onSaved }: { workshopId: string; title: string; onSaved?: (title: string) => void }) {
   const { t } = useI18n();
   const id = useId();
   const [value, setValue] = useState(title);
@@ -22,6 +25,7 @@ export function TitleForm({ workshopId, title }: { workshopId: string; title: st
     try {
       await api(`/api/workshops/${workshopId}`, { method: 'PATCH', body: { title: value } });
       setSaved(true);
+      onSaved?.(value.trim());
     } catch (err) {
       setError(errorCode(err));
     } finally {

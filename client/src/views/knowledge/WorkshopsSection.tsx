@@ -11,6 +11,7 @@ import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { defaultPhaseTitle } from '../../method/phaseText';
 import { CopyWorkshopForm, OriginLine } from './CopyWorkshopForm';
 import { DeleteDialog } from './DeleteDialog';
+import { TitleForm } from '../facilitator/TitleForm';
 import { endOfDay, formatDay, isoDay } from './format';
 import { SortHeader, type Sort } from './SortHeader';
 import { failure, useApiData } from './useApiData';
@@ -216,6 +217,7 @@ export function WorkshopsSection() {
                             announce(text);
                             reload();
                           }}
+                          onRenamed={reload}
                           onDelete={() => setDeleting(w)}
                         />
                       </td>
@@ -252,11 +254,14 @@ function ManagePanel({
   id,
   workshop,
   onSaved,
+  onRenamed,
   onDelete,
 }: {
   id: string;
   workshop: KnowledgeWorkshop;
   onSaved: (announcement: string) => void;
+  /** The title changed: the list shows it (the form says it was saved). */
+  onRenamed: () => void;
   onDelete: () => void;
 }) {
   const { t } = useI18n();
@@ -292,6 +297,9 @@ function ManagePanel({
 
   return (
     <div className="rb-kc-manage" id={id} role="group" aria-label={t('kc.workshops.manageTitle', { title: workshop.title })}>
+      <div className="rb-kc-manage__title">
+        <TitleForm workshopId={workshop.id} title={workshop.title} onSaved={onRenamed} />
+      </div>
       <form className="rb-kc-manage__retention" onSubmit={saveRetention} noValidate aria-busy={busy}>
         <TextField
           label={t('kc.retention.field')}

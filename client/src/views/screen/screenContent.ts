@@ -1,29 +1,35 @@
 import type { ControlState } from '../../../../shared/control';
-import type { Barrier, Proposal } from '../../../../shared/method';
+import type { Alarm, Barrier, Proposal } from '../../../../shared/method';
 import type { Phase } from '../../../../shared/phases';
 import type { RoundView, TallyView } from '../../../../shared/protocol';
-import { paginate, shownPage, TOP_FOCUS, type ScreenItem, type ScreenSlot, SCREEN_LIST_HEIGHT_PX, itemHeight } from '../../../../shared/screenPages';
+import { TOP_FOCUS } from '../../../../shared/screenPages';
 import type { TallyEntry } from '../../../../shared/voting';
+import type { TrackedProposal } from '../../../../shared/knowledge';
 
 /**
- * What the shared screen shows, and in how many pages: one function for the
- * screen (ScreenStage) and the cockpit (which pages it and says "pagina 2 van 3").
+ * What the shared screen shows: one function for the screen (ScreenStage) and the
+ * cockpit (which pages it). How many pages a list takes only the screen knows: it
+ * measures them at its own size (PagedList) and reports them (`control.screen.pages`).
  */
-export type ScreenStageKind = 'board' | 'round' | 'barriers' | 'results' | 'proposals' | 'closing';
+export type ScreenStageKind = 'board' | 'round' | 'alarms' | 'open' | 'barriers' | 'results' | 'proposals' | 'closing';
 
 export interface ScreenPlan {
   stage: ScreenStageKind;
-  /** 0-based page shown. */
-  page: number;
-  pageCount: number;
-  /** The page's barriers ('barriers'). */
+  /** The list the screen pages: barriers, result rows or proposals; empty on the board. */
   barriers: Barrier[];
-  /** The page's result rows ('results'), or the top results beside proposals. */
+  /** Result rows ('results'), or the top results beside the proposals. */
   ranked: TallyEntry[];
-  /** The page's proposals ('proposals', 'closing'). */
   proposals: Proposal[];
   /** Every result row, for bar lengths and the total. */
   allRanked: TallyEntry[];
+  /** Open proposals from earlier workshops ('open', in Welkom). */
+  open: TrackedProposal[];
+  /** Confirmed alarms ('alarms', the facilitator's choice in any phase). */
+  alarms: Alarm[];
+  /** Names the paged list, so a page count measured for another list is not used (see `screen:measured`). */
+  listKey: string;
+  /** The stage pages a list. */
+  paged: boolean;
 }
 
 export interface ScreenInput {
@@ -31,16 +37,19 @@ export interface ScreenInput {
   control: Pick<ControlState, 'screen'>;
   barriers: Barrier[];
   proposals: Proposal[];
+  alarms: Alarm[];
   tally: TallyView | null;
   round: RoundView | null;
+  /**
+   * Open proposals from earlier workshops, as the screen asked for them; null where they are
+   * not known (the cockpit): then Welkom's list counts as paged, whatever its length.
+   */
+  openProposals?: TrackedProposal[] | null;
 }
 
-const barrierItem = (b: Barrier): ScreenItem => ({ text: b.text, metaLines: (b.heading ? 1 : 0) + (b.cardIds.length > 0 ? 1 : 0) });
-const proposalItem = (p: Proposal): ScreenItem => ({ text: p.text, metaLines: 2 + (p.barrierId || p.cardId ? 1 : 0) });
-
-function resultItem(barriers: ReadonlyMap<string, Barrier>) {
-  // Rank and votes stand beside the text; the bar is a line of its own.
-  return (r: TallyEntry): ScreenItem => ({ text: barriers.get(r.barrierId)?.text ?? '', metaLines: 1, widthShare: 0.65 });
+/** A list key with an unknown count (`…:?`) matches the same list with any count. */
+export function sameList(reported: string, planned: string): boolean {
+  return planned.endsWith(':?') ? reported.startsWith(planned.slice(0, -1)) : reported === planned;
 }
 
 /** Which list belongs to a phase: the board, the barriers (or their result), or the proposals. */
@@ -53,38 +62,36 @@ function stageOf(phase: Phase | undefined): 'board' | 'barriers' | 'proposals' |
   return 'board';
 }
 
-export function screenPlan({ phase, control, barriers, proposals, tally, round }: ScreenInput): ScreenPlan {
+export function screenPlan({ phase, control, barriers, proposals, alarms, tally, round, openProposals = null }: ScreenInput): ScreenPlan {
   const byId = new Map(barriers.map((b) => [b.id, b]));
   const allRanked = tally?.revealed ? (tally.ranked ?? []).filter((r) => byId.has(r.barrierId)) : [];
-  const revealed = !!tally?.revealed;
   const top = allRanked.slice(0, TOP_FOCUS);
-  const empty = { barriers: [], ranked: [], proposals: [], allRanked };
-  const paged = <T>(stage: ScreenStageKind, items: readonly T[], measure: (t: T) => ScreenItem, slot: ScreenSlot, height?: number) => {
-    const pages = paginate(items, measure, slot, height);
-    const page = shownPage(control.screen.page, pages.length);
-    return { stage, page, pageCount: pages.length, items: pages[page] ?? [] };
-  };
+  const focus = control.screen.focus;
+  const key = (kind: string, count: number | '?') => `${kind}:${focus}:${count}`;
+  const none = { barriers: [], ranked: [], proposals: [], allRanked, open: [], alarms: [], listKey: '', paged: false };
 
-  if (round?.round?.status === 'revealed') return { stage: 'round', page: 0, pageCount: 1, ...empty };
+  if (round?.round?.status === 'revealed') return { stage: 'round', ...none };
+  if (focus === 'alarms') {
+    // The facilitator also has alarms still to decide; the screen only ever shows confirmed ones.
+    const confirmed = alarms.filter((a) => a.status === 'confirmed');
+    return { stage: 'alarms', ...none, alarms: confirmed, listKey: key('alarms', confirmed.length), paged: true };
+  }
   const stage = round?.round?.status === 'open' ? 'board' : stageOf(phase);
-  if (stage === 'board') return { stage: 'board', page: 0, pageCount: 1, ...empty };
+  // Welkom: open proposals from earlier workshops, when there are any, to look back on first.
+  if (stage === 'board' && phase?.kind === 'welkom' && round?.round?.status !== 'open') {
+    if (openProposals === null) return { stage: 'open', ...none, listKey: key('open', '?'), paged: true };
+    if (openProposals.length > 0) return { stage: 'open', ...none, open: openProposals, listKey: key('open', openProposals.length), paged: true };
+  }
+  if (stage === 'board') return { stage: 'board', ...none };
 
   if (stage === 'barriers') {
-    if (revealed) {
-      const rows = control.screen.focus === 'top5' ? top : allRanked;
-      const p = paged('results', rows, resultItem(byId), 'wide');
-      return { stage: p.stage, page: p.page, pageCount: p.pageCount, ...empty, ranked: p.items };
+    if (tally?.revealed) {
+      const rows = focus === 'top5' ? top : allRanked;
+      return { stage: 'results', ...none, ranked: rows, listKey: key('results', rows.length), paged: true };
     }
-    const p = paged('barriers', barriers, barrierItem, 'wide');
-    return { stage: p.stage, page: p.page, pageCount: p.pageCount, ...empty, barriers: p.items };
+    return { stage: 'barriers', ...none, barriers, listKey: key('barriers', barriers.length), paged: true };
   }
-
-  // Proposals fill the stage (the result was shown while voting); in the closing phase
-  // the board stands beside the outcome: the top results, and the proposals paged under them.
-  const closing = stage === 'closing';
-  const slot: ScreenSlot = closing ? 'half' : 'wide';
-  const resultsHeight = closing ? top.reduce((h, r) => h + itemHeight(resultItem(byId)(r), 'half'), 60) : 0;
-  const height = Math.max(200, SCREEN_LIST_HEIGHT_PX - resultsHeight);
-  const p = paged(stage, proposals, proposalItem, slot, height);
-  return { stage: p.stage, page: p.page, pageCount: p.pageCount, ...empty, ranked: closing ? top : [], proposals: p.items };
+  // Proposals fill the stage (the result was shown while voting); in the closing phase the
+  // board stands beside the outcome: the top results, and the proposals paged under them.
+  return { stage, ...none, ranked: stage === 'closing' ? top : [], proposals, listKey: key(stage, proposals.length + (stage === 'closing' ? top.length : 0)), paged: true };
 }
