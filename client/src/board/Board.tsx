@@ -11,7 +11,7 @@ import { CardTray } from './CardTray';
 // The shared screen's label layout is only the screen's: loaded lazily, so the phone does not download it.
 const ScreenCards = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenCards })));
 const ScreenLegend = lazy(() => import('./ScreenCards').then((m) => ({ default: m.ScreenLegend })));
-import { pointToUnit, roundPosition } from './geometry';
+import { pointToCardPosition, pointToUnit, roundPosition } from './geometry';
 import { Quadrants } from './Quadrants';
 import { SelectedCardPanel } from './lazyBoardParts';
 import { TrajectoryList, Trajectories } from './Trajectories';
@@ -90,11 +90,15 @@ export function Board(boardProps: BoardProps) {
   const placeAt = useCallback(
     (clientX: number, clientY: number) => {
       if (!selectedId || !plane.current) return;
-      const pos = roundPosition(pointToUnit(plane.current, clientX, clientY));
-      if (mode === 'target') onTarget(selectedId, pos);
-      else onMove(selectedId, pos);
+      // A target is drawn as a ring at its true point, and so is a card on a decluttered board (a
+      // marker); a card chip on the phone is drawn around a moving anchor: put its middle under the finger.
+      if (mode === 'target') return onTarget(selectedId, roundPosition(pointToUnit(plane.current, clientX, clientY)));
+      if (props.declutter) return onMove(selectedId, roundPosition(pointToUnit(plane.current, clientX, clientY)));
+      const chip = plane.current.querySelector(`[data-card-id="${CSS.escape(selectedId)}"]`) ?? document.querySelector(`[data-card-id="${CSS.escape(selectedId)}"]`);
+      const size = chip?.getBoundingClientRect() ?? { width: 0, height: 0 };
+      onMove(selectedId, roundPosition(pointToCardPosition(plane.current.getBoundingClientRect(), size, clientX, clientY)));
     },
-    [selectedId, mode, onMove, onTarget],
+    [selectedId, mode, onMove, onTarget, props.declutter],
   );
   const onCardTap = useCallback(
     (id: string, clientX: number, clientY: number) => {

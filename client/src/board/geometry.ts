@@ -18,6 +18,24 @@ export function pointToUnit(plane: Element, clientX: number, clientY: number): P
   };
 }
 
+/**
+ * Where a card must be for its drawn middle to land under the pointer (tap-to-place). Cards are
+ * drawn with the moving anchor above, so a card at 0.2 shows its middle right of 20 %; placing at
+ * the plain fraction put the card beside the finger. The mapping keeps 0.5 at the middle, so the
+ * quadrant is the one tapped.
+ */
+export function pointToCardPosition(
+  rect: { left: number; top: number; width: number; height: number },
+  card: { width: number; height: number },
+  clientX: number,
+  clientY: number,
+): Position {
+  return {
+    x: clampUnit((clientX - rect.left - card.width / 2) / travel(rect.width, card.width)),
+    y: clampUnit((clientY - rect.top - card.height / 2) / travel(rect.height, card.height)),
+  };
+}
+
 /** Keyboard steps: small and (with Shift) large. */
 export const KEY_STEP = 0.02;
 export const KEY_STEP_LARGE = 0.1;
