@@ -86,7 +86,10 @@ export class OidcSignIn {
       config.clientId,
       config.clientSecret,
       undefined,
-      config.allowInsecureHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+      // openid-client checks an ID token from the token endpoint against TLS alone unless told to
+      // check its signature too (OIDC Core 3.1.3.7 allows that). We want the signature checked
+      // against the provider's published keys: a forged token must never sign anyone in.
+      { execute: [client.enableNonRepudiationChecks, ...(config.allowInsecureHttp ? [client.allowInsecureRequests] : [])] },
     );
     return new OidcSignIn(config, provider);
   }
@@ -154,8 +157,14 @@ export class OidcSignIn {
 
 /** openid-client's errors, named: the provider refused the code, or the ID token did not validate. */
 function classify(err: unknown): OidcError {
-  const e = err as { name?: string; code?: string; error?: string; message?: string };
-  const detail = `${e.name ?? 'Error'} ${e.code ?? ''} ${e.error ?? ''} ${e.message ?? ''}`.trim();
+  type Cause = { message?: unknown; claim?: unknown; cause?: Cause };
+  const e = err as { name?: string; code?: string; error?: string; message?: string; cause?: Cause };
+  // openid-client wraps the check that failed (oauth4webapi's error, whose message names the claim
+  // or the signature). Only that message and the claim's name are kept, never a claim's value or
+  // the other claims: they hold personal data.
+  const inner = typeof e.cause?.message === 'string' ? e.cause.message : '';
+  const claimOf = (c: Cause | undefined): string => (typeof c?.claim === 'string' ? `claim=${c.claim}` : '');
+  const detail = [e.name ?? 'Error', e.code, e.error, e.message, inner, claimOf(e.cause) || claimOf(e.cause?.cause)].filter(Boolean).join(' ');
   if (e.error === 'invalid_grant') return new OidcError('OIDC_CODE_INVALID', 401, detail);
   if (e.name === 'ResponseBodyError' || e.name === 'AuthorizationResponseError') return new OidcError('OIDC_CODE_INVALID', 401, detail);
   if (e.code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(e.message ?? '')) return new OidcError('OIDC_STATE_INVALID', 400, detail);

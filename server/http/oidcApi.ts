@@ -6,7 +6,7 @@ import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from 
 import { hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
-import type { Storage } from '../storage/storage';
+import type { AccountRole, Storage } from '../storage/storage';
 import { HttpError, languageOf } from './errors';
 import { requestIdOf } from './requestLog';
 
@@ -16,6 +16,11 @@ const CALLBACK_PATH = '/auth/oidc/callback';
 /** The flow cookie: only sent back to the callback; Lax, because the provider's redirect is a top-level cross-site GET. */
 function flowCookie(value: string, maxAgeS: number, secure: boolean): string {
   return [`${FLOW_COOKIE}=${value}`, `Path=/api${CALLBACK_PATH}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeS}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+/** Where a person lands after signing in: facilitators (and administrators) on their dashboard, members in the knowledge centre. */
+function landingPath(roles: readonly AccountRole[]): string {
+  return roles.includes('facilitator') || roles.includes('admin') ? '/begeleider' : '/kenniscentrum';
 }
 
 export interface OidcApiDeps {
@@ -64,12 +69,20 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
       await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs);
       res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
       logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
-      res.redirect(302, '/');
+      res.redirect(302, landingPath(account.roles ?? []));
     } catch (err) {
       if (!(err instanceof OidcError)) throw err;
       // The reason for the log (no claims, tokens or names); the browser gets the named code.
       logger.info('oidc sign-in refused', { requestId: requestIdOf(res), code: err.code, reason: err.message.slice(0, 200) });
       res.setHeader('Set-Cookie', clearFlow);
+      // A browser goes to the login page, which names the code (and drops it from the address bar);
+      // anything else gets the JSON error. The callback's URL (code, state) is never kept in history:
+      // a redirect replaces it.
+      if (req.accepts(['json', 'html']) === 'html') {
+        res.setHeader('Cache-Control', 'no-store');
+        res.redirect(303, `/inloggen?fout=${err.code}`);
+        return;
+      }
       res.status(err.status).json({ error: errorBody(err.code, languageOf(req)) });
     }
   });
