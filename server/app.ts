@@ -22,6 +22,7 @@ import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
 import { observeRequests } from './http/requestLog';
 import { createOidcRouter } from './http/oidcApi';
+import { createAccountsRouter } from './http/accountsApi';
 import { OidcSignIn } from './auth/oidc';
 import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
@@ -193,6 +194,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createOidcRouter({ config, storage, logger: log, oidc: oidcSignIn }),
+    createAccountsRouter({ storage, access }),
     createApiRouter({
       config,
       storage,

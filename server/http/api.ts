@@ -106,6 +106,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       await loginLimiter.recordFailure(key);
       throw new HttpError(401, 'INVALID_CREDENTIALS');
     }
+    // Told only after the right password: a guesser learns nothing about the account.
+    if (account.disabled) throw new HttpError(403, 'ACCOUNT_DISABLED');
     await startSession(req, res, account);
     res.json({ account: accountInfo(account) });
   });

@@ -65,6 +65,7 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
       const identity = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
       const account = await storage.upsertOidcAccount(identity, randomId(16), Date.now());
       if (!account) throw new OidcError('EMAIL_TAKEN', 409, 'e-mail belongs to a local account');
+      if (account.disabled) throw new OidcError('ACCOUNT_DISABLED', 403, 'account switched off by an administrator');
       const token = randomToken();
       await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs);
       res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
@@ -90,9 +91,12 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
   /** Ends the local session; then, where the provider offers it, its session too (RP-initiated logout). */
   router.post('/auth/oidc/logout', async (req, res) => {
     const session = readCookie(req.get('cookie'), SESSION_COOKIE);
+    const account = session ? await storage.findSessionAccount(hashToken(session), Date.now()) : undefined;
     if (session) await storage.deleteSession(hashToken(session));
     res.setHeader('Set-Cookie', clearedSessionCookie(secure(req)));
-    const oidc = await deps.oidc();
+    // Only a person who signed in at the provider is sent there to end that session too; a local
+    // (password) account has nothing to end there.
+    const oidc = account?.oidcIssuer ? await deps.oidc() : undefined;
     const base = config.publicUrl || `${req.protocol}://${req.get('host')}`;
     res.json({ logoutUrl: oidc?.logoutUrl(`${base}/`) ?? null });
   });

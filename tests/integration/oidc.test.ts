@@ -14,6 +14,7 @@ const USERS: Record<string, { name: string; email: string; groups: string[] }> =
   fenna: { name: 'Fenna Begeleider', email: 'fenna@lochem.nl', groups: ['regiebord', 'begeleiders'] },
   ahmed: { name: 'Ahmed Actiegroep', email: 'ahmed@lochem.nl', groups: ['regiebord', 'actiegroep'] },
   bert: { name: 'Bert Buitenstaander', email: 'bert@lochem.nl', groups: ['burgerzaken'] },
+  diana: { name: 'Diana Beheer', email: 'diana@lochem.nl', groups: ['regiebord', 'beheer'] },
 };
 let nextUser = 'fenna';
 let idp: { server: http.Server; issuer: string };
@@ -218,6 +219,32 @@ describe('OpenID Connect sign-in', () => {
     } finally {
       USERS.fenna!.groups = before;
     }
+  });
+
+  it('shows an administrator (from the provider\'s group) accounts whose roles the provider manages, and lets her switch one off', async () => {
+    nextUser = 'ahmed';
+    const member = new Browser();
+    await member.get(await member.toCallback());
+    nextUser = 'diana';
+    const admin = new Browser();
+    await admin.get(await admin.toCallback());
+    expect(((await (await me(admin)).json()) as { account: { roles: string[] } }).account.roles).toEqual(['admin']);
+    const list = (await (await admin.get(`${app.url}/api/accounts`)).json()) as { accounts: { id: string; email: string; managedBy: string }[] };
+    const ahmed = list.accounts.find((a) => a.email === 'ahmed@lochem.nl')!;
+    expect(ahmed.managedBy).toBe('provider');
+    const patch = (body: unknown) =>
+      admin.get(`${app.url}/api/accounts/${ahmed.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', origin: app.url }, body: JSON.stringify(body) });
+    const roles = await patch({ roles: ['facilitator'] });
+    expect(roles.status).toBe(409);
+    expect(((await roles.json()) as { error: { code: string } }).error.code).toBe('ROLES_MANAGED_BY_PROVIDER');
+    expect((await patch({ disabled: true })).status).toBe(200);
+    expect((await me(member)).status).toBe(401);
+    nextUser = 'ahmed';
+    const again = new Browser();
+    await expectRefused(again, await again.toCallback(), 403, 'ACCOUNT_DISABLED');
+    expect((await patch({ disabled: false })).status).toBe(200);
+    expect((await again.get(await again.toCallback())).status).toBe(302);
+    expect((await me(again)).status).toBe(200);
   });
 
   it('logs out: the local session ends, and the provider is offered for RP-initiated logout', async () => {
