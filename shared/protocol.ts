@@ -85,6 +85,12 @@ export interface AccountInfo {
   roles: AccountRoleName[];
 }
 
+/**
+ * Where a sign-in may send the browser back to (?terug=): our own pages for accounts (facilitator,
+ * knowledge centre, report), with their query and item anchor; never another site.
+ */
+export const RETURN_PATH = /^\/(begeleider|kenniscentrum|rapport)(\/[a-z0-9/]*)?(\?[A-Za-z0-9=&%+._~-]*)?(#[a-z0-9-]*)?$/;
+
 /** GET /api/auth/oidc: what the login page offers. */
 export interface SignInOptions {
   /** Single sign-on with the organisation's identity provider is configured. */

@@ -5,6 +5,7 @@
  */
 import * as client from 'openid-client';
 import type { ErrorCode } from '../../shared/errors';
+import { RETURN_PATH } from '../../shared/protocol';
 import type { AccountRole, OidcIdentity } from '../storage/storage';
 
 export interface OidcConfig {
@@ -46,6 +47,8 @@ interface Flow {
   nonce: string;
   verifier: string;
   expiresAt: number;
+  /** One of our own pages to land on afterwards (checked against RETURN_PATH before it is kept). */
+  returnTo: string | undefined;
 }
 
 const FLOW_TTL_MS = 10 * 60 * 1000;
@@ -95,7 +98,7 @@ export class OidcSignIn {
   }
 
   /** The provider's authorization URL, and the flow id for a short-lived cookie. */
-  async start(): Promise<{ url: string; flowId: string }> {
+  async start(returnTo?: string): Promise<{ url: string; flowId: string }> {
     const now = Date.now();
     for (const [id, f] of this.flows) if (f.expiresAt <= now) this.flows.delete(id);
     if (this.flows.size >= MAX_FLOWS) throw new OidcError('RATE_LIMITED', 429, 'too many sign-ins under way');
@@ -104,6 +107,7 @@ export class OidcSignIn {
       nonce: client.randomNonce(),
       verifier: client.randomPKCECodeVerifier(),
       expiresAt: now + FLOW_TTL_MS,
+      returnTo: returnTo && RETURN_PATH.test(returnTo) ? returnTo : undefined,
     };
     const flowId = client.randomState();
     this.flows.set(flowId, flow);
@@ -119,7 +123,7 @@ export class OidcSignIn {
   }
 
   /** Validates the callback and returns who signed in; throws OidcError otherwise. A flow is used once. */
-  async finish(callbackUrl: URL, flowId: string | undefined): Promise<OidcIdentity> {
+  async finish(callbackUrl: URL, flowId: string | undefined): Promise<{ identity: OidcIdentity; returnTo: string | undefined }> {
     const flow = flowId ? this.flows.get(flowId) : undefined;
     if (flowId) this.flows.delete(flowId);
     if (!flow || flow.expiresAt <= Date.now()) throw new OidcError('OIDC_STATE_INVALID', 400, 'no sign-in under way in this browser');
@@ -142,7 +146,10 @@ export class OidcSignIn {
     const email = typeof claims.email === 'string' ? claims.email : typeof claims.preferred_username === 'string' ? claims.preferred_username : '';
     if (!email) throw new OidcError('OIDC_ID_TOKEN_INVALID', 401, 'no email or preferred_username claim');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
-    return { issuer: claims.iss, subject: claims.sub, name: name.slice(0, 200), email: email.slice(0, 320), roles };
+    return {
+      identity: { issuer: claims.iss, subject: claims.sub, name: name.slice(0, 200), email: email.slice(0, 320), roles },
+      returnTo: flow.returnTo,
+    };
   }
 
   /** RP-initiated logout at the provider, where it offers it (end_session_endpoint); else undefined. */

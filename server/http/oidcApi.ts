@@ -50,7 +50,8 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
   });
 
   router.get('/auth/oidc/login', async (req, res) => {
-    const { url, flowId } = await (await signIn()).start();
+    const returnTo = typeof req.query.terug === 'string' ? req.query.terug : undefined;
+    const { url, flowId } = await (await signIn()).start(returnTo);
     res.setHeader('Set-Cookie', flowCookie(flowId, 600, secure(req)));
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, url);
@@ -62,7 +63,7 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
     callbackUrl.search = new URL(req.originalUrl, 'http://x').search;
     const clearFlow = flowCookie('', 0, secure(req));
     try {
-      const identity = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
+      const { identity, returnTo } = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
       const account = await storage.upsertOidcAccount(identity, randomId(16), Date.now());
       if (!account) throw new OidcError('EMAIL_TAKEN', 409, 'e-mail belongs to a local account');
       if (account.disabled) throw new OidcError('ACCOUNT_DISABLED', 403, 'account switched off by an administrator');
@@ -70,7 +71,7 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
       await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs);
       res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
       logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
-      res.redirect(302, landingPath(account.roles ?? []));
+      res.redirect(302, returnTo ?? landingPath(account.roles ?? []));
     } catch (err) {
       if (!(err instanceof OidcError)) throw err;
       // The reason for the log (no claims, tokens or names); the browser gets the named code.

@@ -90,8 +90,8 @@ class Browser {
    * Follows redirects until the provider sends the browser back to Regiebord's callback; returns
    * that URL. `tamper` may change the authorization request on its way to the provider.
    */
-  async toCallback(site: TestServer = app, tamper: (authorizationUrl: URL) => void = () => undefined): Promise<string> {
-    let res = await this.get(`${site.url}/api/auth/oidc/login`);
+  async toCallback(site: TestServer = app, tamper: (authorizationUrl: URL) => void = () => undefined, loginQuery = ''): Promise<string> {
+    let res = await this.get(`${site.url}/api/auth/oidc/login${loginQuery}`);
     expect(res.status).toBe(302);
     const authorization = new URL(res.headers.get('location')!);
     tamper(authorization);
@@ -175,6 +175,18 @@ describe('OpenID Connect sign-in', () => {
     const fresh = new URL(await replay.toCallback());
     fresh.searchParams.set('code', used.searchParams.get('code')!);
     await refused(replay, fresh.href, 401, 'OIDC_CODE_INVALID');
+  });
+
+  it('returns to the page asked for when it is one of ours, and never to another site', async () => {
+    nextUser = 'fenna';
+    const b = new Browser();
+    const back = await b.get(await b.toCallback(app, undefined, `?terug=${encodeURIComponent('/kenniscentrum/voorstellen')}`));
+    expect(back.headers.get('location')).toBe('/kenniscentrum/voorstellen');
+    for (const elsewhere of ['https://evil.example/', '//evil.example/', '/begeleider/../../evil']) {
+      const other = new Browser();
+      const res = await other.get(await other.toCallback(app, undefined, `?terug=${encodeURIComponent(elsewhere)}`));
+      expect(res.headers.get('location'), elsewhere).toBe('/begeleider');
+    }
   });
 
   it('refuses an ID token that carries the nonce of another sign-in (the provider signs the nonce it was given)', async () => {
