@@ -4,7 +4,7 @@
  * issuer, audience, expiry, nonce). The account key is issuer + `sub`, never the e-mail address.
  */
 import * as client from 'openid-client';
-import type { ErrorCode } from '../../shared/errors';
+import { OidcError } from './oidcError';
 import { RETURN_PATH } from '../../shared/protocol';
 import type { AccountRole, OidcIdentity } from '../storage/storage';
 
@@ -28,17 +28,6 @@ export interface OidcConfig {
   postLogoutRedirectUrl: string;
   /** Tests only: a provider on http://127.0.0.1. */
   allowInsecureHttp?: boolean;
-}
-
-/** A refusal with a named error code; the callback answers with it and starts no session. */
-export class OidcError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly status: number,
-    detail: string,
-  ) {
-    super(detail);
-  }
 }
 
 /** One sign-in under way: kept on the server, found through a random cookie (10 minutes). */
@@ -73,6 +62,8 @@ function groupsOf(claims: Record<string, unknown>, claim: string): string[] {
   if (Array.isArray(value)) return value.filter((g): g is string => typeof g === 'string');
   return typeof value === 'string' ? [value] : [];
 }
+
+export { OidcError };
 
 export class OidcSignIn {
   private readonly flows = new Map<string, Flow>();

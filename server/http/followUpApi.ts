@@ -2,8 +2,6 @@ import express, { type Router } from 'express';
 import type { ReportSelection } from '../../shared/progressReport';
 import { ownerLinkBody, progressBody, progressReportQuery, trackerPatchBody } from '../../shared/schemas';
 import { DOCX_TYPE } from '../exports';
-import { renderProgressDocx } from '../exports/progressDocx';
-import { renderProgressPdf } from '../exports/progressPdf';
 import { progressReport, type ProgressReportDeps } from '../followUp/progressReportData';
 import type { AccessControl } from '../auth/access';
 import { mayAssignActionOwner, mayReadProgressReport, mayRecordProgress } from '../auth/capabilities';
@@ -103,7 +101,11 @@ export function createFollowUpRouter(deps: FollowUpApiDeps): Router {
       return;
     }
     const name = `voortgangsrapportage-${from}-${to}.${q.format}`;
-    const body = q.format === 'docx' ? await renderProgressDocx(report, q.lang) : await renderProgressPdf(report, q.lang);
+    // docx and pdfkit are loaded on first use, not held by an idle server.
+    const body =
+      q.format === 'docx'
+        ? await (await import('../exports/progressDocx')).renderProgressDocx(report, q.lang)
+        : await (await import('../exports/progressPdf')).renderProgressPdf(report, q.lang);
     res.setHeader('Content-Type', q.format === 'docx' ? DOCX_TYPE : 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
     res.send(body);

@@ -1,7 +1,8 @@
 import express, { type Router } from 'express';
 import { randomId } from '../../shared/ids';
 import { errorBody } from '../../shared/errors';
-import { OidcError, type OidcSignIn } from '../auth/oidc';
+import type { OidcSignIn } from '../auth/oidc';
+import { OidcError } from '../auth/oidcError';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../auth/cookies';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
