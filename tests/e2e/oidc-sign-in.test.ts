@@ -96,6 +96,15 @@ describe('single sign-on in Chromium', () => {
       await expectAccessible(page, `login with single sign-on (${size})`);
       await page.screenshot({ path: `${SHOTS}/login-sso-${size}.png` });
     }
+    // English, and dark: the same page, its own words, axe 0.
+    const page = await open({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(`${app.url}/inloggen?fout=OIDC_ID_TOKEN_INVALID`);
+    await page.locator('.rb-lang__button[lang="en"]').click();
+    await page.getByRole('link', { name: 'Sign in with Gemeente Lochem' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('Error code: OIDC_ID_TOKEN_INVALID');
+    expect(await page.getByRole('alert').innerText()).toContain('The proof of sign-in is not valid.');
+    await expectAccessible(page, 'login with single sign-on (en, dark, an error)');
   });
 
   it('signs a facilitator in through the provider, creates a workshop and logs out at both ends', async () => {
