@@ -31,6 +31,11 @@ const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/pr
 const childrenOf = (pid: number) =>
   fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
+/** CPU time the process has used (user + system), in seconds: what a V8 setting costs in garbage collection. */
+const cpuSeconds = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
@@ -74,6 +79,7 @@ async function measure(mode: 'tsx' | 'node') {
   const url = `http://127.0.0.1:${port}`;
   const serverPid = mode === 'tsx' ? childrenOf(server.proc.pid!)[0]! : server.proc.pid!;
   const atStart = rssKb(serverPid);
+  const cpuAtStart = cpuSeconds(serverPid);
   const api = await facilitatorClient(url);
   const workshop = await createWorkshop(api, 'Geheugen');
 
@@ -113,6 +119,8 @@ async function measure(mode: 'tsx' | 'node') {
   });
   await sleep(IDLE_MS);
   const connected = rssKb(serverPid);
+  // 300 joins, socket.io and y-websocket handshakes and syncs, then idle: the work of a workshop's start.
+  const cpu = cpuSeconds(serverPid) - cpuAtStart;
   const parent = mode === 'tsx' ? rssKb(server.proc.pid!) : 0;
   const heapUsed = await metric(url, 'nodejs_heap_size_used_bytes');
   const heapTotal = await metric(url, 'nodejs_heap_size_total_bytes');
@@ -134,7 +142,7 @@ async function measure(mode: 'tsx' | 'node') {
   server.proc.kill('SIGTERM');
   await new Promise((r) => server.proc.once('exit', r));
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { mode, atStart, connected, parent, heapUsed, heapTotal, external, snapshot };
+  return { mode, atStart, connected, parent, heapUsed, heapTotal, external, cpu, snapshot };
 }
 
 /** What holds the heap: self size by node type and constructor name, largest first. */
@@ -168,12 +176,12 @@ if (!fs.existsSync('dist/server/main.js') && MODES.includes('node')) {
   process.exit(1);
 }
 console.log(`${PHONES} phones (socket.io + y-websocket each) in ${WORKERS} processes, one workshop, ${IDLE_MS / 1000} s idle before measuring; ${os.cpus().length} cores\n`);
-console.log('| run | server RSS at start | server RSS, phones connected | + tsx parent | V8 heap used / total | external |');
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log('| run | server RSS at start | server RSS, phones connected | + tsx parent | V8 heap used / total | external | server CPU, connecting + idle |');
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const mode of MODES) {
   const r = await measure(mode);
   console.log(
-    `| ${mode === 'tsx' ? 'tsx server/main.ts (tsx CLI)' : ['node', ...NODE_ARGS, 'dist/server/main.js'].join(' ')} | ${mb(r.atStart)} | ${mb(r.connected)} | ${r.parent ? mb(r.parent) : '—'} | ${mb(r.heapUsed / 1024)} / ${mb(r.heapTotal / 1024)} | ${mb(r.external / 1024)} |`,
+    `| ${mode === 'tsx' ? 'tsx server/main.ts (tsx CLI)' : ['node', ...NODE_ARGS, 'dist/server/main.js'].join(' ')} | ${mb(r.atStart)} | ${mb(r.connected)} | ${r.parent ? mb(r.parent) : '—'} | ${mb(r.heapUsed / 1024)} / ${mb(r.heapTotal / 1024)} | ${mb(r.external / 1024)} | ${r.cpu.toFixed(2)} s |`,
   );
   if (r.snapshot) {
     for (const line of heapSummary(r.snapshot)) console.log(line);

@@ -22,7 +22,8 @@ import { WorkshopLifecycle } from './knowledge/lifecycle';
 import { HttpError, errorHandler } from './http/errors';
 import { observeRequests } from './http/requestLog';
 import { createOidcRouter } from './http/oidcApi';
-import { OidcSignIn } from './auth/oidc';
+import { createAccountsRouter } from './http/accountsApi';
+import type { OidcSignIn } from './auth/oidc';
 import { Metrics, metricsHandler } from './ops/metrics';
 import { sameOriginWrites, securityHeaders } from './http/security';
 import { createLogger, type Logger } from './logger';
@@ -31,11 +32,8 @@ import { openStorage } from './storage/open';
 import type { Storage } from './storage/storage';
 import { WorkshopService } from './workshops';
 import { checkTheme, createSiteRouter, themeFiles } from './site/site';
-import { ClusterLink } from './cluster/clusterLink';
-import { createClusterEvents, noClusterEvents } from './cluster/clusterEvents';
-import { createSocketIoAdapter } from './cluster/socketIoAdapter';
-import { redisFailureLimit } from './cluster/redisLimits';
-import { createRedisRoomBus } from './cluster/redisRoomBus';
+import type { ClusterLink } from './cluster/clusterLink';
+import { noClusterEvents } from './cluster/clusterEvents';
 import { localRoomBus } from './yjs/roomBus';
 import { DocRegistry } from './yjs/docRegistry';
 import { RecentTimings } from './yjs/recentTimings';
@@ -75,13 +73,15 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   const log = logger ?? createLogger({ level: config.logLevel, format: config.logFormat });
   const storage = await openStorage(config);
   let cluster: ClusterLink | null = null;
+  // Loaded only with REDIS_URL: a single instance never holds the Redis packages in memory.
+  const clusterParts = config.cluster ? await import('./cluster/clusterParts') : null;
   try {
-    cluster = config.cluster ? await ClusterLink.connect(config.cluster, log) : null;
+    cluster = config.cluster && clusterParts ? await clusterParts.ClusterLink.connect(config.cluster, log) : null;
   } catch (err) {
     await storage.close();
     throw err;
   }
-  const events = cluster ? await createClusterEvents(cluster) : noClusterEvents;
+  const events = cluster && clusterParts ? await clusterParts.createClusterEvents(cluster) : noClusterEvents;
   const secret = await screenSecret(storage, cluster);
   const access = new AccessControl(storage, secret);
   const workshops = new WorkshopService(storage, access);
@@ -136,7 +136,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
         broadcastTimings.add(ms);
         metrics.observeBroadcast(ms);
       },
-      bus: cluster ? createRedisRoomBus(cluster) : localRoomBus,
+      bus: cluster && clusterParts ? clusterParts.createRedisRoomBus(cluster) : localRoomBus,
       // The board's write policy reads the workshop's phase and lock; load them before the first write.
       createGuard: async (workshopId) => {
         await controls.get(workshopId);
@@ -177,7 +177,9 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
   let oidc: Promise<OidcSignIn> | undefined;
   const oidcSignIn = async (): Promise<OidcSignIn | undefined> => {
     if (!config.oidc) return undefined;
-    oidc ??= OidcSignIn.discover(config.oidc);
+    // openid-client is loaded with the first sign-in, not at start (memory of an idle server).
+    const oidcConfig = config.oidc;
+    oidc ??= import('./auth/oidc').then(({ OidcSignIn }) => OidcSignIn.discover(oidcConfig));
     try {
       return await oidc;
     } catch (err) {
@@ -197,14 +199,20 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
     createProgressPageRouter({ access, storage, recorder }),
     createKnowledgeRouter({ storage, access, workshops, knowledge, lifecycle, controls, recorder, pdf: (model, lang) => pdfs.render(model, lang) }),
     createOidcRouter({ config, storage, logger: log, oidc: oidcSignIn }),
+    createAccountsRouter({ storage, access }),
     createApiRouter({
       config,
       storage,
       access,
       workshops,
       controls,
-      ...(cluster
-        ? { failureLimits: { join: redisFailureLimit(cluster, 'join', config.joinRateLimit), login: redisFailureLimit(cluster, 'login', config.loginRateLimit) } }
+      ...(cluster && clusterParts
+        ? {
+            failureLimits: {
+              join: clusterParts.redisFailureLimit(cluster, 'join', config.joinRateLimit),
+              login: clusterParts.redisFailureLimit(cluster, 'login', config.loginRateLimit),
+            },
+          }
         : {}),
     }),
   );
@@ -228,7 +236,7 @@ export async function createRegiebord(override: ConfigOverride = {}, logger?: Lo
       const workshop = await storage.findWorkshop(workshopId);
       return workshop ? knowledge.openProposalsFor(workshop) : [];
     },
-    ...(cluster ? { cluster: { adapter: createSocketIoAdapter(cluster), events } } : {}),
+    ...(cluster && clusterParts ? { cluster: { adapter: clusterParts.createSocketIoAdapter(cluster), events } } : {}),
   });
   // What the other instances tell about state this one keeps in memory.
   events.on((event) => {

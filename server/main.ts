@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { createRegiebord } from './app';
 import { createLogger } from './logger';
-import { defaultClusterSettings } from './cluster/clusterLink';
+import { defaultClusterSettings } from './cluster/clusterSettings';
 import type { ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;

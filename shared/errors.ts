@@ -117,6 +117,18 @@ export const ERROR_MESSAGES = {
     nl: 'Inloggen met een wachtwoord staat uit. Log in met het account van je organisatie.',
     en: "Signing in with a password is switched off. Sign in with your organisation's account.",
   },
+  ACCOUNT_DISABLED: {
+    nl: 'Dit account staat uit. Vraag je beheerder om het weer aan te zetten.',
+    en: 'This account is switched off. Ask your administrator to switch it on again.',
+  },
+  ROLES_MANAGED_BY_PROVIDER: {
+    nl: 'De rollen van dit account komen van het inlogsysteem van de organisatie. Wijzig ze daar.',
+    en: "This account's roles come from the organisation's sign-in system. Change them there.",
+  },
+  OWN_ACCOUNT: {
+    nl: 'Je eigen account kun je niet uitzetten en je eigen beheerrol niet afnemen.',
+    en: 'You cannot switch off your own account or take away your own administrator role.',
+  },
   OIDC_NOT_CONFIGURED: {
     nl: 'Inloggen met het account van de organisatie is niet ingesteld.',
     en: "Signing in with the organisation's account is not set up.",

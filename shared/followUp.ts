@@ -12,8 +12,8 @@ export const PROGRESS_NOTE_MAX = 600;
 export const DUE_REASON_MAX = 280;
 
 /**
- * Who made a change. `stuurgroep` is recorded once accounts carry that role
- * (branch sso-ops); until then every signed-in account acts as `facilitator`.
+ * Who made a change: the owner through the link, an account with the facilitator role, or an
+ * account with only the member role (stuurgroep, action group): server/auth/capabilities.ts.
  */
 export const PROGRESS_ACTORS = ['owner', 'facilitator', 'stuurgroep'] as const;
 export type ProgressActor = (typeof PROGRESS_ACTORS)[number];

@@ -75,12 +75,45 @@ export interface JoinBody {
 
 // -------------------------------------------------------------- REST answers
 
+/** facilitator: runs workshops; member (action group, stuurgroep): reads the knowledge centre; admin: manages accounts. */
+export const ACCOUNT_ROLE_NAMES = ['facilitator', 'member', 'admin'] as const;
+export type AccountRoleName = (typeof ACCOUNT_ROLE_NAMES)[number];
+
 export interface AccountInfo {
   id: string;
   name: string;
   email: string;
-  /** facilitator: runs workshops; member (action group, stuurgroep): reads the knowledge centre; admin: manages accounts. */
-  roles: ('facilitator' | 'member' | 'admin')[];
+  roles: AccountRoleName[];
+}
+
+/**
+ * Where a sign-in may send the browser back to (?terug=): our own pages for accounts (facilitator,
+ * knowledge centre, report), with their query and item anchor; never another site.
+ */
+export const RETURN_PATH = /^\/(begeleider|kenniscentrum|rapport)(\/[a-z0-9/]*)?(\?[A-Za-z0-9=&%+._~-]*)?(#[a-z0-9-]*)?$/;
+
+/** GET /api/auth/oidc: what the login page offers. */
+export interface SignInOptions {
+  /** Single sign-on with the organisation's identity provider is configured. */
+  enabled: boolean;
+  /** For the button "Inloggen met <organisationName>" (OIDC_ORGANISATION_NAME). */
+  organisationName: string;
+  /** Password accounts are on (LOCAL_ACCOUNTS). */
+  localAccounts: boolean;
+}
+
+/** One row of the administrator's account list (GET /api/accounts). */
+export interface AccountListItem extends AccountInfo {
+  /** 'provider': signs in through OpenID Connect, its roles come from the provider's groups. */
+  managedBy: 'local' | 'provider';
+  disabled: boolean;
+  createdAt: number;
+}
+
+/** PATCH /api/accounts/:id (administrators): a local account's roles, and switching any account off or on. */
+export interface UpdateAccountBody {
+  roles?: AccountRoleName[];
+  disabled?: boolean;
 }
 
 export interface WorkshopSummary {

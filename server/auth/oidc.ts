@@ -4,7 +4,8 @@
  * issuer, audience, expiry, nonce). The account key is issuer + `sub`, never the e-mail address.
  */
 import * as client from 'openid-client';
-import type { ErrorCode } from '../../shared/errors';
+import { OidcError } from './oidcError';
+import { RETURN_PATH } from '../../shared/protocol';
 import type { AccountRole, OidcIdentity } from '../storage/storage';
 
 export interface OidcConfig {
@@ -29,23 +30,14 @@ export interface OidcConfig {
   allowInsecureHttp?: boolean;
 }
 
-/** A refusal with a named error code; the callback answers with it and starts no session. */
-export class OidcError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    readonly status: number,
-    detail: string,
-  ) {
-    super(detail);
-  }
-}
-
 /** One sign-in under way: kept on the server, found through a random cookie (10 minutes). */
 interface Flow {
   state: string;
   nonce: string;
   verifier: string;
   expiresAt: number;
+  /** One of our own pages to land on afterwards (checked against RETURN_PATH before it is kept). */
+  returnTo: string | undefined;
 }
 
 const FLOW_TTL_MS = 10 * 60 * 1000;
@@ -71,6 +63,8 @@ function groupsOf(claims: Record<string, unknown>, claim: string): string[] {
   return typeof value === 'string' ? [value] : [];
 }
 
+export { OidcError };
+
 export class OidcSignIn {
   private readonly flows = new Map<string, Flow>();
 
@@ -86,13 +80,16 @@ export class OidcSignIn {
       config.clientId,
       config.clientSecret,
       undefined,
-      config.allowInsecureHttp ? { execute: [client.allowInsecureRequests] } : undefined,
+      // openid-client checks an ID token from the token endpoint against TLS alone unless told to
+      // check its signature too (OIDC Core 3.1.3.7 allows that). We want the signature checked
+      // against the provider's published keys: a forged token must never sign anyone in.
+      { execute: [client.enableNonRepudiationChecks, ...(config.allowInsecureHttp ? [client.allowInsecureRequests] : [])] },
     );
     return new OidcSignIn(config, provider);
   }
 
   /** The provider's authorization URL, and the flow id for a short-lived cookie. */
-  async start(): Promise<{ url: string; flowId: string }> {
+  async start(returnTo?: string): Promise<{ url: string; flowId: string }> {
     const now = Date.now();
     for (const [id, f] of this.flows) if (f.expiresAt <= now) this.flows.delete(id);
     if (this.flows.size >= MAX_FLOWS) throw new OidcError('RATE_LIMITED', 429, 'too many sign-ins under way');
@@ -101,6 +98,7 @@ export class OidcSignIn {
       nonce: client.randomNonce(),
       verifier: client.randomPKCECodeVerifier(),
       expiresAt: now + FLOW_TTL_MS,
+      returnTo: returnTo && RETURN_PATH.test(returnTo) ? returnTo : undefined,
     };
     const flowId = client.randomState();
     this.flows.set(flowId, flow);
@@ -116,7 +114,7 @@ export class OidcSignIn {
   }
 
   /** Validates the callback and returns who signed in; throws OidcError otherwise. A flow is used once. */
-  async finish(callbackUrl: URL, flowId: string | undefined): Promise<OidcIdentity> {
+  async finish(callbackUrl: URL, flowId: string | undefined): Promise<{ identity: OidcIdentity; returnTo: string | undefined }> {
     const flow = flowId ? this.flows.get(flowId) : undefined;
     if (flowId) this.flows.delete(flowId);
     if (!flow || flow.expiresAt <= Date.now()) throw new OidcError('OIDC_STATE_INVALID', 400, 'no sign-in under way in this browser');
@@ -139,7 +137,10 @@ export class OidcSignIn {
     const email = typeof claims.email === 'string' ? claims.email : typeof claims.preferred_username === 'string' ? claims.preferred_username : '';
     if (!email) throw new OidcError('OIDC_ID_TOKEN_INVALID', 401, 'no email or preferred_username claim');
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
-    return { issuer: claims.iss, subject: claims.sub, name: name.slice(0, 200), email: email.slice(0, 320), roles };
+    return {
+      identity: { issuer: claims.iss, subject: claims.sub, name: name.slice(0, 200), email: email.slice(0, 320), roles },
+      returnTo: flow.returnTo,
+    };
   }
 
   /** RP-initiated logout at the provider, where it offers it (end_session_endpoint); else undefined. */
@@ -154,8 +155,14 @@ export class OidcSignIn {
 
 /** openid-client's errors, named: the provider refused the code, or the ID token did not validate. */
 function classify(err: unknown): OidcError {
-  const e = err as { name?: string; code?: string; error?: string; message?: string };
-  const detail = `${e.name ?? 'Error'} ${e.code ?? ''} ${e.error ?? ''} ${e.message ?? ''}`.trim();
+  type Cause = { message?: unknown; claim?: unknown; cause?: Cause };
+  const e = err as { name?: string; code?: string; error?: string; message?: string; cause?: Cause };
+  // openid-client wraps the check that failed (oauth4webapi's error, whose message names the claim
+  // or the signature). Only that message and the claim's name are kept, never a claim's value or
+  // the other claims: they hold personal data.
+  const inner = typeof e.cause?.message === 'string' ? e.cause.message : '';
+  const claimOf = (c: Cause | undefined): string => (typeof c?.claim === 'string' ? `claim=${c.claim}` : '');
+  const detail = [e.name ?? 'Error', e.code, e.error, e.message, inner, claimOf(e.cause) || claimOf(e.cause?.cause)].filter(Boolean).join(' ');
   if (e.error === 'invalid_grant') return new OidcError('OIDC_CODE_INVALID', 401, detail);
   if (e.name === 'ResponseBodyError' || e.name === 'AuthorizationResponseError') return new OidcError('OIDC_CODE_INVALID', 401, detail);
   if (e.code === 'OAUTH_INVALID_RESPONSE' && /state/i.test(e.message ?? '')) return new OidcError('OIDC_STATE_INVALID', 400, detail);

@@ -13,7 +13,9 @@ export interface ClusterConfig {
   heartbeatTimeoutMs: number;
 }
 
-export const defaultClusterSettings = { keyPrefix: 'regiebord:', heartbeatIntervalMs: 2_000, heartbeatTimeoutMs: 6_000 };
+import { defaultClusterSettings } from './clusterSettings';
+
+export { defaultClusterSettings };
 
 /** How long a connection to Redis may take before the instance refuses to start, in ms. */
 const CONNECT_TIMEOUT_MS = 5_000;

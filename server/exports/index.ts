@@ -1,8 +1,6 @@
 import { exportFileName, type ExportFormat, type ExportLang, type WorkshopExport } from '../../shared/export';
 import { renderCsv, type CsvTable } from './csv';
-import { renderDocx } from './docx';
 import { renderMarkdown } from './markdown';
-import { renderSvg } from './svg';
 
 export type PdfRenderer = (model: WorkshopExport, lang: ExportLang) => Promise<Buffer>;
 
@@ -42,14 +40,21 @@ export async function renderExport(
         fileName: fileName.replace(/\.csv$/, `-${CSV_FILE_SUFFIX[lang][table]}.csv`),
       };
     }
-    case 'svg':
+    case 'svg': {
+      // The SVG renderer measures text with fontkit: loaded on first use, like the PNG and PDF ones.
+      const { renderSvg } = await import('./svg');
       return { body: utf8(renderSvg(model, lang)), contentType: 'image/svg+xml; charset=utf-8', fileName };
-    case 'png':
+    }
+    case 'png': {
       // pdfkit and resvg are loaded on first use: together some 15 MB the idle server need not hold.
-      const { renderPng } = await import('./png');
+      const [{ renderPng }, { renderSvg }] = await Promise.all([import('./png'), import('./svg')]);
       return { body: await renderPng(renderSvg(model, lang)), contentType: 'image/png', fileName };
-    case 'docx':
+    }
+    case 'docx': {
+      // docx (like resvg and pdfkit) is loaded on first use, not held by an idle server.
+      const { renderDocx } = await import('./docx');
       return { body: await renderDocx(model, lang), contentType: DOCX_TYPE, fileName };
+    }
     case 'pdf':
       const render = options.pdf ?? (await import('./pdf')).renderPdf;
       return { body: await render(model, lang), contentType: 'application/pdf', fileName };

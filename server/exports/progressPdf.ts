@@ -4,7 +4,7 @@ import type { ProgressReport } from '../../shared/progressReport';
 import { FONT_BOLD, FONT_REGULAR } from './fonts';
 import { PROGRESS_WORDS, progressBlocks } from './progressContent';
 import { progressPng } from './progressPicture';
-import { wordLine } from './word';
+import { wordLine } from './wordText';
 
 const MARGIN_PT = 56;
 const SIZE = { title: 20, h1: 15, h2: 12, body: 10, small: 8.5, table: 8.5 } as const;

@@ -28,17 +28,9 @@ import type { ExportLang } from '../../shared/export';
  * `wordText` removes the control characters XML 1.0 does not allow.
  */
 
-/** Characters XML 1.0 forbids (and DEL): they would make the file unreadable. Tab and newline are handled by callers. */
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
+import { wordLine, wordText } from './wordText';
 
-export function wordText(text: string): string {
-  return text.replace(XML_FORBIDDEN, '');
-}
-
-/** One line: every run of white space (newlines included) becomes one space. */
-export function wordLine(text: string): string {
-  return wordText(text).replace(/\s+/g, ' ').trim();
-}
+export { wordLine, wordText };
 
 export function heading(text: string, level: 1 | 2 | 3): Paragraph {
   const levels = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;

@@ -2,7 +2,7 @@ import type { ExportLang } from '../../shared/export';
 import type { ProgressActor } from '../../shared/followUp';
 import type { ProposalStatus } from '../../shared/method';
 import { labelsFor } from '../exports/labels';
-import { wordText } from '../exports/word';
+import { wordText } from '../exports/wordText';
 
 export interface FeedEntry {
   id: number;

@@ -1,5 +1,4 @@
 import express, { type Request, type Response, type Router } from 'express';
-import QRCode from 'qrcode';
 import { randomId } from '../../shared/ids';
 import { JOIN_CODE_PATTERN, type AccountInfo, type JoinResult } from '../../shared/protocol';
 import { acceptInviteBody, createWorkshopBody, inviteBody, joinBody, loginBody, setupBody } from '../../shared/schemas';
@@ -106,6 +105,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       await loginLimiter.recordFailure(key);
       throw new HttpError(401, 'INVALID_CREDENTIALS');
     }
+    // Told only after the right password: a guesser learns nothing about the account.
+    if (account.disabled) throw new HttpError(403, 'ACCOUNT_DISABLED');
     await startSession(req, res, account);
     res.json({ account: accountInfo(account) });
   });
@@ -210,6 +211,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.get('/join-qr.svg', async (req, res) => {
     const code = typeof req.query.code === 'string' ? req.query.code : '';
     if (!JOIN_CODE_PATTERN.test(code)) throw new HttpError(400, 'INVALID_PAYLOAD', 'code');
+    // qrcode is loaded with the first QR code asked for, not held by an idle server.
+    const { default: QRCode } = await import('qrcode');
     const svg = await QRCode.toString(`${publicBase(req, config)}/doe-mee?code=${code}`, {
       type: 'svg',
       errorCorrectionLevel: 'M',

@@ -18,6 +18,7 @@ import {
   workshopPatchBody,
 } from '../../shared/schemas';
 import type { AccessControl } from '../auth/access';
+import { mayRecordProgress } from '../auth/capabilities';
 import { renderExport, type PdfRenderer } from '../exports';
 import { buildExport, type ExportDeps } from '../knowledge/exportModel';
 import { importWorkshop } from '../knowledge/importWorkshop';
@@ -132,7 +133,9 @@ export function createKnowledgeRouter(deps: KnowledgeApiDeps): Router {
   });
 
   router.patch('/knowledge/proposals/:id', async (req, res) => {
-    await requireAccount(req);
+    // The tracker's quick change: the stuurgroep may make it too (the same check as the history
+    // entry the follow-up router recorded just before).
+    await mayRecordProgress(access, req.get('cookie'));
     const body = parseBody(trackerPatchBody, req.body);
     res.json({ proposal: await knowledge.updateTracked(String(req.params.id), body) });
   });

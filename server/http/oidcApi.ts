@@ -1,12 +1,13 @@
 import express, { type Router } from 'express';
 import { randomId } from '../../shared/ids';
 import { errorBody } from '../../shared/errors';
-import { OidcError, type OidcSignIn } from '../auth/oidc';
+import type { OidcSignIn } from '../auth/oidc';
+import { OidcError } from '../auth/oidcError';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../auth/cookies';
 import { hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { Logger } from '../logger';
-import type { Storage } from '../storage/storage';
+import type { AccountRole, Storage } from '../storage/storage';
 import { HttpError, languageOf } from './errors';
 import { requestIdOf } from './requestLog';
 
@@ -16,6 +17,11 @@ const CALLBACK_PATH = '/auth/oidc/callback';
 /** The flow cookie: only sent back to the callback; Lax, because the provider's redirect is a top-level cross-site GET. */
 function flowCookie(value: string, maxAgeS: number, secure: boolean): string {
   return [`${FLOW_COOKIE}=${value}`, `Path=/api${CALLBACK_PATH}`, 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeS}`, ...(secure ? ['Secure'] : [])].join('; ');
+}
+
+/** Where a person lands after signing in: facilitators (and administrators) on their dashboard, members in the knowledge centre. */
+function landingPath(roles: readonly AccountRole[]): string {
+  return roles.includes('facilitator') || roles.includes('admin') ? '/begeleider' : '/kenniscentrum';
 }
 
 export interface OidcApiDeps {
@@ -45,7 +51,8 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
   });
 
   router.get('/auth/oidc/login', async (req, res) => {
-    const { url, flowId } = await (await signIn()).start();
+    const returnTo = typeof req.query.terug === 'string' ? req.query.terug : undefined;
+    const { url, flowId } = await (await signIn()).start(returnTo);
     res.setHeader('Set-Cookie', flowCookie(flowId, 600, secure(req)));
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, url);
@@ -57,19 +64,28 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
     callbackUrl.search = new URL(req.originalUrl, 'http://x').search;
     const clearFlow = flowCookie('', 0, secure(req));
     try {
-      const identity = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
+      const { identity, returnTo } = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
       const account = await storage.upsertOidcAccount(identity, randomId(16), Date.now());
       if (!account) throw new OidcError('EMAIL_TAKEN', 409, 'e-mail belongs to a local account');
+      if (account.disabled) throw new OidcError('ACCOUNT_DISABLED', 403, 'account switched off by an administrator');
       const token = randomToken();
       await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs);
       res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
       logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
-      res.redirect(302, '/');
+      res.redirect(302, returnTo ?? landingPath(account.roles ?? []));
     } catch (err) {
       if (!(err instanceof OidcError)) throw err;
       // The reason for the log (no claims, tokens or names); the browser gets the named code.
       logger.info('oidc sign-in refused', { requestId: requestIdOf(res), code: err.code, reason: err.message.slice(0, 200) });
       res.setHeader('Set-Cookie', clearFlow);
+      // A browser goes to the login page, which names the code (and drops it from the address bar);
+      // anything else gets the JSON error. The callback's URL (code, state) is never kept in history:
+      // a redirect replaces it.
+      if (req.accepts(['json', 'html']) === 'html') {
+        res.setHeader('Cache-Control', 'no-store');
+        res.redirect(303, `/inloggen?fout=${err.code}`);
+        return;
+      }
       res.status(err.status).json({ error: errorBody(err.code, languageOf(req)) });
     }
   });
@@ -77,9 +93,12 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
   /** Ends the local session; then, where the provider offers it, its session too (RP-initiated logout). */
   router.post('/auth/oidc/logout', async (req, res) => {
     const session = readCookie(req.get('cookie'), SESSION_COOKIE);
+    const account = session ? await storage.findSessionAccount(hashToken(session), Date.now()) : undefined;
     if (session) await storage.deleteSession(hashToken(session));
     res.setHeader('Set-Cookie', clearedSessionCookie(secure(req)));
-    const oidc = await deps.oidc();
+    // Only a person who signed in at the provider is sent there to end that session too; a local
+    // (password) account has nothing to end there.
+    const oidc = account?.oidcIssuer ? await deps.oidc() : undefined;
     const base = config.publicUrl || `${req.protocol}://${req.get('host')}`;
     res.json({ logoutUrl: oidc?.logoutUrl(`${base}/`) ?? null });
   });

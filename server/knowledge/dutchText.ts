@@ -9,11 +9,18 @@
  */
 import { createRequire } from 'node:module';
 
-// snowball-stemmers is CommonJS without types; the Dutch stemmer is one object, reused.
-const snowball = createRequire(import.meta.url)('snowball-stemmers') as {
-  newStemmer(language: string): { stem(word: string): string };
-};
-const dutch = snowball.newStemmer('dutch');
+type Stemmer = { stem(word: string): string };
+let dutch: Stemmer | undefined;
+
+/**
+ * The Dutch stemmer, one object, reused. snowball-stemmers (CommonJS, without types) holds every
+ * language in one 850 KB file: it is loaded with the first word stemmed, not at start, so a
+ * server that is not indexing or searching does not hold it (docs/performance.md).
+ */
+function dutchStemmer(): Stemmer {
+  dutch ??= (createRequire(import.meta.url)('snowball-stemmers') as { newStemmer(language: string): Stemmer }).newStemmer('dutch');
+  return dutch;
+}
 
 /** Lower case, accents removed, only letters and digits kept (others become spaces). */
 export function fold(text: string): string {
@@ -33,7 +40,7 @@ export function words(text: string): string[] {
 /** The Snowball stem of one folded word; numbers and words of three letters or fewer stay as they are. */
 export function stem(word: string): string {
   if (word.length <= 3 || /^\d+$/.test(word)) return word;
-  return dutch.stem(word);
+  return dutchStemmer().stem(word);
 }
 
 /** What the index's stems column holds for a text: the stem of every word, space separated. */

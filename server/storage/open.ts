@@ -1,4 +1,3 @@
-import { openPostgresStorage } from './postgres/postgres';
 import { openSqliteStorage } from './sqlite';
 import type { Storage } from './storage';
 
@@ -8,6 +7,7 @@ import type { Storage } from './storage';
  * the data folder (one process, no service needed).
  */
 export async function openStorage(config: { dataDir: string; databaseUrl: string }): Promise<Storage> {
-  if (config.databaseUrl) return openPostgresStorage(config.databaseUrl);
+  // pg is loaded only for PostgreSQL: an SQLite installation never holds it in memory.
+  if (config.databaseUrl) return (await import('./postgres/postgres')).openPostgresStorage(config.databaseUrl);
   return openSqliteStorage(config.dataDir);
 }

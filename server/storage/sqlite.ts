@@ -36,6 +36,8 @@ interface AccountRow {
   password_hash: string;
   created_at: number;
   roles: string;
+  oidc_issuer: string | null;
+  disabled_at: number | null;
 }
 
 function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
@@ -47,6 +49,8 @@ function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
     passwordHash: row.password_hash,
     createdAt: row.created_at,
     roles: row.roles.split(',').filter((r): r is AccountRole => (ACCOUNT_ROLES as readonly string[]).includes(r)),
+    ...(row.oidc_issuer ? { oidcIssuer: row.oidc_issuer } : {}),
+    ...(row.disabled_at !== null ? { disabled: true } : {}),
   };
 }
 
@@ -122,10 +126,14 @@ export class SqliteStorage implements Storage {
          VALUES (?, ?, ?, '', ?, ?, ?, ?)`,
       ),
       updateOidcAccount: db.prepare('UPDATE accounts SET name = ?, email = ?, roles = ? WHERE id = ?'),
+      listAccounts: db.prepare('SELECT * FROM accounts ORDER BY created_at, id'),
+      setAccountRoles: db.prepare('UPDATE accounts SET roles = ? WHERE id = ?'),
+      setAccountDisabled: db.prepare('UPDATE accounts SET disabled_at = ? WHERE id = ?'),
+      deleteAccountSessions: db.prepare('DELETE FROM sessions WHERE account_id = ?'),
       insertSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
       sessionAccount: db.prepare(
         `SELECT a.* FROM sessions s JOIN accounts a ON a.id = s.account_id
-         WHERE s.token_hash = ? AND s.expires_at > ?`,
+         WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled_at IS NULL`,
       ),
       deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
       deleteExpiredSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
@@ -197,6 +205,21 @@ export class SqliteStorage implements Storage {
       if (existing) this.stmt.updateOidcAccount.run(identity.name, identity.email, roles, existing.id);
       else this.stmt.insertOidcAccount.run(newId, identity.name, identity.email, now, roles, identity.issuer, identity.subject);
       return toAccount(this.stmt.accountById.get(existing?.id ?? newId) as AccountRow);
+    })();
+  }
+
+  async listAccounts(): Promise<AccountRecord[]> {
+    return (this.stmt.listAccounts.all() as AccountRow[]).map((row) => toAccount(row)!);
+  }
+
+  async setAccountRoles(id: string, roles: AccountRole[]): Promise<void> {
+    this.stmt.setAccountRoles.run(roles.join(','), id);
+  }
+
+  async setAccountDisabled(id: string, disabled: boolean, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.setAccountDisabled.run(disabled ? now : null, id);
+      if (disabled) this.stmt.deleteAccountSessions.run(id);
     })();
   }
 

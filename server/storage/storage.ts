@@ -23,6 +23,10 @@ export interface AccountRecord {
   createdAt: number;
   /** Read from storage; a new local account gets facilitator and admin. */
   roles?: AccountRole[];
+  /** The issuer of an account that signs in through OpenID Connect: its roles come from the provider. */
+  oidcIssuer?: string;
+  /** Switched off by an administrator: it cannot sign in, and its sessions were ended. */
+  disabled?: boolean;
 }
 
 /** What the identity provider says about a person at sign-in. */
@@ -83,6 +87,11 @@ export interface Storage {
    * updates its name, e-mail and roles on a later one. Undefined when the e-mail belongs to another account.
    */
   upsertOidcAccount(identity: OidcIdentity, newId: string, now: number): Promise<AccountRecord | undefined>;
+  /** Every account, oldest first (the administrator's list). */
+  listAccounts(): Promise<AccountRecord[]>;
+  setAccountRoles(id: string, roles: AccountRole[]): Promise<void>;
+  /** Disables (ending all its sessions) or enables an account. */
+  setAccountDisabled(id: string, disabled: boolean, now: number): Promise<void>;
   createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
   findSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | undefined>;
   deleteSession(tokenHash: string): Promise<void>;

@@ -16,6 +16,8 @@ import {
   type LoginBody,
   type SetupBody,
   type SocketAuth,
+  type UpdateAccountBody,
+  ACCOUNT_ROLE_NAMES,
 } from '../protocol';
 import { VOTE_BUDGET_MAX, VOTE_BUDGET_MIN } from '../voting';
 import type { Equal, Expect } from './check';
@@ -41,6 +43,14 @@ const personName = z.string().trim().min(1).max(80);
 export const setupBody = z.object({ name: personName, email, password }) satisfies z.ZodType<SetupBody>;
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) }) satisfies z.ZodType<LoginBody>;
 export const inviteBody = z.object({ email }) satisfies z.ZodType<InviteBody>;
+export const updateAccountBody = z
+  .object({
+    // At least one role: an account that may do nothing is switched off instead.
+    roles: z.array(z.enum(ACCOUNT_ROLE_NAMES)).min(1).max(3).optional(),
+    disabled: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => b.roles !== undefined || b.disabled !== undefined, { message: 'roles or disabled' }) satisfies z.ZodType<UpdateAccountBody>;
 export const acceptInviteBody = z.object({
   token: z.string().min(20).max(200),
   name: personName,
@@ -154,6 +164,7 @@ type _Checks = [
   Expect<Equal<z.output<typeof setupBody>, SetupBody>>,
   Expect<Equal<z.output<typeof loginBody>, LoginBody>>,
   Expect<Equal<z.output<typeof inviteBody>, InviteBody>>,
+  Expect<Equal<z.output<typeof updateAccountBody>, UpdateAccountBody>>,
   Expect<Equal<z.output<typeof acceptInviteBody>, AcceptInviteBody>>,
   Expect<Equal<z.output<typeof createWorkshopBody>, CreateWorkshopBody>>,
   // JoinBody is what a client sends (the schema's input: name may be left out); the server gets both fields.

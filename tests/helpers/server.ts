@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRegiebord, type Regiebord } from '../../server/app';
 import type { ConfigOverride } from '../../server/config';
+import type { Logger } from '../../server/logger';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from './postgres';
 
 export interface TestServer {
@@ -35,14 +36,14 @@ export function tempDataDir(): string {
  * it gets a fresh database of its own, dropped at stop(); `engine: 'sqlite'` in the
  * override keeps a test on the SQLite file whatever the project runs on.
  */
-export async function startServer(override: ConfigOverride & { engine?: 'sqlite' | 'postgres' } = {}): Promise<TestServer> {
-  const { engine = TEST_ENGINE, ...rest } = override;
+export async function startServer(override: ConfigOverride & { engine?: 'sqlite' | 'postgres'; logger?: Logger } = {}): Promise<TestServer> {
+  const { engine = TEST_ENGINE, logger, ...rest } = override;
   const dataDir = rest.dataDir ?? tempDataDir();
   let database: TestDatabase | undefined;
   if (engine === 'postgres' && !rest.databaseUrl) database = await createTestDatabase();
   const databaseUrl = engine === 'postgres' ? (rest.databaseUrl ?? database!.url) : '';
   const config = { ...TEST_CONFIG, port: 0, ...rest, dataDir, databaseUrl };
-  let app = await createRegiebord(config);
+  let app = await createRegiebord(config, logger);
   const port = await app.listen();
   const server: TestServer = {
     app,
@@ -54,7 +55,7 @@ export async function startServer(override: ConfigOverride & { engine?: 'sqlite'
     databaseUrl,
     async restart(extra: ConfigOverride = {}) {
       await app.close();
-      app = await createRegiebord({ ...config, ...extra, port, dataDir, databaseUrl });
+      app = await createRegiebord({ ...config, ...extra, port, dataDir, databaseUrl }, logger);
       server.app = app;
       await app.listen();
     },

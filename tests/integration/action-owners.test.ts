@@ -279,3 +279,26 @@ describe('assigning', () => {
     w2.closeAll();
   });
 });
+
+describe('the stuurgroep (an account with the member role)', () => {
+  it('assigns an owner and records progress as `stuurgroep`; an administrator-only account may not', async () => {
+    const lid = { email: 'stuurgroep@lochem.nl', password: 'stuurgroep-wachtwoord' };
+    const invite = async (email: string, name: string, password: string, roles: string[]) => {
+      const link = await w.api.post<{ inviteUrl: string }>('/api/invites', { email });
+      const api = new ApiClient(server.url);
+      const accepted = await api.post<{ account: { id: string } }>('/api/invites/accept', { token: link.body.inviteUrl.split('#')[1], name, password });
+      expect((await w.api.request('PATCH', `/api/accounts/${accepted.body.account.id}`, { roles })).status).toBe(200);
+      return api;
+    };
+    const member = await invite(lid.email, 'Sanne Stuurgroep', lid.password, ['member']);
+    const adminOnly = await invite('beheer@lochem.nl', 'Bas Beheer', 'beheer-wachtwoord', ['admin']);
+    expect((await member.post(`/api/knowledge/proposals/${otherProposalId}/owner-link`, { owner: 'Afdeling Economie' })).status).toBe(201);
+    const progress = await member.post<{ entry: ProgressEntry }>(`/api/knowledge/proposals/${otherProposalId}/progress`, { note: 'Besproken in de stuurgroep' });
+    expect(progress.status).toBe(201);
+    expect(progress.body.entry).toMatchObject({ actor: 'stuurgroep', actorName: 'Sanne Stuurgroep' });
+    const history = (await w.api.get<ProposalFollowUp>(`/api/knowledge/proposals/${otherProposalId}/follow-up`)).body.history;
+    expect(history.at(-1)).toMatchObject({ actor: 'stuurgroep', note: 'Besproken in de stuurgroep' });
+    expect((await adminOnly.post(`/api/knowledge/proposals/${otherProposalId}/progress`, { note: 'x' })).status).toBe(403);
+    expect((await adminOnly.post(`/api/knowledge/proposals/${otherProposalId}/owner-link`, { owner: 'X' })).status).toBe(403);
+  });
+});

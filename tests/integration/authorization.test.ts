@@ -9,11 +9,14 @@ import { eventually } from '../helpers/poll';
 import { startServer, type TestServer } from '../helpers/server';
 
 /**
- * The authorization matrix: every REST route and every socket event, for six
- * roles. The expected table is written out here on purpose, independent of
+ * The authorization matrix: every REST route and every socket event, for every
+ * kind of caller, among them the account roles of issue 16: `member` (the action
+ * group and the stuurgroep: reads the knowledge centre and the tracker, follows
+ * up proposals, runs no workshop) and `admin` (an administrator who only manages
+ * accounts). The expected table is written out here on purpose, independent of
  * the server's own EVENT_ROLES, so a change there that widens access fails.
  */
-const ROLES = ['nobody', 'participant', 'otherParticipant', 'screen', 'facilitator', 'otherFacilitator', 'actionOwner'] as const;
+const ROLES = ['nobody', 'participant', 'otherParticipant', 'screen', 'facilitator', 'otherFacilitator', 'actionOwner', 'member', 'admin'] as const;
 type RoleName = (typeof ROLES)[number];
 
 let server: TestServer;
@@ -21,6 +24,24 @@ let workshop: WorkshopDetail;
 /** The owner's second workshop, for the rows that change a workshop (finish, delete, ...). */
 let scratch: WorkshopDetail;
 const creds = {} as Record<RoleName, { cookie?: string; token?: string }>;
+/** Passwords of the accounts, for the logout row (which needs a session of its own). */
+const logins: Partial<Record<RoleName, { email: string; password: string }>> = {
+  facilitator: { email: 'fenna@lochem.nl', password: 'correct-horse-battery' },
+  otherFacilitator: { email: 'ander@lochem.nl', password: 'another-long-pass' },
+  member: { email: 'stuurgroep@lochem.nl', password: 'stuurgroep-wachtwoord' },
+  admin: { email: 'beheer@lochem.nl', password: 'beheer-wachtwoord' },
+};
+
+/** An invited account, given `roles` by the first account (an administrator) through /api/accounts. */
+async function accountWithRoles(owner: ApiClient, role: 'member' | 'admin'): Promise<ApiClient> {
+  const login = logins[role]!;
+  const invite = await owner.post<{ inviteUrl: string }>('/api/invites', { email: login.email });
+  const api = new ApiClient(server.url);
+  const accepted = await api.post<{ account: { id: string } }>('/api/invites/accept', { token: invite.body.inviteUrl.split('#')[1], name: role, password: login.password });
+  const changed = await owner.request('PATCH', `/api/accounts/${accepted.body.account.id}`, { roles: [role] });
+  if (changed.status !== 200) throw new Error(`roles: ${changed.status}`);
+  return api;
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -37,6 +58,8 @@ beforeAll(async () => {
   creds.screen = { token: workshop.screenToken };
   creds.facilitator = { cookie: owner.cookie };
   creds.otherFacilitator = { cookie: other.cookie };
+  creds.member = { cookie: (await accountWithRoles(owner, 'member')).cookie };
+  creds.admin = { cookie: (await accountWithRoles(owner, 'admin')).cookie };
   // An action owner's update link (issue 17): it opens the owner routes and nothing else.
   const fac = connectControl(server.url, workshop.id, { headers: { cookie: owner.cookie, origin: server.url } });
   await fac.state;
@@ -64,51 +87,71 @@ function apiAs(role: RoleName): ApiClient {
 describe('REST routes × roles', () => {
   // Participants and the screen authenticate on the realtime channels only; on REST they are nobody.
   const F = 'facilitator' as const;
+  // Both facilitators' accounts are local ones from before roles: facilitator and administrator.
   const facilitators = (r: RoleName) => r === F || r === 'otherFacilitator';
+  const signedIn = (r: RoleName) => facilitators(r) || r === 'member' || r === 'admin';
+  /** A signed-in account without the role gets 403; a caller without an account 401. */
+  const byRole = (has: (r: RoleName) => boolean, ok: number) => (r: RoleName) => (has(r) ? ok : signedIn(r) ? 403 : 401);
+  const facilitates = (ok: number) => byRole(facilitators, ok);
+  /** The knowledge centre and the tracker: facilitators and members read. */
+  const reads = (ok: number) => byRole((r) => facilitators(r) || r === 'member', ok);
+  /** Following up proposals (issue 17): facilitators and the stuurgroep (members). */
+  const followsUp = reads;
+  const administers = (ok: number) => byRole((r) => facilitators(r) || r === 'admin', ok);
+  /** Routes of one workshop: its own facilitator only; every other account 403. */
+  const ownerOnly = (ok: number) => (r: RoleName) => (r === F ? ok : signedIn(r) ? 403 : 401);
   const none = () => undefined;
   const table: [method: string, path: () => string, body: () => unknown, expected: (role: RoleName) => number][] = [
     ['GET', () => '/healthz', none, () => 200],
     ['GET', () => '/api/setup', none, () => 200],
     ['POST', () => '/api/setup', () => ({ name: 'X', email: 'x@y.nl', password: 'lang-genoeg-ww' }), () => 409],
-    ['GET', () => '/api/me', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['POST', () => '/api/invites', () => ({ email: `nieuw${Math.random().toString(36).slice(2)}@lochem.nl` }), (r) => (facilitators(r) ? 201 : 401)],
+    ['GET', () => '/api/me', none, (r) => (signedIn(r) ? 200 : 401)],
+    ['POST', () => '/api/invites', () => ({ email: `nieuw${Math.random().toString(36).slice(2)}@lochem.nl` }), administers(201)],
+    // Account administration (issue 16).
+    ['GET', () => '/api/accounts', none, administers(200)],
+    ['PATCH', () => '/api/accounts/aaaaaaaaaaaaaaaa', () => ({ disabled: true }), administers(404)],
     ['GET', () => '/api/templates', none, () => 200],
-    ['GET', () => '/api/workshops', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['POST', () => '/api/workshops', () => ({ title: 'Nieuw' }), (r) => (facilitators(r) ? 201 : 401)],
-    ['GET', () => `/api/workshops/${workshop.id}`, none, (r) => (r === F ? 200 : r === 'otherFacilitator' ? 403 : 401)],
+    ['GET', () => '/api/workshops', none, facilitates(200)],
+    ['POST', () => '/api/workshops', () => ({ title: 'Nieuw' }), facilitates(201)],
+    ['GET', () => `/api/workshops/${workshop.id}`, none, ownerOnly(200)],
     ['POST', () => '/api/join', () => ({ code: workshop.joinCode, name: '' }), () => 200],
     ['GET', () => `/api/join-qr.svg?code=${workshop.joinCode}`, none, () => 200],
-    // The knowledge centre: every account reads and files; only the owner changes a workshop.
-    ['GET', () => '/api/knowledge/workshops', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['GET', () => '/api/knowledge/search?q=lochem', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['GET', () => '/api/knowledge/barriers', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['POST', () => '/api/knowledge/barriers/link', () => ({ barrierIds: ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'] }), (r) => (facilitators(r) ? 404 : 401)],
-    ['POST', () => '/api/knowledge/barriers/unlink', () => ({ barrierId: 'aaaaaaaaaaaaaaaa' }), (r) => (facilitators(r) ? 404 : 401)],
-    ['GET', () => '/api/knowledge/proposals?overdue=true', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['PATCH', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa', () => ({ status: 'gereed' }), (r) => (facilitators(r) ? 404 : 401)],
-    ['GET', () => `/api/knowledge/compare?from=${workshop.id}&to=${scratch.id}`, none, (r) => (facilitators(r) ? 200 : 401)],
-    ['GET', () => '/api/register', none, (r) => (facilitators(r) ? 200 : 401)],
-    ['POST', () => '/api/register', () => ({ kind: 'domain', title: `Domein ${Math.random().toString(36).slice(2)}` }), (r) => (facilitators(r) ? 201 : 401)],
-    ['GET', () => '/api/register/aaaaaaaaaaaaaaaa', none, (r) => (facilitators(r) ? 404 : 401)],
-    ['PATCH', () => '/api/register/aaaaaaaaaaaaaaaa', () => ({ title: 'X' }), (r) => (facilitators(r) ? 404 : 401)],
-    ['POST', () => '/api/workshops/import', () => ({ kind: 'iets anders' }), (r) => (facilitators(r) ? 400 : 401)],
-    ['GET', () => `/api/workshops/${workshop.id}/export?format=json`, none, (r) => (facilitators(r) ? 200 : 401)],
-    ['GET', () => `/api/workshops/${workshop.id}/report`, none, (r) => (facilitators(r) ? 200 : 401)],
-    ['POST', () => `/api/workshops/${workshop.id}/duplicate`, none, (r) => (facilitators(r) ? 201 : 401)],
-    ['POST', () => `/api/workshops/${scratch.id}/finish`, none, (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
-    ['POST', () => `/api/workshops/${scratch.id}/reopen`, none, (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
-    ['PATCH', () => `/api/workshops/${scratch.id}`, () => ({ retentionUntil: Date.now() + 86_400_000 }), (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
-    ['POST', () => `/api/workshops/${scratch.id}/pseudonymise`, none, (r) => (r === F ? 204 : r === 'otherFacilitator' ? 403 : 401)],
-    ['DELETE', () => `/api/workshops/${scratch.id}`, () => ({ confirmTitle: 'niet de titel' }), (r) => (r === F ? 400 : r === 'otherFacilitator' ? 403 : 401)],
-    ['POST', () => `/api/workshops/${scratch.id}/cards`, () => ({ cards: [{ kind: 'project', title: 'Kladproject' }] }), (r) => (r === F ? 201 : r === 'otherFacilitator' ? 403 : 401)],
-    ['GET', () => `/api/workshops/${scratch.id}/open-proposals`, none, (r) => (r === F ? 200 : r === 'otherFacilitator' ? 403 : 401)],
+    // The knowledge centre: facilitators read and file, members read; only the owner changes a workshop.
+    ['GET', () => '/api/knowledge/workshops', none, reads(200)],
+    ['GET', () => '/api/knowledge/search?q=lochem', none, reads(200)],
+    ['GET', () => '/api/knowledge/barriers', none, reads(200)],
+    ['POST', () => '/api/knowledge/barriers/link', () => ({ barrierIds: ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb'] }), facilitates(404)],
+    ['POST', () => '/api/knowledge/barriers/unlink', () => ({ barrierId: 'aaaaaaaaaaaaaaaa' }), facilitates(404)],
+    ['GET', () => '/api/knowledge/proposals?overdue=true', none, reads(200)],
+    // The tracker's quick change is follow-up: the stuurgroep makes it too.
+    ['PATCH', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa', () => ({ status: 'gereed' }), followsUp(404)],
+    ['GET', () => `/api/knowledge/compare?from=${workshop.id}&to=${scratch.id}`, none, reads(200)],
+    ['GET', () => '/api/register', none, reads(200)],
+    ['POST', () => '/api/register', () => ({ kind: 'domain', title: `Domein ${Math.random().toString(36).slice(2)}` }), facilitates(201)],
+    ['GET', () => '/api/register/aaaaaaaaaaaaaaaa', none, reads(404)],
+    ['PATCH', () => '/api/register/aaaaaaaaaaaaaaaa', () => ({ title: 'X' }), facilitates(404)],
+    ['POST', () => '/api/workshops/import', () => ({ kind: 'iets anders' }), facilitates(400)],
+    ['GET', () => `/api/workshops/${workshop.id}/export?format=json`, none, reads(200)],
+    ['GET', () => `/api/workshops/${workshop.id}/report`, none, reads(200)],
+    ['POST', () => `/api/workshops/${workshop.id}/duplicate`, none, facilitates(201)],
+    ['POST', () => `/api/workshops/${scratch.id}/finish`, none, ownerOnly(204)],
+    ['POST', () => `/api/workshops/${scratch.id}/reopen`, none, ownerOnly(204)],
+    ['PATCH', () => `/api/workshops/${scratch.id}`, () => ({ retentionUntil: Date.now() + 86_400_000 }), ownerOnly(204)],
+    ['POST', () => `/api/workshops/${scratch.id}/pseudonymise`, none, ownerOnly(204)],
+    ['DELETE', () => `/api/workshops/${scratch.id}`, () => ({ confirmTitle: 'niet de titel' }), ownerOnly(400)],
+    ['POST', () => `/api/workshops/${scratch.id}/cards`, () => ({ cards: [{ kind: 'project', title: 'Kladproject' }] }), ownerOnly(201)],
+    ['GET', () => `/api/workshops/${scratch.id}/open-proposals`, none, ownerOnly(200)],
     // After the workshop (issue 17): the owner's link opens its own routes only; accounts assign and record.
     ['GET', () => '/api/owner/action', none, (r) => (r === 'actionOwner' ? 200 : 401)],
     ['POST', () => '/api/owner/progress', () => ({ note: 'Voortgang' }), (r) => (r === 'actionOwner' ? 201 : 401)],
-    ['POST', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/owner-link', () => ({ owner: 'X' }), (r) => (facilitators(r) ? 404 : 401)],
-    ['DELETE', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/owner-link', none, (r) => (facilitators(r) ? 404 : 401)],
-    ['GET', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/follow-up', none, (r) => (facilitators(r) ? 404 : 401)],
-    ['POST', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/progress', () => ({ note: 'x' }), (r) => (facilitators(r) ? 404 : 401)],
+    // "The stuurgroep (or any facilitator) assigns an owner": members too; an administrator only manages accounts.
+    ['POST', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/owner-link', () => ({ owner: 'X' }), followsUp(404)],
+    ['DELETE', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/owner-link', none, followsUp(404)],
+    ['GET', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/follow-up', none, followsUp(404)],
+    ['POST', () => '/api/knowledge/proposals/aaaaaaaaaaaaaaaa/progress', () => ({ note: 'x' }), followsUp(404)],
+    ['GET', () => '/api/knowledge/progress-report', none, followsUp(200)],
+    // Publishing to the whole organisation stays with facilitators.
+    ['GET', () => '/api/knowledge/progress-pages', none, facilitates(200)],
     ['POST', () => '/api/logout', none, () => 204],
   ];
   for (const [method, path, body, expected] of table) {
@@ -116,7 +159,7 @@ describe('REST routes × roles', () => {
       // Logging out ends the session: use a fresh one so later rows keep theirs.
       if (path() === '/api/logout' && creds[role].cookie) {
         const fresh = new ApiClient(server.url);
-        await fresh.post('/api/login', role === 'facilitator' ? { email: 'fenna@lochem.nl', password: 'correct-horse-battery' } : { email: 'ander@lochem.nl', password: 'another-long-pass' });
+        expect((await fresh.post('/api/login', logins[role]!)).status).toBe(200);
         expect((await fresh.post('/api/logout')).status).toBe(204);
         expect((await fresh.get('/api/me')).status).toBe(401);
         return;
@@ -144,7 +187,7 @@ describe('socket events × roles', () => {
   for (const event of Object.keys(clientEvents)) allowed[event] ??= ['facilitator'];
 
   it('refuses the handshake to nobody, to another workshop\'s participant and to another facilitator', async () => {
-    for (const role of ['nobody', 'otherParticipant', 'otherFacilitator', 'actionOwner'] as const) {
+    for (const role of ['nobody', 'otherParticipant', 'otherFacilitator', 'actionOwner', 'member', 'admin'] as const) {
       const c = connectControl(server.url, workshop.id, {
         token: creds[role].token,
         headers: creds[role].cookie ? { cookie: creds[role].cookie!, origin: server.url } : undefined,
@@ -193,6 +236,8 @@ describe('board (Yjs) × roles', () => {
     ['facilitator', 101],
     ['otherFacilitator', 403],
     ['actionOwner', 401],
+    ['member', 403],
+    ['admin', 403],
   ] as const)('%s connecting -> %i', async (role, status) => {
     expect(await upgrade(role)).toBe(status);
   });

@@ -4,13 +4,14 @@ import { nl, type MessageKey as CoreKey } from './nl';
 import type { nlKnowledge } from './nl.knowledge';
 import type { nlCockpit } from './nl.cockpit';
 import type { nlFollowUp } from './nl.followUp';
+import type { nlAccounts } from './nl.accounts';
 
 /**
  * Every text key. The knowledge centre's texts are typed here but loaded only
  * with its views (client/src/i18n/knowledge.ts calls addMessages), so a phone
  * never downloads them.
  */
-export type MessageKey = CoreKey | keyof typeof nlKnowledge | keyof typeof nlCockpit | keyof typeof nlFollowUp;
+export type MessageKey = CoreKey | keyof typeof nlKnowledge | keyof typeof nlCockpit | keyof typeof nlFollowUp | keyof typeof nlAccounts;
 export type Lang = 'nl' | 'en';
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;

@@ -364,5 +364,8 @@ export const PG_MIGRATIONS: string[] = [
   ALTER TABLE accounts ADD COLUMN oidc_issuer TEXT;
   ALTER TABLE accounts ADD COLUMN oidc_subject TEXT;
   CREATE UNIQUE INDEX accounts_oidc_identity ON accounts(oidc_issuer, oidc_subject) WHERE oidc_subject IS NOT NULL;
+  `,  // 8: an administrator can switch an account off (issue 16); its sessions are ended then.
+  `
+  ALTER TABLE accounts ADD COLUMN disabled_at BIGINT;
   `,
 ];

@@ -23,6 +23,8 @@ interface AccountRow {
   password_hash: string;
   created_at: number;
   roles: string;
+  oidc_issuer: string | null;
+  disabled_at: number | null;
 }
 
 function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
@@ -34,6 +36,8 @@ function toAccount(row: AccountRow | undefined): AccountRecord | undefined {
     passwordHash: row.password_hash,
     createdAt: row.created_at,
     roles: row.roles.split(',').filter((r): r is AccountRole => (ACCOUNT_ROLES as readonly string[]).includes(r)),
+    ...(row.oidc_issuer ? { oidcIssuer: row.oidc_issuer } : {}),
+    ...(row.disabled_at !== null ? { disabled: true } : {}),
   };
 }
 
@@ -164,6 +168,21 @@ export class PostgresStorage implements Storage {
     });
   }
 
+  async listAccounts(): Promise<AccountRecord[]> {
+    return (await this.db.rows<AccountRow>('SELECT * FROM accounts ORDER BY created_at, id')).map((row) => toAccount(row)!);
+  }
+
+  async setAccountRoles(id: string, roles: AccountRole[]): Promise<void> {
+    await this.db.query('UPDATE accounts SET roles = $1 WHERE id = $2', [roles.join(','), id]);
+  }
+
+  async setAccountDisabled(id: string, disabled: boolean, now: number): Promise<void> {
+    await this.db.tx(async (q) => {
+      await q.query('UPDATE accounts SET disabled_at = $1 WHERE id = $2', [disabled ? now : null, id]);
+      if (disabled) await q.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+    });
+  }
+
   async createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
     await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [Date.now()]);
     await this.db.query('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [
@@ -177,7 +196,7 @@ export class PostgresStorage implements Storage {
     return toAccount(
       await this.db.one<AccountRow>(
         `SELECT a.* FROM sessions s JOIN accounts a ON a.id = s.account_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2`,
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled_at IS NULL`,
         [tokenHash, now],
       ),
     );

@@ -1,6 +1,7 @@
 import { Link } from '../../components/Link';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { KnowledgeSection } from '../../router';
+import { signOut } from '../../signOut';
 
 const ITEMS: { section: KnowledgeSection; href: string; label: MessageKey }[] = [
   { section: 'workshops', href: '/kenniscentrum', label: 'kc.nav.workshops' },
@@ -35,6 +36,12 @@ export function KnowledgeNav({ current }: { current: KnowledgeSection | null }) 
           <Link className="rb-kc-nav__link" href="/begeleider">
             {t('kc.toDashboard')}
           </Link>
+        </li>
+        <li>
+          {/* Members of the action group and the stuurgroep never see the dashboard: they log out here. */}
+          <button type="button" className="rb-kc-nav__link rb-kc-nav__logout" onClick={() => void signOut()}>
+            {t('dashboard.logout')}
+          </button>
         </li>
       </ul>
     </nav>
