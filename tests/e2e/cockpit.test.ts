@@ -9,6 +9,7 @@ import { expectAccessible } from '../helpers/axe';
 import { PHONE } from '../helpers/browser';
 import { browserSuite } from '../helpers/browserSuite';
 import { ask, connectControl, connectedDoc } from '../helpers/clients';
+import { expectScreenInsideViewport } from '../helpers/screenFit';
 
 /**
  * Running a real workshop from the cockpit (issue 19): a workshop of 25 cards,
@@ -102,6 +103,8 @@ async function pageThrough(cockpit: Page, screens: Page[], list: string, itemSel
         expect(box.y + box.height, '"pagina x van y" is in view').toBeLessThanOrEqual(screen.viewportSize()!.height);
       }
       for (const text of await shownOnScreen(screen, selector)) seen[i]!.add(text);
+      // Not only the list: nothing on the screen (side column, QR, board, axes) passes an edge.
+      await expectScreenInsideViewport(screen, `${list} page ${own}/${counts[i]}`);
       if (p === 2 && shot) await screen.screenshot({ path: `${SHOTS}/${shot}-${screen.viewportSize()!.width}.png` });
     }
     if (p < count) await cockpit.getByRole('button', { name: 'Volgende', exact: true }).click();
