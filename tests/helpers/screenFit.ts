@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 /**
  * A projector is not scrolled (issue 19): every element of the shared screen that is drawn
  * (non-zero size, visible, not inside a visually hidden text for screen readers) lies wholly
- * inside the viewport, 1 px allowed for rounding. Returns how many elements were checked.
+ * inside the viewport, and inside its column (the stage or the side, which clip what passes
+ * their edge), 1 px allowed for rounding. Returns how many elements were checked.
  */
 export async function expectScreenInsideViewport(page: Page, what: string): Promise<number> {
   const { checked, outside, viewport } = await page.evaluate(() => {
@@ -33,6 +34,17 @@ export async function expectScreenInsideViewport(page: Page, what: string): Prom
       count++;
       if (r.left < -1 || r.top < -1 || r.right > width + 1 || r.bottom > height + 1) {
         out.push(`${describe(el)} at ${[r.left, r.top, r.right, r.bottom].map(Math.round).join(',')}`);
+        continue;
+      }
+      // The stage and the side clip what passes their edge (overflow: hidden): inside the viewport
+      // is not enough there, it must lie inside its column. (The board's plane is checked so; what
+      // lies on it is drawn at its true position, a marker on the edge half over the border.)
+      const column = el.parentElement?.closest('.rb-screen__stage, .rb-screen__side');
+      if (column && !el.parentElement?.closest('.rb-board__plane')) {
+        const c = column.getBoundingClientRect();
+        if (r.left < c.left - 1 || r.top < c.top - 1 || r.right > c.right + 1 || r.bottom > c.bottom + 1) {
+          out.push(`${describe(el)} at ${[r.left, r.top, r.right, r.bottom].map(Math.round).join(',')}, past its column ${[c.left, c.top, c.right, c.bottom].map(Math.round).join(',')}`);
+        }
       }
     }
     return { checked: count, outside: out, viewport: `${width}×${height}` };
