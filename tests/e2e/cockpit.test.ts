@@ -271,6 +271,9 @@ describe('the cockpit and a screen that fits', () => {
       await page.evaluate(() => window.scrollTo(0, 0));
       await thumb('Volgende stap');
       await expect.poll(() => cockpit.getByTestId('phase-title').innerText()).toMatch(new RegExp(`^${name}`));
+      // The screen follows; in every phase, its board or lists, nothing passes the viewport's edge.
+      await expect.poll(() => screen.getByTestId('phase-title').innerText()).toMatch(new RegExp(`^${name}`));
+      await expectScreenInsideViewport(screen, `${name}, run from a phone`);
       if (name !== 'Drempels') continue;
 
       // Barriers from the room, enough for several pages on the screen.
