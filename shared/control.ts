@@ -32,7 +32,7 @@ export const IDLE_TIMER: TimerState = { status: 'idle', endsAt: null, remainingM
  * What the shared screen's lists show: every item, only the five highest results, or
  * (in any phase) the confirmed alarms, to talk them through with the room.
  */
-export const SCREEN_FOCUSES = ['all', 'top5', 'alarms'] as const;
+export const SCREEN_FOCUSES = ['all', 'top5', 'alarms', 'open'] as const;
 export type ScreenFocus = (typeof SCREEN_FOCUSES)[number];
 /** Highest page number the facilitator can ask for; the screen shows page min(page, pages - 1). */
 export const SCREEN_PAGE_MAX = 999;

@@ -195,6 +195,9 @@ describe('WCAG 2.1 AA on every view, nl and en, light and dark (axe-core)', () =
     await scanPhase('voorstellen', 'Vraag de raad om een experimenteerbudget', [{ tab: 'proposals', text: 'Vraag de raad om een experimenteerbudget' }]);
 
     await act('phase:go', { phaseId: 'afronden' });
+    // The screen pages the outcome (results first, then proposals): the facilitator turns to the
+    // proposals' page (a screen with fewer pages stays on its last one).
+    await act('screen:set', { page: 1 });
     await scanPhase('afronden', 'Vraag de raad om een experimenteerbudget', [
       { tab: 'downloads' },
       { tab: 'proposals', text: 'Vraag de raad om een experimenteerbudget' },

@@ -362,6 +362,11 @@ describe('the cockpit and a screen that fits', () => {
     await cockpit.getByTestId('cockpit').waitFor();
     const screens = [await suite.open(SCREEN_720), await suite.open(SCREEN_1080)];
     for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+    // In Welkom the screen shows the board (people put cards on it) until the facilitator chooses the earlier proposals.
+    for (const s of screens) await s.getByTestId('board').waitFor();
+    expect(await screens[0]!.getByTestId('screen-page-items').count()).toBe(0);
+    await cockpit.getByRole('button', { name: 'Eerdere voorstellen op scherm' }).click();
+    await expect.poll(() => cockpit.getByRole('button', { name: 'Eerdere voorstellen op scherm' }).getAttribute('aria-pressed')).toBe('true');
     for (const s of screens) await expect.poll(() => s.getByTestId('screen-page-items').innerText()).toContain('Openstaande voorstellen uit eerdere werksessies');
     const pages = await pageThrough(cockpit, screens, 'open', '.rb-item', PROPOSALS.map((p) => p.slice(0, 40)), 'screen-open-proposals');
     console.log(`open proposal pages measured: 1280×720 ${pages[0]}, 1920×1080 ${pages[1]}`);

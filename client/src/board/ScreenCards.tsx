@@ -179,7 +179,8 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
           ]
             .filter(Boolean)
             .join(' ');
-          const name = labelled ? nameOf(card, pos) : `${n}. ${nameOf(card, pos)}`;
+          // The number is visible on a label and on a badge alike, so it leads the name (WCAG 2.5.3, label in name).
+          const name = `${n}. ${nameOf(card, pos)}`;
           const body = labelled ? <LabelBody card={card} n={n} kind={kindOf(card)} /> : n;
           return (
             <li key={card.id} className="rb-card-slot">
@@ -217,7 +218,8 @@ function LabelBody({ card, n, kind }: { card: CardView; n: number; kind: string 
     <>
       <span className="rb-screen-label__n" aria-hidden="true">
         {n}
-      </span>
+      </span>{' '}
+      {/* The space keeps "1 Klimaatbeleid" two words for assistive technology (the name says "1. Klimaatbeleid"). */}
       <KindIcon kind={card.kind} />
       <span className="rb-screen-label__text">
         {/* Breaks only at spaces and at Dutch hyphenation points (soft hyphens), never elsewhere in a word. */}

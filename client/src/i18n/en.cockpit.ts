@@ -36,6 +36,7 @@ export const enCockpit: Record<keyof typeof nlCockpit, string> = {
   'cockpit.screen.page': 'Screen: page {page} of {count}',
   'cockpit.screen.auto': 'Page automatically',
   'cockpit.screen.alarms': 'Alarms on screen',
+  'cockpit.screen.open': 'Earlier proposals on screen',
   'cockpit.screen.alarmsTitle': 'Alarms ({count})',
   'cockpit.screen.alarmsNone': 'There are no confirmed alarms.',
   'cockpit.screen.alarmBarrier': 'About the barrier: {text}',

@@ -38,6 +38,7 @@ export const nlCockpit = {
   'cockpit.screen.page': 'Scherm: pagina {page} van {count}',
   'cockpit.screen.auto': 'Automatisch bladeren',
   'cockpit.screen.alarms': 'Alarmen op scherm',
+  'cockpit.screen.open': 'Eerdere voorstellen op scherm',
   'cockpit.screen.alarmsTitle': 'Alarmen ({count})',
   'cockpit.screen.alarmsNone': 'Er zijn geen bevestigde alarmen.',
   'cockpit.screen.alarmBarrier': 'Over de drempel: {text}',

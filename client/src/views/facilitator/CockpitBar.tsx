@@ -175,6 +175,15 @@ export function CockpitBar({ control, send, clockOffset, presence, alarms, scree
         <button
           type="button"
           className="utrecht-button utrecht-button--secondary-action rb-button rb-cockpit__button"
+          aria-pressed={control.screen.focus === 'open'}
+          disabled={finished}
+          onClick={() => run(() => send('screen:set', { focus: control.screen.focus === 'open' ? 'all' : 'open', page: 0 }))}
+        >
+          {t('cockpit.screen.open')}
+        </button>
+        <button
+          type="button"
+          className="utrecht-button utrecht-button--secondary-action rb-button rb-cockpit__button"
           aria-pressed={auto}
           data-testid="cockpit-auto"
           disabled={finished}

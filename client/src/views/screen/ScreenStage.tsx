@@ -44,7 +44,7 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
   const { t } = useI18n();
   const { barriers, proposals, alarms, tally, round, send, clockOffset } = socket;
   const cardTitles = new Map(cards.map((c) => [c.id, c.title]));
-  const openProposals = useOpenProposals(send, phase?.kind === 'welkom' && socket.connected);
+  const openProposals = useOpenProposals(send, control.screen.focus === 'open' && socket.connected);
   const plan = screenPlan({ phase, control, barriers, proposals, alarms, tally, round, openProposals });
   const [measured, setMeasured] = useState({ list: '', pages: 1 });
   const pageCount = measured.list === plan.listKey ? measured.pages : 1;

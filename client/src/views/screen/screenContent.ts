@@ -76,12 +76,13 @@ export function screenPlan({ phase, control, barriers, proposals, alarms, tally,
     const confirmed = alarms.filter((a) => a.status === 'confirmed');
     return { stage: 'alarms', ...none, alarms: confirmed, listKey: key('alarms', confirmed.length), paged: true };
   }
-  const stage = round?.round?.status === 'open' ? 'board' : stageOf(phase);
-  // Welkom: open proposals from earlier workshops, when there are any, to look back on first.
-  if (stage === 'board' && phase?.kind === 'welkom' && round?.round?.status !== 'open') {
+  // Open proposals from earlier workshops: the facilitator's choice (usually in Welkom, to look
+  // back first). Never by themselves: in Welkom people already put cards on the board they watch.
+  if (focus === 'open') {
     if (openProposals === null) return { stage: 'open', ...none, listKey: key('open', '?'), paged: true };
-    if (openProposals.length > 0) return { stage: 'open', ...none, open: openProposals, listKey: key('open', openProposals.length), paged: true };
+    return { stage: 'open', ...none, open: openProposals, listKey: key('open', openProposals.length), paged: true };
   }
+  const stage = round?.round?.status === 'open' ? 'board' : stageOf(phase);
   if (stage === 'board') return { stage: 'board', ...none };
 
   if (stage === 'barriers') {

@@ -7,7 +7,7 @@ const REFRESH_MS = 60_000;
 
 /**
  * Open proposals from earlier workshops on this board's register entries, asked over the
- * screen's own connection while `active` (Welkom, connected). Until the first answer: none.
+ * screen's own connection while `active` (the facilitator put them on the screen, connected). Until the first answer: none.
  */
 export function useOpenProposals(send: Send, active: boolean): TrackedProposal[] {
   const [proposals, setProposals] = useState<TrackedProposal[]>([]);
