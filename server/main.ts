@@ -1,6 +1,7 @@
 /**
  * Entry point: reads the environment, starts the server, stops it cleanly.
- * This is the only file that reads process.env.
+ * This is the only file of the server that reads process.env (the command-line tools in
+ * server/ops are entry points of their own and read the one or two settings they need).
  */
 import path from 'node:path';
 import { createRegiebord } from './app';

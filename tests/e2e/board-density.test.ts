@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addCard, readCards, setCardTarget } from '../../shared/board';
-import type { Position } from '../../shared/template';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { axeViolations, formatViolations } from '../helpers/axe';
 import { LAPTOP, SHARED_SCREEN } from '../helpers/browser';
@@ -12,43 +11,10 @@ import { browserSuite } from '../helpers/browserSuite';
 import { connectedDoc } from '../helpers/clients';
 import { eventually } from '../helpers/poll';
 import { expectScreenInsideViewport } from '../helpers/screenFit';
+import { PHONE_390, clusteredPositions, densityTitle } from '../helpers/densityBoard';
 
 const suite = browserSuite();
-const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'nl-NL' } as const;
 const SHOTS = path.resolve('docs/screenshots');
-
-/** Real Lochem-like titles, long Dutch compounds included (they must never be cut mid-word). */
-const TITLES = [
-  'Energietransitie',
-  'Zonnepark Laarberg',
-  'Sociaal domein',
-  'Omgevingsvisie',
-  'Beheer openbare ruimte',
-  'Warmtenet Lochem-Oost',
-  'Jeugdzorg en onderwijs',
-  'Mobiliteitsplan',
-  'Woningbouwprogramma',
-  'Klimaatadaptatie',
-  'Dorpshuizen',
-  'Participatiebeleid',
-  'Vrijetijdseconomie',
-  'Afvalinzameling',
-  'Bedrijventerrein',
-  'Arbeidsmarktregio',
-];
-
-/** Clustered like a real board: a stack on one point, some on the edges, two crowds. Deterministic. */
-function positions(n: number): Position[] {
-  let s = n;
-  const rand = () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
-  return Array.from({ length: n }, (_, i) => {
-    if (i % 6 === 0) return { x: 0.5, y: 0.5 };
-    if (i % 6 === 1) return { x: i % 4 < 2 ? 0 : 1, y: Math.round(rand() * 100) / 100 };
-    if (i % 6 === 2) return { x: Math.round(rand() * 100) / 100, y: i % 4 < 2 ? 0 : 1 };
-    const c = i % 2 ? { x: 0.3, y: 0.3 } : { x: 0.72, y: 0.68 };
-    return { x: c.x + (rand() - 0.5) * 0.15, y: c.y + (rand() - 0.5) * 0.15 };
-  });
-}
 
 interface ScreenFigures {
   labels: number;
@@ -195,9 +161,9 @@ describe('the board at real density', () => {
       const api = await facilitatorClient(server.url);
       const workshop = await createWorkshop(api, `Dichtheid ${n}`);
       const doc = await connectedDoc(server.wsUrl, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
-      const pos = positions(n);
+      const pos = clusteredPositions(n);
       const ids = pos.map((p, i) =>
-        addCard(doc.doc, { kind: i % 3 ? 'domain' : 'project', title: `${TITLES[i % TITLES.length]}${i >= TITLES.length ? ` ${Math.floor(i / TITLES.length) + 1}` : ''}`, ...p }, 1000 + i),
+        addCard(doc.doc, { kind: i % 3 ? 'domain' : 'project', title: densityTitle(i), ...p }, 1000 + i),
       );
       // Ten trajectories (Koers), some to the same corner.
       ids.slice(0, 10).forEach((id, i) => setCardTarget(doc.doc, id, { x: i % 2 ? 0.85 : 0.15, y: 0.1 + i * 0.08 }));
@@ -378,7 +344,7 @@ describe('the board at real density', () => {
         await filter.getByRole('radio', { name: 'Alle pijlen' }).focus();
         await fac.keyboard.press('ArrowRight');
         await eventually(async () => expect(await screen.locator('.rb-trajectories--targets [data-target-id]').count()).toBe(5), { timeoutMs: 10_000 });
-        expect(await fac.locator('.rb-trajectories--targets [data-target-id]').count()).toBe(5);
+        await eventually(async () => expect(await fac.locator('.rb-trajectories--targets [data-target-id]').count()).toBe(5), { timeoutMs: 5_000 });
         await eventually(async () => expect(await filter.locator('[aria-live]').textContent()).toContain('alleen de 5 grootste verschuivingen'), { timeoutMs: 5_000 });
         expect(await screen.getByTestId('trajectory-note').textContent()).toContain('Alleen de 5 grootste verschuivingen (van 10)');
         // The five shown are the five longest arrows.

@@ -3,54 +3,23 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { addCard, moveCard, readCards } from '../../shared/board';
-import type { Position } from '../../shared/template';
 import { createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { axeViolations, formatViolations } from '../helpers/axe';
 import { touchDrag } from '../helpers/browser';
 import { browserSuite } from '../helpers/browserSuite';
 import { connectedDoc } from '../helpers/clients';
 import { eventually } from '../helpers/poll';
+import { DENSITY_TITLES, PHONE_390, clusteredPositions, densityTitle } from '../helpers/densityBoard';
 
 /**
  * Issue 14 item 2, "every card reachable on the phone": a 390×844 touch phone with 25 and 60
  * clustered cards (a stack on one point, cards on the edges, two crowds, a few unplaced).
  */
 const suite = browserSuite();
-const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'nl-NL' } as const;
+/** The phone's board as it was measured: the first fifteen titles (card widths decide what a finger reaches). */
+const PHONE_TITLES = DENSITY_TITLES.slice(0, 15);
 const SHOTS = path.resolve('docs/screenshots');
 const TARGET_PX = 44;
-
-const TITLES = [
-  'Energietransitie',
-  'Zonnepark Laarberg',
-  'Sociaal domein',
-  'Omgevingsvisie',
-  'Beheer openbare ruimte',
-  'Warmtenet Lochem-Oost',
-  'Jeugdzorg en onderwijs',
-  'Mobiliteitsplan',
-  'Woningbouwprogramma',
-  'Klimaatadaptatie',
-  'Dorpshuizen',
-  'Participatiebeleid',
-  'Vrijetijdseconomie',
-  'Afvalinzameling',
-  'Bedrijventerrein',
-];
-
-/** Clustered like a real board (as in board-density.test.ts), plus every tenth card unplaced. Deterministic. */
-function positions(n: number): (Position | null)[] {
-  let s = n;
-  const rand = () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
-  return Array.from({ length: n }, (_, i) => {
-    if (i % 10 === 9) return null;
-    if (i % 6 === 0) return { x: 0.5, y: 0.5 };
-    if (i % 6 === 1) return { x: i % 4 < 2 ? 0 : 1, y: Math.round(rand() * 100) / 100 };
-    if (i % 6 === 2) return { x: Math.round(rand() * 100) / 100, y: i % 4 < 2 ? 0 : 1 };
-    const c = i % 2 ? { x: 0.3, y: 0.3 } : { x: 0.72, y: 0.68 };
-    return { x: c.x + (rand() - 0.5) * 0.15, y: c.y + (rand() - 0.5) * 0.15 };
-  });
-}
 
 /**
  * The placed cards whose middle is not covered by a card drawn above them: a tap there reaches
@@ -108,8 +77,8 @@ describe('the phone at real density: every card reachable', () => {
       const api = await facilitatorClient(server.url);
       const workshop = await createWorkshop(api, `Telefoon ${n}`);
       const doc = await connectedDoc(server.wsUrl, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
-      const ids = positions(n).map((pos, i) => {
-        const id = addCard(doc.doc, { kind: i % 3 ? 'domain' : 'project', title: `${TITLES[i % TITLES.length]}${i >= TITLES.length ? ` ${Math.floor(i / TITLES.length) + 1}` : ''}` }, 1000 + i);
+      const ids = clusteredPositions(n, 10).map((pos, i) => {
+        const id = addCard(doc.doc, { kind: i % 3 ? 'domain' : 'project', title: densityTitle(i, PHONE_TITLES) }, 1000 + i);
         return { id, pos };
       });
       for (const { id, pos } of ids) if (pos) moveCard(doc.doc, id, pos);
@@ -151,7 +120,7 @@ describe('the phone at real density: every card reachable', () => {
 
       // The search narrows the list (and says how many it found).
       await list.getByLabel('Zoek een kaart').fill('warmtenet');
-      const expected = ids.filter((_, i) => TITLES[i % TITLES.length] === 'Warmtenet Lochem-Oost').length;
+      const expected = ids.filter((_, i) => PHONE_TITLES[i % PHONE_TITLES.length] === 'Warmtenet Lochem-Oost').length;
       await eventually(async () => expect(await list.locator('[data-list-card-id]').count()).toBe(expected));
       expect(await list.getByRole('status').textContent()).toBe(`${expected} van ${n} kaarten gevonden`);
       await list.getByLabel('Zoek een kaart').fill('');
@@ -323,7 +292,7 @@ describe('the phone at real density: every card reachable', () => {
         await phone.screenshot({ path: path.join(SHOTS, 'phone-60-zoomed.png') });
         // The list, searched.
         await list.getByLabel('Zoek een kaart').fill('energie');
-        await eventually(async () => expect(await list.locator('[data-list-card-id]').count()).toBe(ids.filter((_, i) => i % TITLES.length === 0).length));
+        await eventually(async () => expect(await list.locator('[data-list-card-id]').count()).toBe(ids.filter((_, i) => i % PHONE_TITLES.length === 0).length));
         await phone.evaluate(() => document.querySelector('[data-testid="card-list"]')!.scrollIntoView({ block: 'start' }));
         await phone.screenshot({ path: path.join(SHOTS, 'phone-60-list-search.png') });
         await list.getByLabel('Zoek een kaart').fill('');

@@ -220,20 +220,27 @@ describe(`several instances, one workshop (Redis, ${TEST_ENGINE})`, () => {
     await act('phase:go', { phaseId: 'alles' });
     await eventually(() => members.every((m) => m.control.get<ControlView>('control')?.currentPhaseId === 'alles'), { timeoutMs: 20_000 });
     let stop = false;
+    let added = 0;
     const work = members.map(async (m, wi) => {
       for (let k = 0; !stop && k < 200; k++) {
         m.cards.push(addCard(m.doc.doc, { kind: 'project', title: `${m.name} later ${k}` }));
+        added++;
         if (k < VOTES_EACH) await vote(m, barrierIds[(wi + k) % barrierIds.length]!);
         else await new Promise((r) => setTimeout(r, 50 + rand() * 100));
       }
     });
     const victim = instances[Math.floor(rand() * instances.length)]!;
-    await new Promise((r) => setTimeout(r, 300 + rand() * 1_500));
+    // A random moment, counted in work done rather than in time: after 1 to 6 cards per member.
+    const killAt = members.length * (1 + Math.floor(rand() * 6));
+    await eventually(() => added >= killAt, { timeoutMs: 30_000 });
     victim.child.kill('SIGKILL');
     await victim.exited;
     const survivors = instances.filter((i) => i !== victim);
-    // Work goes on through the proxy while the clients of the killed instance reconnect.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Work goes on through the proxy while the clients of the killed instance reconnect, and after:
+    // until every client is back, then two more cards per member.
+    await eventually(() => members.every((m) => m.doc.provider.wsconnected && m.control.socket.connected), { timeoutMs: 30_000 });
+    const addedWhenBack = added;
+    await eventually(() => added >= addedWhenBack + members.length * 2, { timeoutMs: 30_000 });
     stop = true;
     await Promise.all(work);
 

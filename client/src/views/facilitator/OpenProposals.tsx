@@ -3,9 +3,7 @@ import type { TrackedProposal } from '../../../../shared/knowledge';
 import { api, errorCode } from '../../api';
 import { useI18n } from '../../i18n';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { KIND_KEYS, formatDate } from '../../method/proposalText';
-import { ProposalFacts } from '../../method/ProposalMeta';
-import { formatDay } from './restOutcome';
+import { OpenProposalItem } from './OpenProposalItem';
 
 interface Props {
   workshopId: string;
@@ -18,7 +16,7 @@ interface Props {
  * on this board that are still open, to review first. Overdue ones say so in words.
  */
 export function OpenProposals({ workshopId, registerKey }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const [proposals, setProposals] = useState<TrackedProposal[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,29 +49,7 @@ export function OpenProposals({ workshopId, registerKey }: Props) {
           <p className="rb-field__hint">{t('lasting.open.intro')}</p>
           <ul className="rb-items">
             {proposals.map((p) => (
-              <li key={p.id} className="rb-item">
-                <p className="rb-item__text">{p.text}</p>
-                {p.overdue && <p className="rb-overdue">{t('lasting.open.overdue', { date: formatDate(p.dueDate, lang) })}</p>}
-                <dl className="rb-meta">
-                  <div>
-                    <dt>{t('proposal.kind')}</dt>
-                    <dd>{t(KIND_KEYS[p.kind])}</dd>
-                  </div>
-                  {(p.cardTitle || p.barrierText) && (
-                    <div>
-                      <dt>{p.barrierText ? t('proposal.aboutBarrier') : t('proposal.aboutCard')}</dt>
-                      <dd>{p.barrierText || p.cardTitle}</dd>
-                    </div>
-                  )}
-                  <ProposalFacts proposal={p} />
-                  <div>
-                    <dt>{t('lasting.open.from')}</dt>
-                    <dd>
-                      {p.workshopTitle} ({formatDay(p.workshopCreatedAt, lang)})
-                    </dd>
-                  </div>
-                </dl>
-              </li>
+              <OpenProposalItem key={p.id} proposal={p} />
             ))}
           </ul>
         </>
