@@ -1,15 +1,27 @@
 /**
  * `npm run build:server`: compiles the server to dist/server for production, so it runs on plain
  * `node` (no TypeScript loader in the process: less memory, faster start). Our own code is bundled
- * into three entries; packages stay in node_modules (installed with `npm ci --omit=dev`).
+ * into three entries; packages stay in node_modules (installed with `npm ci --omit=dev`), except
+ * zod (see the plugin below). tests/integration/compiled-server.test.ts runs the result.
  * The files the server finds next to its own module (fonts, the site's default texts) are copied
  * beside the bundle, where `import.meta.url` points once compiled.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
-const OUT = path.resolve('dist/server');
+/** `--out=DIR` (inside the project, so packages resolve from its node_modules): a test builds its own copy. */
+const OUT = path.resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'dist/server');
+
+/** Every bare import (a package or node: builtin) stays external, except those `bundled` matches. */
+function externalPackagesExcept(bundled: RegExp): Plugin {
+  return {
+    name: 'external-packages-except',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => (bundled.test(args.path) ? undefined : { path: args.path, external: true }));
+    },
+  };
+}
 
 fs.rmSync(OUT, { recursive: true, force: true });
 await build({
@@ -24,7 +36,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Packages stay in node_modules, except zod: bundled, it is tree-shaken, so the server does not
+  // load the ~45 locale files and unused parts its package entry imports (about 4 MB at idle).
+  plugins: [externalPackagesExcept(/^zod(\/|$)/)],
   // Code that is imported dynamically (the PNG and PDF renderers, with resvg and pdfkit) goes into
   // chunks loaded on first use, so the idle server does not hold those packages.
   splitting: true,

@@ -108,7 +108,7 @@ export function createFollowUpRouter(deps: FollowUpApiDeps): Router {
       return;
     }
     if (q.format === 'svg') {
-      sendPicture(res, report, q.lang);
+      await sendPicture(res, report, q.lang);
       return;
     }
     const name = `voortgangsrapportage-${from}-${to}.${q.format}`;

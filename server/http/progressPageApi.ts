@@ -151,7 +151,7 @@ export function createProgressPageRouter(deps: ProgressPageApiDeps): Router {
 
   router.get('/public/progress/:token/picture.svg', async (req, res) => {
     const page = await byToken(String(req.params.token));
-    sendPicture(res, await overview(page.selection), req.query.lang === 'en' ? 'en' : 'nl');
+    await sendPicture(res, await overview(page.selection), req.query.lang === 'en' ? 'en' : 'nl');
   });
 
   router.get('/progress-page', async (req, res) => {
@@ -170,7 +170,7 @@ export function createProgressPageRouter(deps: ProgressPageApiDeps): Router {
   router.get('/progress-page/picture.svg', async (req, res) => {
     await mayReadEmployeeProgressPage(access, req.get('cookie'));
     const page = await employeesPage();
-    sendPicture(res, await overview(page.selection), req.query.lang === 'en' ? 'en' : 'nl');
+    await sendPicture(res, await overview(page.selection), req.query.lang === 'en' ? 'en' : 'nl');
   });
 
   return router;

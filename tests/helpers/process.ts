@@ -17,13 +17,30 @@ const ROOT = path.resolve('.');
  * The real server in its own process, started like `npm run serve` but as a
  * single process (so a SIGKILL hits the server itself, not a wrapper).
  */
-export async function spawnServer(
+export function spawnServer(
   dataDir: string,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
   startTimeoutMs = 20_000,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  return spawnNode([...nodeArgs, '--import', 'tsx', 'server/main.ts'], dataDir, env, startTimeoutMs);
+}
+
+/**
+ * The compiled server (scripts/build-server.ts) on plain node, as the image and `npm start` run it:
+ * `command` is their `node [flags] dist/server/main.js`, with `entry` in place of the script.
+ */
+export function spawnCompiledServer(
+  command: { nodeArgs: string[]; env: Record<string, string> },
+  entry: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  return spawnNode([...command.nodeArgs, entry], dataDir, { ...command.env, ...env }, 20_000);
+}
+
+async function spawnNode(args: string[], dataDir: string, env: Record<string, string>, startTimeoutMs: number): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,

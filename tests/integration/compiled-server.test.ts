@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCard, readCards } from '../../shared/board';
+import { ApiClient, createWorkshop, facilitatorClient, join } from '../helpers/api';
+import { ask, connectControl, connectedDoc } from '../helpers/clients';
+import { testStore, type TestStore } from '../helpers/engine';
+import { eventually } from '../helpers/poll';
+import { spawnCompiledServer, type ServerProcess } from '../helpers/process';
+
+/**
+ * The server as production runs it: compiled by scripts/build-server.ts (zod bundled, every other
+ * package external, the exports and the renderers in chunks loaded on first use) and started on
+ * plain node with the Dockerfile's CMD and ENV. The rest of the suite runs the TypeScript sources,
+ * so a fault only the bundle has (a chunk that does not load, a file not copied beside it, a
+ * package bundled twice) shows here. `npm run check:production` also installs the production
+ * dependencies alone in a clean copy; that needs the registry and is not part of `npm test`.
+ */
+
+/** The Dockerfile's runtime CMD and ENV: what the image runs. */
+function imageCommand(): { nodeArgs: string[]; env: Record<string, string>; script: string } {
+  const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
+  const env = Object.fromEntries([.../^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)![1]!.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  expect(cmd[0]).toBe('node');
+  return { nodeArgs: cmd.slice(1, -1), env, script: cmd.at(-1)! };
+}
+
+const TOKEN = 'compiled-server-metrics';
+// Inside the project, so the bundle's external packages resolve from its node_modules. One folder
+// per test process: the SQLite and PostgreSQL projects run this file at the same time.
+const OUT = path.resolve(`dist/test-server-${process.pid}`);
+let store: TestStore;
+let server: ServerProcess;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts', `--out=${OUT}`], { stdio: 'pipe' });
+  store = await testStore();
+  const image = imageCommand();
+  expect(image.script).toBe('dist/server/main.js');
+  server = await spawnCompiledServer(image, path.join(OUT, 'main.js'), store.dataDir, {
+    ...store.env,
+    NODE_ENV: 'production',
+    METRICS_TOKEN: TOKEN,
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+  await store?.remove();
+  fs.rmSync(OUT, { recursive: true, force: true });
+});
+
+describe('the compiled server (the image and npm start)', () => {
+  it('npm start runs the same node flags and malloc setting as the image', () => {
+    const start = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+    const image = imageCommand();
+    const run = start.split('&&').at(-1)!.trim();
+    expect(run).toBe(`MALLOC_ARENA_MAX=${image.env.MALLOC_ARENA_MAX} node ${image.nodeArgs.join(' ')} ${image.script}`);
+  });
+
+  it('runs a workshop: REST, socket.io and y-websocket, bad input refused by name', async () => {
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const api = await facilitatorClient(server.url);
+    const workshop = await createWorkshop(api, 'Gebundelde server');
+    // zod runs from the bundle: a bad body gets the named code.
+    const bad = await api.post<{ error: { code: string; message: string } }>('/api/workshops', { title: 42 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_PAYLOAD');
+
+    const fac = connectControl(server.url, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    expect((await fac.state).workshop.id).toBe(workshop.id);
+    const refused = await ask<{ ok: boolean; error?: { code: string } }>(fac.socket, 'trajectories:set', { trajectories: { mode: 'alles' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    fac.socket.close();
+
+    const phone = await connectedDoc(server.wsUrl, workshop.id, { token: (await join(server.url, workshop.joinCode, 'Telefoon')).token });
+    const screen = await connectedDoc(server.wsUrl, workshop.id, { headers: { cookie: api.cookie, origin: server.url } });
+    try {
+      addCard(phone.doc, { kind: 'domain', title: 'Sociaal domein', x: 0.3, y: 0.6 });
+      await eventually(() => expect(readCards(screen.doc).map((c) => c.title)).toEqual(['Sociaal domein']));
+    } finally {
+      phone.destroy();
+      screen.destroy();
+    }
+
+    // The chunks loaded on first use: the PDF on its worker thread with the copied fonts, the
+    // quadrant picture with fontkit, the site's default texts.
+    const pdf = await fetch(`${server.url}/api/workshops/${workshop.id}/export?format=pdf`, { headers: { cookie: api.cookie } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const picture = await fetch(`${server.url}/api/knowledge/progress-report?format=svg`, { headers: { cookie: api.cookie } });
+    expect(picture.status).toBe(200);
+    expect(await picture.text()).toMatch(/^<svg /);
+    expect((await new ApiClient(server.url).get('/api/site/pages/privacy')).status).toBe(200);
+
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    expect(metrics).toMatch(/^regiebord_socket_events_total\{event="trajectories:set",outcome="INVALID_PAYLOAD"\} 1$/m);
+  });
+
+  it('writes JSON lines only, and stops cleanly on SIGTERM', async () => {
+    const lines = server.output().trim().split('\n');
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    expect(lines.map((l) => (JSON.parse(l) as { level: number }).level).filter((level) => level >= 50)).toEqual([]);
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+  });
+});
