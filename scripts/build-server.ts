@@ -23,8 +23,11 @@ function externalPackagesExcept(bundled: RegExp): Plugin {
   };
 }
 
+/** `--metafile`: also write esbuild's metafile (which chunk imports what, and how) to OUT/meta.json. */
+const METAFILE = process.argv.includes('--metafile');
+
 fs.rmSync(OUT, { recursive: true, force: true });
-await build({
+const result = await build({
   entryPoints: {
     main: 'server/main.ts',
     // The PDF worker thread's entry, loaded by pdfOffThread.ts as ./pdfThread.js.
@@ -45,8 +48,10 @@ await build({
   // Readable stacks in the logs, without a source map in memory.
   minify: false,
   keepNames: true,
+  metafile: METAFILE,
   logLevel: 'warning',
 });
+if (METAFILE) fs.writeFileSync(path.join(OUT, 'meta.json'), JSON.stringify(result.metafile));
 fs.cpSync('server/exports/fonts', path.join(OUT, 'fonts'), { recursive: true });
 fs.cpSync('server/site/defaults', path.join(OUT, 'defaults'), { recursive: true });
 console.log(`server built in ${path.relative('.', OUT)}`);

@@ -36,7 +36,7 @@ let store: TestStore;
 let server: ServerProcess;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts', `--out=${OUT}`], { stdio: 'pipe' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-server.ts', `--out=${OUT}`, '--metafile'], { stdio: 'pipe' });
   store = await testStore();
   const image = imageCommand();
   expect(image.script).toBe('dist/server/main.js');
@@ -59,6 +59,29 @@ describe('the compiled server (the image and npm start)', () => {
     const image = imageCommand();
     const run = start.split('&&').at(-1)!.trim();
     expect(run).toBe(`MALLOC_ARENA_MAX=${image.env.MALLOC_ARENA_MAX} node ${image.nodeArgs.join(' ')} ${image.script}`);
+  });
+
+  it('loads at start only the packages an idle server needs; the rest on first use', () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(OUT, 'meta.json'), 'utf8')) as {
+      outputs: Record<string, { imports: { path: string; kind: string; external?: boolean }[] }>;
+    };
+    const outputOf = (file: string) => Object.entries(meta.outputs).find(([name]) => path.resolve(name) === path.resolve(OUT, file))![1];
+    // Follow static imports from the entry, through our own chunks, to the packages they name.
+    const packages = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const imp of outputOf(file).imports) {
+        if (imp.kind !== 'import-statement') continue;
+        if (!imp.external) visit(path.relative(OUT, path.resolve(imp.path)));
+        else if (!imp.path.startsWith('node:')) packages.add(imp.path.split('/').slice(0, imp.path.startsWith('@') ? 2 : 1).join('/'));
+      }
+    };
+    visit('main.js');
+    // Not here, each about 1-4 MB at idle (docs/performance.md): pdfkit, docx, fontkit, resvg,
+    // openid-client, pg, ioredis and the Redis adapter, qrcode. A new package here is a choice.
+    expect([...packages].sort()).toEqual(['better-sqlite3', 'express', 'lib0', 'pino', 'prom-client', 'socket.io', 'ws', 'y-protocols', 'yjs']);
   });
 
   it('runs a workshop: REST, socket.io and y-websocket, bad input refused by name', async () => {
