@@ -9,7 +9,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwor
 import { PARTICIPANT_TOKEN_PREFIX, hashToken, randomToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { ControlStates } from '../method/controlStates';
-import type { AccountRecord, AccountRole, Storage } from '../storage/storage';
+import { FIRST_ACCOUNT_ROLES, INVITED_ACCOUNT_ROLES, type AccountRecord, type AccountRole, type Storage } from '../storage/storage';
 import type { WorkshopService } from '../workshops';
 import { HttpError, parseBody } from './errors';
 import { FailureLimiter, type FailureLimit } from '../limits';
@@ -88,6 +88,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       email: body.email,
       passwordHash: await hashPassword(body.password, config.scryptCost),
       createdAt: Date.now(),
+      roles: [...FIRST_ACCOUNT_ROLES],
     };
     if (!(await storage.createFirstAccount(account))) throw new HttpError(409, 'SETUP_DONE');
     await startSession(req, res, account);
@@ -151,6 +152,7 @@ export function createApiRouter(deps: ApiDeps): Router {
       email,
       passwordHash: await hashPassword(body.password, config.scryptCost),
       createdAt: Date.now(),
+      roles: [...INVITED_ACCOUNT_ROLES],
     };
     await storage.createAccount(account);
     await startSession(req, res, account);

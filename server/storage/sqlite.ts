@@ -7,7 +7,7 @@ import { stemsOf } from '../knowledge/dutchText';
 import { SqliteFollowUpStore } from './sqliteFollowUpStore';
 import { SqliteKnowledgeStore } from './sqliteKnowledgeStore';
 import { SqliteMethodStore } from './sqliteMethodStore';
-import { ACCOUNT_ROLES } from './storage';
+import { ACCOUNT_ROLES, localAccountRoles } from './storage';
 import type {
   AccountRecord,
   AccountRole,
@@ -116,7 +116,7 @@ export class SqliteStorage implements Storage {
     this.stmt = {
       countAccounts: db.prepare('SELECT COUNT(*) AS n FROM accounts'),
       insertAccount: db.prepare(
-        'INSERT INTO accounts (id, name, email, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO accounts (id, name, email, password_hash, created_at, roles) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       accountByEmail: db.prepare('SELECT * FROM accounts WHERE email = ?'),
       accountById: db.prepare('SELECT * FROM accounts WHERE id = ?'),
@@ -177,13 +177,13 @@ export class SqliteStorage implements Storage {
   }
 
   async createAccount(a: AccountRecord): Promise<void> {
-    this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt);
+    this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt, localAccountRoles(a));
   }
 
   async createFirstAccount(a: AccountRecord): Promise<boolean> {
     return this.db.transaction(() => {
       if ((this.stmt.countAccounts.get() as { n: number }).n > 0) return false;
-      this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt);
+      this.stmt.insertAccount.run(a.id, a.name, a.email, a.passwordHash, a.createdAt, localAccountRoles(a));
       return true;
     }).immediate();
   }

@@ -13,6 +13,12 @@ import type { MethodStore } from './methodStore';
 /** facilitator: runs workshops; member (action group, stuurgroep): reads the knowledge centre and tracker; admin: manages accounts. */
 export type AccountRole = 'facilitator' | 'member' | 'admin';
 export const ACCOUNT_ROLES: readonly AccountRole[] = ['facilitator', 'member', 'admin'];
+/** The first account (setup): it runs workshops and manages the accounts that follow. */
+export const FIRST_ACCOUNT_ROLES: readonly AccountRole[] = ['facilitator', 'admin'];
+/** An account made from an invitation: least privilege (BIO); an administrator may add roles. */
+export const INVITED_ACCOUNT_ROLES: readonly AccountRole[] = ['facilitator'];
+/** What storage writes for a new local account. */
+export const localAccountRoles = (a: AccountRecord): string => (a.roles ?? INVITED_ACCOUNT_ROLES).join(',');
 
 export interface AccountRecord {
   id: string;
@@ -21,7 +27,7 @@ export interface AccountRecord {
   /** Empty for an account that signs in through OpenID Connect only. */
   passwordHash: string;
   createdAt: number;
-  /** Read from storage; a new local account gets facilitator and admin. */
+  /** A new local account gets these (none given: facilitator only, the least privilege). */
   roles?: AccountRole[];
   /** The issuer of an account that signs in through OpenID Connect: its roles come from the provider. */
   oidcIssuer?: string;

@@ -28,10 +28,11 @@ describe('account administration in the dashboard', () => {
     const panel = page.getByRole('region', { name: 'Accounts' });
     await panel.waitFor();
     const roles = panel.getByRole('group', { name: 'Rollen van Carla Collega' });
+    // An invited account may facilitate, nothing more (least privilege).
+    expect(await roles.getByRole('checkbox', { name: 'Begeleider' }).isChecked()).toBe(true);
+    expect(await roles.getByRole('checkbox', { name: 'Beheerder' }).isChecked()).toBe(false);
     // Only the keyboard: tab to a checkbox, space toggles it, then the save button.
     await roles.getByRole('checkbox', { name: 'Begeleider' }).focus();
-    await page.keyboard.press('Space');
-    await roles.getByRole('checkbox', { name: 'Beheerder' }).focus();
     await page.keyboard.press('Space');
     await roles.getByRole('checkbox', { name: 'Lid (actiegroep, stuurgroep)' }).focus();
     await page.keyboard.press('Space');

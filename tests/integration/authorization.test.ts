@@ -97,7 +97,11 @@ describe('REST routes × roles', () => {
   const reads = (ok: number) => byRole((r) => facilitators(r) || r === 'member', ok);
   /** Following up proposals (issue 17): facilitators and the stuurgroep (members). */
   const followsUp = reads;
-  const administers = (ok: number) => byRole((r) => facilitators(r) || r === 'admin', ok);
+  /**
+   * Accounts: the first account (setup gives it facilitator and admin) and administrators. An
+   * invited facilitator (otherFacilitator) has the facilitator role only: least privilege.
+   */
+  const administers = (ok: number) => byRole((r) => r === F || r === 'admin', ok);
   /** Routes of one workshop: its own facilitator only; every other account 403. */
   const ownerOnly = (ok: number) => (r: RoleName) => (r === F ? ok : signedIn(r) ? 403 : 401);
   const none = () => undefined;

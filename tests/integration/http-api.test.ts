@@ -55,8 +55,10 @@ describe('accounts', () => {
     expect(account?.passwordHash).not.toContain(FACILITATOR.password);
   });
 
-  it('invites another facilitator with a one-time link', async () => {
+  it('invites another facilitator with a one-time link; the invited account may facilitate, not administer', async () => {
     const api = await facilitatorClient(server.url);
+    // The first account sets the place up and manages the accounts after it.
+    expect(((await api.get<{ account: { roles: string[] } }>('/api/me')).body.account.roles).sort()).toEqual(['admin', 'facilitator']);
     const invite = await api.post<{ inviteUrl: string }>('/api/invites', { email: 'tweede@lochem.nl' });
     expect(invite.status).toBe(201);
     const token = invite.body.inviteUrl.split('#')[1]!;
@@ -65,7 +67,10 @@ describe('accounts', () => {
     const guest = new ApiClient(server.url);
     const accepted = await guest.post('/api/invites/accept', { token, name: 'Tweede', password: 'another-long-pass' });
     expect(accepted.status).toBe(201);
-    expect((await guest.get('/api/me')).body).toMatchObject({ account: { email: 'tweede@lochem.nl' } });
+    expect((await guest.get('/api/me')).body).toMatchObject({ account: { email: 'tweede@lochem.nl', roles: ['facilitator'] } });
+    // Least privilege: an administrator adds roles in the accounts panel when they are needed.
+    expect((await guest.get('/api/accounts')).status).toBe(403);
+    expect((await guest.post('/api/invites', { email: 'derde@lochem.nl' })).status).toBe(403);
     const reused = await new ApiClient(server.url).post('/api/invites/accept', { token, name: 'X', password: 'another-long-pass' });
     expect(reused.status).toBe(404);
     expectError(reused.body, 'INVITE_INVALID');

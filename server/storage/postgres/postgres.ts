@@ -1,5 +1,5 @@
 import { templateSchema } from '../../../shared/schemas';
-import { ACCOUNT_ROLES, type AccountRecord, type AccountRole, type CompactionOutcome, type OidcIdentity, type ParticipantRecord, type Storage, type StoredDoc, type WorkshopRecord } from '../storage';
+import { ACCOUNT_ROLES, localAccountRoles, type AccountRecord, type AccountRole, type CompactionOutcome, type OidcIdentity, type ParticipantRecord, type Storage, type StoredDoc, type WorkshopRecord } from '../storage';
 import { Db, lockKey } from './db';
 import { PgFollowUpStore } from './followUpStore';
 import { PgKnowledgeStore } from './knowledgeStore';
@@ -111,12 +111,13 @@ export class PostgresStorage implements Storage {
   }
 
   async createAccount(a: AccountRecord): Promise<void> {
-    await this.db.query('INSERT INTO accounts (id, name, email, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    await this.db.query('INSERT INTO accounts (id, name, email, password_hash, created_at, roles) VALUES ($1, $2, $3, $4, $5, $6)', [
       a.id,
       a.name,
       a.email,
       a.passwordHash,
       a.createdAt,
+      localAccountRoles(a),
     ]);
   }
 
@@ -125,12 +126,13 @@ export class PostgresStorage implements Storage {
       // Two instances racing to create the first account: one wins.
       await q.lock('regiebord:first-account');
       if ((await q.one<{ n: number }>('SELECT COUNT(*) AS n FROM accounts'))!.n > 0) return false;
-      await q.query('INSERT INTO accounts (id, name, email, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)', [
+      await q.query('INSERT INTO accounts (id, name, email, password_hash, created_at, roles) VALUES ($1, $2, $3, $4, $5, $6)', [
         a.id,
         a.name,
         a.email,
         a.passwordHash,
         a.createdAt,
+        localAccountRoles(a),
       ]);
       return true;
     });
