@@ -5,8 +5,11 @@
  *
  *   tsx   `npm run serve` as it was `npm start` before: the tsx CLI (a parent process) + the server
  *   node  `npm start` now: plain node on the compiled server (dist/server, `npm run build:server`)
+ *   reference  the issue's reference, a stock Yjs server (bench/referenceServer.ts: @y/websocket-server
+ *         on ws, compiled to plain JS and run on plain node with the same flags as `node`), with
+ *         the same 300 phones' y-websocket providers (it has no socket.io: that half is ours alone)
  *
- *   npx tsx bench/memory.ts [--phones=300] [--only=node] [--heap]
+ *   npx tsx bench/memory.ts [--phones=300] [--only=node,reference] [--heap]
  *
  * `--heap` also writes a heap snapshot of the node server at idle with the phones connected and
  * prints what holds the heap, by constructor.
@@ -20,14 +23,16 @@ import { createWorkshop, facilitatorClient } from '../tests/helpers/api';
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const PHONES = Number(arg('phones') ?? 300);
 const WORKERS = 4;
-const MODES = (arg('only')?.split(',') ?? ['tsx', 'node']) as ('tsx' | 'node')[];
+type Mode = 'tsx' | 'node' | 'reference';
+const MODES = (arg('only')?.split(',') ?? ['tsx', 'node', 'reference']) as Mode[];
 const HEAP = process.argv.includes('--heap');
 /** `--node-args="--max-semi-space-size=2"`: flags for the node run (to try V8 settings). */
 const NODE_ARGS = arg('node-args')?.split(' ').filter(Boolean) ?? [];
 const TOKEN = 'bench-memory';
 const IDLE_MS = 10_000;
 
-const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const statusKb = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+const rssKb = (pid: number) => statusKb(pid, 'VmRSS');
 const childrenOf = (pid: number) =>
   fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
 const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
@@ -48,11 +53,19 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
-function start(mode: 'tsx' | 'node', dataDir: string, heapDir: string): { proc: ChildProcess; output: () => string } {
+/** The reference server as plain JS beside the project (so its packages resolve), no loader in the process. */
+async function compiledReference(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = path.resolve('dist/bench/referenceServer.mjs');
+  await build({ entryPoints: ['bench/referenceServer.ts'], outfile: out, bundle: true, packages: 'external', platform: 'node', format: 'esm', logLevel: 'warning' });
+  return out;
+}
+
+async function start(mode: Mode, dataDir: string, heapDir: string): Promise<{ proc: ChildProcess; output: () => string }> {
   const args =
     mode === 'tsx'
       ? [path.resolve('node_modules/tsx/dist/cli.mjs'), 'server/main.ts']
-      : [...NODE_ARGS, ...(HEAP ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`] : []), 'dist/server/main.js'];
+      : [...NODE_ARGS, ...(HEAP ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${heapDir}`] : []), mode === 'node' ? 'dist/server/main.js' : await compiledReference()];
   const proc = spawn(process.execPath, args, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', METRICS_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,20 +81,20 @@ async function metric(url: string, name: string): Promise<number> {
   return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
 }
 
-async function measure(mode: 'tsx' | 'node') {
+async function measure(mode: Mode) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-memory-'));
   const heapDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regiebord-heap-'));
-  const server = start(mode, dataDir, heapDir);
+  const server = await start(mode, dataDir, heapDir);
   const port = await until('server start', async () => {
-    const m = /"port":(\d+)|localhost:(\d+)/.exec(server.output());
-    return m ? Number(m[1] ?? m[2]) : undefined;
+    const m = /"port":(\d+)|localhost:(\d+)|listening on (\d+)/.exec(server.output());
+    return m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
   });
   const url = `http://127.0.0.1:${port}`;
   const serverPid = mode === 'tsx' ? childrenOf(server.proc.pid!)[0]! : server.proc.pid!;
   const atStart = rssKb(serverPid);
   const cpuAtStart = cpuSeconds(serverPid);
-  const api = await facilitatorClient(url);
-  const workshop = await createWorkshop(api, 'Geheugen');
+  const reference = mode === 'reference';
+  const joinCode = reference ? '' : (await createWorkshop(await facilitatorClient(url), 'Geheugen')).joinCode;
 
   const workers = await Promise.all(
     Array.from({ length: WORKERS }, () => {
@@ -106,25 +119,30 @@ async function measure(mode: 'tsx' | 'node') {
     workers.map((p, i) =>
       ask(p, {
         cmd: 'connect',
-        target: 'ours',
+        target: reference ? 'reference' : 'ours',
         url,
         wsUrl: `ws://127.0.0.1:${port}`,
-        joins: Array.from({ length: Math.min(per, PHONES - i * per) }, () => ({ code: workshop.joinCode })),
+        joins: Array.from({ length: Math.min(per, PHONES - i * per) }, () => ({ code: joinCode, room: 'geheugen' })),
       }),
     ),
   );
-  await until('all phones connected', async () => {
+  // The workers answer `connect` once every phone has synced (and, ours, connected socket.io).
+  if (!reference) await until('all phones connected', async () => {
     const h = (await (await fetch(`${url}/healthz`)).json()) as { boardConnections: number; controlConnections: number };
     return h.boardConnections >= PHONES && h.controlConnections >= PHONES ? true : undefined;
   });
   await sleep(IDLE_MS);
   const connected = rssKb(serverPid);
+  // Resident memory in files (the node binary and shared libraries: clean pages, shared with every
+  // node process on the host) and anonymous memory (the V8 heap, malloc): the process's own.
+  const [fileBacked, anonymous] = [statusKb(serverPid, 'RssFile'), statusKb(serverPid, 'RssAnon')];
   // 300 joins, socket.io and y-websocket handshakes and syncs, then idle: the work of a workshop's start.
   const cpu = cpuSeconds(serverPid) - cpuAtStart;
   const parent = mode === 'tsx' ? rssKb(server.proc.pid!) : 0;
-  const heapUsed = await metric(url, 'nodejs_heap_size_used_bytes');
-  const heapTotal = await metric(url, 'nodejs_heap_size_total_bytes');
-  const external = await metric(url, 'nodejs_external_memory_bytes');
+  // The reference has no /metrics.
+  const heapUsed = reference ? NaN : await metric(url, 'nodejs_heap_size_used_bytes');
+  const heapTotal = reference ? NaN : await metric(url, 'nodejs_heap_size_total_bytes');
+  const external = reference ? NaN : await metric(url, 'nodejs_external_memory_bytes');
   let snapshot: string | undefined;
   if (HEAP && mode === 'node') {
     server.proc.kill('SIGUSR2');
@@ -142,7 +160,7 @@ async function measure(mode: 'tsx' | 'node') {
   server.proc.kill('SIGTERM');
   await new Promise((r) => server.proc.once('exit', r));
   fs.rmSync(dataDir, { recursive: true, force: true });
-  return { mode, atStart, connected, parent, heapUsed, heapTotal, external, cpu, snapshot };
+  return { mode, atStart, connected, fileBacked, anonymous, parent, heapUsed, heapTotal, external, cpu, snapshot };
 }
 
 /** What holds the heap: self size by node type and constructor name, largest first. */
@@ -176,12 +194,12 @@ if (!fs.existsSync('dist/server/main.js') && MODES.includes('node')) {
   process.exit(1);
 }
 console.log(`${PHONES} phones (socket.io + y-websocket each) in ${WORKERS} processes, one workshop, ${IDLE_MS / 1000} s idle before measuring; ${os.cpus().length} cores\n`);
-console.log('| run | server RSS at start | server RSS, phones connected | + tsx parent | V8 heap used / total | external | server CPU, connecting + idle |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| run | server RSS at start | server RSS, phones connected | of which files / anonymous | + tsx parent | V8 heap used / total | external | server CPU, connecting + idle |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const mode of MODES) {
   const r = await measure(mode);
   console.log(
-    `| ${mode === 'tsx' ? 'tsx server/main.ts (tsx CLI)' : ['node', ...NODE_ARGS, 'dist/server/main.js'].join(' ')} | ${mb(r.atStart)} | ${mb(r.connected)} | ${r.parent ? mb(r.parent) : '—'} | ${mb(r.heapUsed / 1024)} / ${mb(r.heapTotal / 1024)} | ${mb(r.external / 1024)} | ${r.cpu.toFixed(2)} s |`,
+    `| ${mode === 'tsx' ? 'tsx server/main.ts (tsx CLI)' : ['node', ...NODE_ARGS, mode === 'node' ? 'dist/server/main.js' : 'reference (@y/websocket-server)'].join(' ')} | ${mb(r.atStart)} | ${mb(r.connected)} | ${mb(r.fileBacked)} / ${mb(r.anonymous)} | ${r.parent ? mb(r.parent) : '—'} | ${Number.isNaN(r.heapUsed) ? '—' : `${mb(r.heapUsed / 1024)} / ${mb(r.heapTotal / 1024)}`} | ${Number.isNaN(r.external) ? '—' : mb(r.external / 1024)} | ${r.cpu.toFixed(2)} s |`,
   );
   if (r.snapshot) {
     for (const line of heapSummary(r.snapshot)) console.log(line);
