@@ -114,12 +114,13 @@ export class OidcSignIn {
   }
 
   /** Validates the callback and returns who signed in; throws OidcError otherwise. A flow is used once. */
-  async finish(callbackUrl: URL, flowId: string | undefined): Promise<{ identity: OidcIdentity; returnTo: string | undefined }> {
+  async finish(callbackUrl: URL, flowId: string | undefined): Promise<{ identity: OidcIdentity; idToken: string; returnTo: string | undefined }> {
     const flow = flowId ? this.flows.get(flowId) : undefined;
     if (flowId) this.flows.delete(flowId);
     if (!flow || flow.expiresAt <= Date.now()) throw new OidcError('OIDC_STATE_INVALID', 400, 'no sign-in under way in this browser');
     if (callbackUrl.searchParams.get('state') !== flow.state) throw new OidcError('OIDC_STATE_INVALID', 400, 'state does not match');
     let claims: client.IDToken | undefined;
+    let idToken: string | undefined;
     try {
       const tokens = await client.authorizationCodeGrant(this.provider, callbackUrl, {
         pkceCodeVerifier: flow.verifier,
@@ -128,10 +129,11 @@ export class OidcSignIn {
         idTokenExpected: true,
       });
       claims = tokens.claims();
+      idToken = tokens.id_token;
     } catch (err) {
       throw classify(err);
     }
-    if (!claims) throw new OidcError('OIDC_ID_TOKEN_INVALID', 401, 'no ID token');
+    if (!claims || !idToken) throw new OidcError('OIDC_ID_TOKEN_INVALID', 401, 'no ID token');
     const roles = rolesFromGroups(groupsOf(claims, this.config.groupsClaim), this.config);
     if (!roles) throw new OidcError('OIDC_NOT_ALLOWED', 403, 'not in an allowed group');
     const email = typeof claims.email === 'string' ? claims.email : typeof claims.preferred_username === 'string' ? claims.preferred_username : '';
@@ -139,16 +141,22 @@ export class OidcSignIn {
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim() : email;
     return {
       identity: { issuer: claims.iss, subject: claims.sub, name: name.slice(0, 200), email: email.slice(0, 320), roles },
+      idToken,
       returnTo: flow.returnTo,
     };
   }
 
-  /** RP-initiated logout at the provider, where it offers it (end_session_endpoint); else undefined. */
-  logoutUrl(fallbackRedirect: string): string | undefined {
+  /**
+   * RP-initiated logout at the provider, where it offers it (end_session_endpoint); else undefined.
+   * With the session's ID token as id_token_hint the provider knows whose session to end and that
+   * we asked (Keycloak, for one, asks the person to confirm without it).
+   */
+  logoutUrl(fallbackRedirect: string, idToken: string | undefined): string | undefined {
     if (!this.provider.serverMetadata().end_session_endpoint) return undefined;
     return client.buildEndSessionUrl(this.provider, {
       client_id: this.config.clientId,
       post_logout_redirect_uri: this.config.postLogoutRedirectUrl || fallbackRedirect,
+      ...(idToken ? { id_token_hint: idToken } : {}),
     }).href;
   }
 }

@@ -64,12 +64,12 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
     callbackUrl.search = new URL(req.originalUrl, 'http://x').search;
     const clearFlow = flowCookie('', 0, secure(req));
     try {
-      const { identity, returnTo } = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
+      const { identity, idToken, returnTo } = await oidc.finish(callbackUrl, readCookie(req.get('cookie'), FLOW_COOKIE));
       const account = await storage.upsertOidcAccount(identity, randomId(16), Date.now());
       if (!account) throw new OidcError('EMAIL_TAKEN', 409, 'e-mail belongs to a local account');
       if (account.disabled) throw new OidcError('ACCOUNT_DISABLED', 403, 'account switched off by an administrator');
       const token = randomToken();
-      await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs);
+      await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs, idToken);
       res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
       logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
       res.redirect(302, returnTo ?? landingPath(account.roles ?? []));
@@ -94,13 +94,13 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
   router.post('/auth/oidc/logout', async (req, res) => {
     const session = readCookie(req.get('cookie'), SESSION_COOKIE);
     const account = session ? await storage.findSessionAccount(hashToken(session), Date.now()) : undefined;
-    if (session) await storage.deleteSession(hashToken(session));
+    const idToken = session ? await storage.deleteSession(hashToken(session)) : undefined;
     res.setHeader('Set-Cookie', clearedSessionCookie(secure(req)));
     // Only a person who signed in at the provider is sent there to end that session too; a local
     // (password) account has nothing to end there.
     const oidc = account?.oidcIssuer ? await deps.oidc() : undefined;
     const base = config.publicUrl || `${req.protocol}://${req.get('host')}`;
-    res.json({ logoutUrl: oidc?.logoutUrl(`${base}/`) ?? null });
+    res.json({ logoutUrl: oidc?.logoutUrl(`${base}/`, idToken) ?? null });
   });
 
   return router;

@@ -367,6 +367,12 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE accounts ADD COLUMN disabled_at INTEGER;
   `,
+  // 9: the ID token of a session signed in through OpenID Connect, sent back to the provider as
+  // id_token_hint at RP-initiated logout (Keycloak and others then end their session without asking
+  // again). It lives and is deleted with its session; it is never logged.
+  `
+  ALTER TABLE sessions ADD COLUMN oidc_id_token TEXT;
+  `,
 ];
 
 /**

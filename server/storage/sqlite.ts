@@ -130,12 +130,12 @@ export class SqliteStorage implements Storage {
       setAccountRoles: db.prepare('UPDATE accounts SET roles = ? WHERE id = ?'),
       setAccountDisabled: db.prepare('UPDATE accounts SET disabled_at = ? WHERE id = ?'),
       deleteAccountSessions: db.prepare('DELETE FROM sessions WHERE account_id = ?'),
-      insertSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES (?, ?, ?)'),
+      insertSession: db.prepare('INSERT INTO sessions (token_hash, account_id, expires_at, oidc_id_token) VALUES (?, ?, ?, ?)'),
       sessionAccount: db.prepare(
         `SELECT a.* FROM sessions s JOIN accounts a ON a.id = s.account_id
          WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled_at IS NULL`,
       ),
-      deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+      deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ? RETURNING oidc_id_token'),
       deleteExpiredSessions: db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
       insertInvite: db.prepare('INSERT INTO invites (token_hash, email, invited_by, expires_at) VALUES (?, ?, ?, ?)'),
       inviteByToken: db.prepare('SELECT email, expires_at FROM invites WHERE token_hash = ?'),
@@ -223,17 +223,17 @@ export class SqliteStorage implements Storage {
     })();
   }
 
-  async createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
+  async createSession(tokenHash: string, accountId: string, expiresAt: number, oidcIdToken?: string): Promise<void> {
     this.stmt.deleteExpiredSessions.run(Date.now());
-    this.stmt.insertSession.run(tokenHash, accountId, expiresAt);
+    this.stmt.insertSession.run(tokenHash, accountId, expiresAt, oidcIdToken ?? null);
   }
 
   async findSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | undefined> {
     return toAccount(this.stmt.sessionAccount.get(tokenHash, now) as AccountRow | undefined);
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    this.stmt.deleteSession.run(tokenHash);
+  async deleteSession(tokenHash: string): Promise<string | undefined> {
+    return (this.stmt.deleteSession.get(tokenHash) as { oidc_id_token: string | null } | undefined)?.oidc_id_token ?? undefined;
   }
 
   async createInvite(tokenHash: string, email: string, invitedBy: string, expiresAt: number): Promise<void> {

@@ -98,9 +98,11 @@ export interface Storage {
   setAccountRoles(id: string, roles: AccountRole[]): Promise<void>;
   /** Disables (ending all its sessions) or enables an account. */
   setAccountDisabled(id: string, disabled: boolean, now: number): Promise<void>;
-  createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void>;
+  /** `oidcIdToken`: the ID token of a sign-in through OpenID Connect, for the logout at the provider. */
+  createSession(tokenHash: string, accountId: string, expiresAt: number, oidcIdToken?: string): Promise<void>;
   findSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | undefined>;
-  deleteSession(tokenHash: string): Promise<void>;
+  /** Deletes the session; returns its ID token (OpenID Connect sessions only), for id_token_hint. */
+  deleteSession(tokenHash: string): Promise<string | undefined>;
   createInvite(tokenHash: string, email: string, invitedBy: string, expiresAt: number): Promise<void>;
   /** Returns the invited e-mail and deletes the invite, or undefined when unknown or expired. */
   takeInvite(tokenHash: string, now: number): Promise<string | undefined>;

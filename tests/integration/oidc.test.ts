@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/logger';
 import { startForgingIssuer, type ForgingIssuer, type Forgery } from '../helpers/forgingIssuer';
 import { startServer, type TestServer } from '../helpers/server';
+import { sqlRows } from '../helpers/engine';
 
 /**
  * Sign-in against a real OpenID Provider (oidc-provider, the certified Node implementation) on
@@ -264,12 +265,21 @@ describe('OpenID Connect sign-in', () => {
     const b = new Browser();
     await b.get(await b.toCallback());
     expect((await me(b)).status).toBe(200);
+    const before = await sqlRows<{ n: number }>(app, 'SELECT COUNT(*) AS n FROM sessions WHERE oidc_id_token IS NOT NULL');
+    expect(Number(before[0]!.n)).toBeGreaterThan(0);
     const out = await b.get(`${app.url}/api/auth/oidc/logout`, { method: 'POST', headers: { origin: app.url } });
     expect(out.status).toBe(200);
     const { logoutUrl } = (await out.json()) as { logoutUrl: string };
     expect(logoutUrl.startsWith(`${idp.issuer}/session/end`)).toBe(true);
-    expect(new URL(logoutUrl).searchParams.get('client_id')).toBe('regiebord');
+    const params = new URL(logoutUrl).searchParams;
+    expect(params.get('client_id')).toBe('regiebord');
+    // The session's own ID token as id_token_hint: the provider knows whose session to end.
+    const claims = JSON.parse(Buffer.from(params.get('id_token_hint')!.split('.')[1]!, 'base64url').toString()) as { iss: string; aud: string };
+    expect(claims).toMatchObject({ iss: idp.issuer, aud: 'regiebord' });
     expect((await me(b)).status).toBe(401);
+    // The ID token went with its session: it is not kept once the session has ended.
+    const kept = await sqlRows<{ n: number }>(app, `SELECT COUNT(*) AS n FROM sessions WHERE oidc_id_token = '${params.get('id_token_hint')!.replace(/'/g, '')}'`);
+    expect(Number(kept[0]!.n)).toBe(0);
   });
 });
 

@@ -185,12 +185,13 @@ export class PostgresStorage implements Storage {
     });
   }
 
-  async createSession(tokenHash: string, accountId: string, expiresAt: number): Promise<void> {
+  async createSession(tokenHash: string, accountId: string, expiresAt: number, oidcIdToken?: string): Promise<void> {
     await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [Date.now()]);
-    await this.db.query('INSERT INTO sessions (token_hash, account_id, expires_at) VALUES ($1, $2, $3)', [
+    await this.db.query('INSERT INTO sessions (token_hash, account_id, expires_at, oidc_id_token) VALUES ($1, $2, $3, $4)', [
       tokenHash,
       accountId,
       expiresAt,
+      oidcIdToken ?? null,
     ]);
   }
 
@@ -204,8 +205,9 @@ export class PostgresStorage implements Storage {
     );
   }
 
-  async deleteSession(tokenHash: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  async deleteSession(tokenHash: string): Promise<string | undefined> {
+    const row = await this.db.one<{ oidc_id_token: string | null }>('DELETE FROM sessions WHERE token_hash = $1 RETURNING oidc_id_token', [tokenHash]);
+    return row?.oidc_id_token ?? undefined;
   }
 
   async createInvite(tokenHash: string, email: string, invitedBy: string, expiresAt: number): Promise<void> {
