@@ -60,6 +60,7 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
       memberGroups: list(env.OIDC_MEMBER_GROUPS),
       adminGroups: list(env.OIDC_ADMIN_GROUPS),
       postLogoutRedirectUrl: env.OIDC_POST_LOGOUT_REDIRECT_URL ?? '',
+      ...(Number(env.OIDC_SESSION_HOURS) > 0 ? { sessionHours: Number(env.OIDC_SESSION_HOURS) } : {}),
     };
   }
   if (env.LOCAL_ACCOUNTS) override.localAccounts = env.LOCAL_ACCOUNTS !== 'false';

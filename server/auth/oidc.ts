@@ -26,6 +26,12 @@ export interface OidcConfig {
   adminGroups: string[];
   /** Where the provider sends the browser after RP-initiated logout; empty: the site's root. */
   postLogoutRedirectUrl: string;
+  /**
+   * How long a session started at the provider lasts, in hours (OIDC_SESSION_HOURS; default
+   * DEFAULT_OIDC_SESSION_HOURS in server/http/oidcApi.ts, a working day). Then the person signs in at the provider again,
+   * mostly without typing anything, and a change of groups or an account removed there counts.
+   */
+  sessionHours?: number;
   /** Tests only: a provider on http://127.0.0.1. */
   allowInsecureHttp?: boolean;
 }

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { randomId } from '../../shared/ids';
 import { errorBody } from '../../shared/errors';
-import type { OidcSignIn } from '../auth/oidc';
+import type { OidcConfig, OidcSignIn } from '../auth/oidc';
 import { OidcError } from '../auth/oidcError';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from '../auth/cookies';
 import { hashToken, randomToken } from '../auth/tokens';
@@ -10,6 +10,18 @@ import type { Logger } from '../logger';
 import type { AccountRole, Storage } from '../storage/storage';
 import { HttpError, languageOf } from './errors';
 import { requestIdOf } from './requestLog';
+
+/**
+ * A session started at the provider lasts a working day (OIDC_SESSION_HOURS), not the 14 days of a
+ * password session: the provider stays the one that decides who may come in (its groups, an
+ * account it removed), and signing in again there is mostly one click. Here, not in ../auth/oidc,
+ * which loads openid-client.
+ */
+export const DEFAULT_OIDC_SESSION_HOURS = 10;
+
+export function oidcSessionTtlMs(config: OidcConfig): number {
+  return (config.sessionHours ?? DEFAULT_OIDC_SESSION_HOURS) * 60 * 60 * 1000;
+}
 
 const FLOW_COOKIE = 'rb_oidc';
 const CALLBACK_PATH = '/auth/oidc/callback';
@@ -69,8 +81,9 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
       if (!account) throw new OidcError('EMAIL_TAKEN', 409, 'e-mail belongs to a local account');
       if (account.disabled) throw new OidcError('ACCOUNT_DISABLED', 403, 'account switched off by an administrator');
       const token = randomToken();
-      await storage.createSession(hashToken(token), account.id, Date.now() + config.sessionTtlMs, idToken);
-      res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, config.sessionTtlMs, secure(req))]);
+      const ttlMs = oidcSessionTtlMs(config.oidc!);
+      await storage.createSession(hashToken(token), account.id, Date.now() + ttlMs, idToken);
+      res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, ttlMs, secure(req))]);
       logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
       res.redirect(302, returnTo ?? landingPath(account.roles ?? []));
     } catch (err) {

@@ -126,9 +126,17 @@ describe('OpenID Connect sign-in', () => {
     const b = new Browser();
     const callback = await b.toCallback();
     expect(new URL(callback).searchParams.get('code')).toBeTruthy();
+    const started = Date.now();
     const done = await b.get(callback);
     expect(done.status).toBe(302);
     expect(done.headers.get('location')).toBe('/begeleider');
+    // A session from the provider lasts a working day (10 h), not a password session's 14 days:
+    // the cookie and the stored session both.
+    const cookie = done.headers.getSetCookie().find((c) => c.startsWith('rb_session='))!;
+    expect(cookie).toContain(`Max-Age=${10 * 60 * 60}`);
+    const [stored] = await sqlRows<{ expires_at: number }>(app, 'SELECT expires_at FROM sessions ORDER BY expires_at DESC LIMIT 1');
+    expect(Number(stored!.expires_at) - started).toBeGreaterThan(10 * 60 * 60 * 1000 - 60_000);
+    expect(Number(stored!.expires_at) - started).toBeLessThanOrEqual(10 * 60 * 60 * 1000 + 60_000);
     const account = (await (await me(b)).json()) as { account: { name: string; email: string; roles: string[] } };
     expect(account.account).toMatchObject({ name: 'Fenna Begeleider', email: 'fenna@lochem.nl', roles: ['facilitator'] });
     expect((await b.get(`${app.url}/api/workshops`)).status).toBe(200);
