@@ -412,6 +412,7 @@ describe('the board at real density', () => {
         await eventually(async () => expect(await screen.locator('.rb-screen-cards [data-card-id][style*="left"]').count()).toBe(n), { timeoutMs: 10_000 });
         await screen.getByTestId('board-legend').waitFor();
         await screen.screenshot({ path: path.join(SHOTS, 'density-60-screen-koers.png') });
+        await expectNamesClear(screen, `screen 1920×1080 in Koers, ${n} cards`);
         await expectScreenInsideViewport(screen, `Koers, ${n} cards`);
 
         // The facilitator filters the arrows by keyboard; the screen follows, and it is announced.
