@@ -38,8 +38,14 @@ export interface LabelLayoutOptions {
   markerRadius: number;
   /** Room between a label and its marker or its neighbours, in px. */
   gap?: number;
-  /** Obstacles that labels must not cover (target markers), in px. */
+  /** Obstacles that labels should not cover (target markers), in px: a cost, like other labels. */
   obstacles?: readonly Box[];
+  /**
+   * Boxes that labels never cover (the quadrant names), in px: a label goes to the nearest spot
+   * clear of them, however far, and its leader line keeps off them when such a spot exists.
+   * Only when nothing in the whole plane is clear of them does a label cover one (the least).
+   */
+  keepOff?: readonly Box[];
 }
 
 function overlapArea(a: Box, b: Box): number {
@@ -47,6 +53,29 @@ function overlapArea(a: Box, b: Box): number {
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
   return w > 0 && h > 0 ? w * h : 0;
 }
+
+/** Whether the segment a–b passes through the inside of the box (Liang–Barsky clipping). */
+export function segmentCrosses(a: Position, b: Position, box: Box): boolean {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const sides: [number, number][] = [
+    [-dx, a.x - box.x],
+    [dx, box.x + box.w - a.x],
+    [-dy, a.y - box.y],
+    [dy, box.y + box.h - a.y],
+  ];
+  for (const [p, q] of sides) {
+    if (p === 0) {
+      if (q <= 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  return t0 < t1;
+}
+
+const inside = (p: Position, b: Box) => p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h;
 
 function nearestPoint(box: Box, p: Position): Position {
   return { x: Math.min(box.x + box.w, Math.max(box.x, p.x)), y: Math.min(box.y + box.h, Math.max(box.y, p.y)) };
@@ -73,6 +102,8 @@ const NEAR = [
   [-1, -1],
 ] as const;
 const RING_ANGLES = 16;
+/** The cost of a leader line across a kept-off box: more than any near candidate's rank, less than covering 1 px². */
+const CROSSING = 500;
 const RINGS = 9;
 
 /** Candidate boxes for one label, nearest first. */
@@ -100,6 +131,24 @@ function candidates(item: LabelInput, opts: LabelLayoutOptions, gap: number): Bo
 }
 
 /**
+ * Spots anywhere in the plane, nearest first: the last resort for a label whose candidates near
+ * its marker all lie on a box it must keep off (a card under a quadrant name, a tight corner).
+ */
+function farCandidates(item: LabelInput, plane: { w: number; h: number }): Box[] {
+  const { anchor, w, h } = item;
+  const step = Math.max(8, Math.min(w, h) / 2);
+  const out: { box: Box; d: number }[] = [];
+  for (let y = 0; y <= Math.max(0, plane.h - h); y += step) {
+    for (let x = 0; x <= Math.max(0, plane.w - w); x += step) {
+      const box = clampBox({ x, y, w, h }, plane);
+      const end = nearestPoint(box, anchor);
+      out.push({ box, d: Math.hypot(end.x - anchor.x, end.y - anchor.y) });
+    }
+  }
+  return out.sort((a, b) => a.d - b.d || a.box.y - b.box.y || a.box.x - b.box.x).map((c) => c.box);
+}
+
+/**
  * Places every label next to its marker, clear of the labels placed before it and of
  * every card's marker, trying spots nearest first (greedy, deterministic; a force
  * simulation would be neither). Labels are placed top-to-bottom, left-to-right, so
@@ -110,32 +159,52 @@ export function layoutLabels(items: readonly LabelInput[], opts: LabelLayoutOpti
   const rm = opts.markerRadius;
   const markers: (Box & { id: string })[] = items.map((i) => ({ id: i.id, x: i.anchor.x - rm, y: i.anchor.y - rm, w: 2 * rm, h: 2 * rm }));
   const obstacles = opts.obstacles ?? [];
+  const keepOff = opts.keepOff ?? [];
   const order = [...items].sort((a, b) => a.anchor.y - b.anchor.y || a.anchor.x - b.anchor.x || a.id.localeCompare(b.id));
   const placed: Box[] = [];
   const result = new Map<string, LabelPlacement>();
   const pad = (b: Box): Box => ({ x: b.x - gap / 2, y: b.y - gap / 2, w: b.w + gap, h: b.h + gap });
 
+  const hasLeader = (box: Box, anchor: Position) => {
+    const end = nearestPoint(box, anchor);
+    return { end, leader: Math.hypot(end.x - anchor.x, end.y - anchor.y) > rm + gap + 2 };
+  };
+
   for (const item of order) {
-    let best: Box | null = null;
-    let bestCost = Infinity;
-    for (const [i, box] of candidates(item, opts, gap).entries()) {
+    // A box the card itself lies in (a card under a quadrant name) cannot be kept clear of its
+    // leader line: any line out of it crosses it.
+    const avoidLine = keepOff.filter((k) => !inside(item.anchor, k));
+    // The best spot clear of the kept-off boxes, and (the last resort) the one covering them least.
+    const best: { clear: { box: Box; cost: number } | null; blocked: { box: Box; area: number } | null } = { clear: null, blocked: null };
+    /** Weighs one spot; true when it is clear of everything (no better spot can follow). */
+    const consider = (box: Box, rank: number): boolean => {
       const padded = pad(box);
+      let area = 0;
+      for (const k of keepOff) area += overlapArea(padded, k);
+      if (area > 0) {
+        // Never on a kept-off box while another spot is left; else the one that covers least.
+        if (!best.blocked || area < best.blocked.area) best.blocked = { box, area };
+        return false;
+      }
       let covered = 0;
       for (const p of placed) covered += overlapArea(padded, p);
       for (const m of markers) if (m.id !== item.id) covered += overlapArea(padded, m) * 4;
       for (const o of obstacles) covered += overlapArea(padded, o);
-      // Covering anything costs far more than moving further away.
-      const cost = covered * 1000 + i;
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = box;
-        if (covered === 0) break;
-      }
-    }
-    const box = best!;
+      const { end, leader } = hasLeader(box, item.anchor);
+      const crossing = leader && avoidLine.some((k) => segmentCrosses(item.anchor, end, k));
+      // Covering anything costs far more than moving further away; a leader line across a
+      // kept-off box costs more than any move to a further ring, less than covering 1 px².
+      const cost = covered * 1000 + (crossing ? CROSSING : 0) + rank;
+      if (!best.clear || cost < best.clear.cost) best.clear = { box, cost };
+      return covered === 0 && !crossing;
+    };
+    const near = candidates(item, opts, gap);
+    near.some((box, i) => consider(box, i));
+    // Every spot near the card lies on a kept-off box: look across the whole plane, nearest first.
+    if (!best.clear && keepOff.length > 0) farCandidates(item, opts.plane).some((box, i) => consider(box, near.length + i));
+    const box = best.clear?.box ?? best.blocked!.box;
     placed.push(box);
-    const end = nearestPoint(box, item.anchor);
-    const leader = Math.hypot(end.x - item.anchor.x, end.y - item.anchor.y) > rm + gap + 2;
+    const { end, leader } = hasLeader(box, item.anchor);
     result.set(item.id, { id: item.id, box, leader, leaderEnd: end, overlap: 0 });
   }
 
@@ -160,6 +229,8 @@ export interface BoardLayoutInput {
   /** Numbered badges: their sizes (a badge per card, same anchors). */
   badges: readonly LabelInput[];
   obstacles?: readonly Box[];
+  /** Boxes that labels and badges never cover (the quadrant names): see LabelLayoutOptions. */
+  keepOff?: readonly Box[];
   /** Most of a label that may be covered before the board switches to numbers (default 0.1). */
   maxOverlap?: number;
   /** Most of the plane that labels may fill before the board switches to numbers (default 0.4). */
@@ -191,24 +262,24 @@ export interface BoardLayout {
  * their card.
  */
 export function layoutBoard(input: BoardLayoutInput): BoardLayout {
-  const { plane, markerRadius, obstacles } = input;
+  const { plane, markerRadius, obstacles, keepOff } = input;
   const maxOverlap = input.maxOverlap ?? 0.1;
   const maxFill = input.maxFill ?? 0.4;
   const maxLeader = input.maxLeader ?? plane.w / 4;
   const area = input.labels.reduce((s, l) => s + l.w * l.h, 0);
   if (input.labels.length > 0 && !input.numbersOnly && area <= maxFill * plane.w * plane.h) {
-    const placements = layoutLabels(input.labels, { plane, markerRadius, obstacles });
+    const placements = layoutLabels(input.labels, { plane, markerRadius, obstacles, keepOff });
     const bad = placements.filter((p, i) => {
       const a = input.labels[i]!.anchor;
       return p.overlap > maxOverlap || Math.hypot(p.leaderEnd.x - a.x, p.leaderEnd.y - a.y) > maxLeader;
     }).length;
     const crowded = bad / placements.length;
     if (bad <= Math.floor((input.tolerate ?? 0.05) * placements.length)) return { mode: 'labels', placements, crowded };
-    return { mode: 'numbers', placements: layoutLabels(input.badges, { plane, markerRadius, obstacles }), crowded };
+    return { mode: 'numbers', placements: layoutLabels(input.badges, { plane, markerRadius, obstacles, keepOff }), crowded };
   }
   return {
     mode: input.labels.length === 0 ? 'labels' : 'numbers',
-    placements: layoutLabels(input.badges, { plane, markerRadius, obstacles }),
+    placements: layoutLabels(input.badges, { plane, markerRadius, obstacles, keepOff }),
     crowded: 1,
   };
 }

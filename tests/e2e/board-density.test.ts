@@ -154,8 +154,77 @@ async function measureScreen(page: Page): Promise<ScreenFigures> {
   });
 }
 
+interface NameCollisions {
+  /** Quadrant names found on the board (4). */
+  names: number;
+  /** Labels or numbered badges whose box intersects a quadrant name's box (must be none). */
+  covering: string[];
+  /** Leader lines that cross a quadrant name's box (reported; avoided where a clear spot exists). */
+  leadersCrossing: number;
+  /** Of those, lines from a card that lies under the name itself (any line out of it crosses it). */
+  leadersFromUnder: number;
+  leaders: number;
+}
+
+/**
+ * The quadrant names stay readable: no placed label or badge (the element the layout moves; the
+ * card's own point stays at its true position) intersects a name's box, measured in the page.
+ */
+async function nameCollisions(page: Page): Promise<NameCollisions> {
+  await settled(page);
+  return page.evaluate(() => {
+    const plane = document.querySelector('[data-testid="board"]')!;
+    const names = [...plane.querySelectorAll<HTMLElement>('.rb-quadrant__label')].map((el) => ({ text: el.firstChild?.textContent ?? '', r: el.getBoundingClientRect() }));
+    const hits = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) > Math.max(a.left, b.left) && Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top);
+    const covering: string[] = [];
+    for (const el of plane.querySelectorAll<HTMLElement>('.rb-screen-cards [data-card-id]')) {
+      const r = el.getBoundingClientRect();
+      for (const n of names) {
+        if (hits(r, n.r)) covering.push(`card ${el.dataset.cardN} [${[r.left, r.top, r.right, r.bottom].map(Math.round).join(',')}] on "${n.text}" [${[n.r.left, n.r.top, n.r.right, n.r.bottom].map(Math.round).join(',')}]`);
+      }
+    }
+    // A segment crosses a box when it passes through its inside (Liang–Barsky clipping).
+    const crosses = (x1: number, y1: number, x2: number, y2: number, b: DOMRect) => {
+      let t0 = 0;
+      let t1 = 1;
+      const dx = x2 - x1;
+      const dy = y2 - y1;
+      for (const [p, q] of [[-dx, x1 - b.left], [dx, b.right - x1], [-dy, y1 - b.top], [dy, b.bottom - y1]] as const) {
+        if (p === 0) {
+          if (q < 0) return false;
+        } else {
+          const t = q / p;
+          if (p < 0) t0 = Math.max(t0, t);
+          else t1 = Math.min(t1, t);
+        }
+      }
+      return t0 < t1;
+    };
+    const leaders = [...plane.querySelectorAll<SVGLineElement>('.rb-screen-cards__leaders line.rb-screen-cards__leader')];
+    let leadersCrossing = 0;
+    let leadersFromUnder = 0;
+    for (const line of leaders) {
+      const o = line.ownerSVGElement!.getBoundingClientRect();
+      const [x1, y1, x2, y2] = [line.x1, line.y1, line.x2, line.y2].map((a) => a.baseVal.value);
+      const crossed = names.filter((n) => crosses(o.left + x1!, o.top + y1!, o.left + x2!, o.top + y2!, n.r));
+      if (crossed.length) leadersCrossing++;
+      const under = (n: (typeof names)[number]) => o.left + x1! > n.r.left && o.left + x1! < n.r.right && o.top + y1! > n.r.top && o.top + y1! < n.r.bottom;
+      if (crossed.length && crossed.every(under)) leadersFromUnder++;
+    }
+    return { names: names.length, covering, leadersCrossing, leadersFromUnder, leaders: leaders.length };
+  });
+}
+
+/** Asserts that no label or badge covers a quadrant name, and logs the leader lines that cross one. */
+async function expectNamesClear(page: Page, what: string) {
+  const c = await nameCollisions(page);
+  console.log(`[density] quadrant names, ${what}: ${c.covering.length} labels or badges on a name; ${c.leadersCrossing} of ${c.leaders} leader lines cross a name (${c.leadersFromUnder} from a card under that name)`);
+  expect(c.names, `${what}: quadrant names on the board`).toBe(4);
+  expect.soft(c.covering, `${what}: labels or badges on a quadrant name`).toEqual([]);
+}
+
 describe('the board at real density', () => {
-  for (const n of [25, 60]) {
+  for (const n of [25, 40, 60]) {
     it(`${n} clustered cards: screen and facilitator legible, targets attributable and filterable, new cards do not stack, axe clean`, async () => {
       const { server } = suite;
       const api = await facilitatorClient(server.url);
@@ -181,6 +250,8 @@ describe('the board at real density', () => {
       );
       if (f.cutDetails.length) console.log(`[density] cut: ${f.cutDetails.join('; ')}`);
       if (n === 25) await screen.screenshot({ path: path.join(os.tmpdir(), 'density-25-screen.png') });
+      if (n === 40) await screen.screenshot({ path: path.join(os.tmpdir(), 'density-40-screen.png') });
+      await expectNamesClear(screen, `screen 1920×1080, ${n} cards`);
       await expectScreenInsideViewport(screen, `Welkom, ${n} cards`);
       expect(f.clear90).toBeGreaterThanOrEqual(0.9);
       expect(f.cutWords).toBe(0);
@@ -242,6 +313,7 @@ describe('the board at real density', () => {
           await eventually(async () => expect(await fac25.locator('[data-testid="board-legend"] li').count()).toBe(n), { timeoutMs: 10_000 });
         }
         await fac25.screenshot({ path: path.join(os.tmpdir(), 'density-25-facilitator.png') });
+        await expectNamesClear(fac25, `facilitator 1366×768, ${n} cards`);
         expect(f25.clear90).toBeGreaterThanOrEqual(0.9);
         expect(f25.cutWords).toBe(0);
         expect(f25.midWord).toBe(0);
@@ -254,6 +326,7 @@ describe('the board at real density', () => {
         await eventually(async () => expect(await small.locator('.rb-screen-cards [data-card-id][style*="left"]').count()).toBe(n), { timeoutMs: 20_000 });
         const fs720 = await measureScreen(small);
         await small.screenshot({ path: path.join(SHOTS, 'density-60-screen-720.png') });
+        await expectNamesClear(small, `screen 1280×720, ${n} cards`);
         // In Welkom the join code column is as narrow as in the other phases: the board as clear as in Koers.
         console.log(
           `[density] screen 1280×720 in Welkom (join code beside the board), ${n} cards: mode ${fs720.mode}; ${(fs720.clear90 * 100).toFixed(0)} % of labels ≥ 90 % unobstructed; ` +
@@ -296,6 +369,7 @@ describe('the board at real density', () => {
         });
         // Measured in view (target markers are checked with elementFromPoint).
         const ff = await measureScreen(fac);
+        await expectNamesClear(fac, `facilitator 1366×768 in Koers, ${n} cards`);
         console.log(
           `[density] facilitator 1366×768, ${n} cards: mode ${ff.mode}; ${(ff.clear90 * 100).toFixed(0)} % of labels ≥ 90 % unobstructed; ` +
             `${ff.cutWords} cut or clipped; ${ff.midWord} mid-word breaks; target markers visible ${ff.targetsVisible}/${ff.targets}; plane ${ff.plane}; ` +
@@ -320,6 +394,7 @@ describe('the board at real density', () => {
         await eventually(async () => expect(await small.locator('.rb-screen-cards [data-card-id][style*="left"]').count()).toBe(n), { timeoutMs: 10_000 });
         await eventually(async () => expect(await small.locator('.rb-screen--welcome').count()).toBe(0), { timeoutMs: 10_000 });
         const koers720 = await measureScreen(small);
+        await expectNamesClear(small, `screen 1280×720 in Koers, ${n} cards`);
         await small.screenshot({ path: path.join(os.tmpdir(), 'density-60-screen-720-koers.png') });
         console.log(
           `[density] screen 1280×720 in Koers, ${n} cards: mode ${koers720.mode}; ${(koers720.clear90 * 100).toFixed(0)} % of labels ≥ 90 % unobstructed; ` +
@@ -337,6 +412,7 @@ describe('the board at real density', () => {
         await eventually(async () => expect(await screen.locator('.rb-screen-cards [data-card-id][style*="left"]').count()).toBe(n), { timeoutMs: 10_000 });
         await screen.getByTestId('board-legend').waitFor();
         await screen.screenshot({ path: path.join(SHOTS, 'density-60-screen-koers.png') });
+        await expectNamesClear(screen, `screen 1920×1080 in Koers, ${n} cards`);
         await expectScreenInsideViewport(screen, `Koers, ${n} cards`);
 
         // The facilitator filters the arrows by keyboard; the screen follows, and it is announced.

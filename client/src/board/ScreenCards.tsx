@@ -46,6 +46,8 @@ const MARKER_RADIUS = 7;
 const BADGE_MAX = 36;
 const BADGE_MIN = 24;
 const badgeSize = (planeWidth: number) => Math.max(BADGE_MIN, Math.min(BADGE_MAX, Math.round(planeWidth / 21)));
+/** Room kept between a quadrant name and any label or badge, px (the layout adds its own gap). */
+const NAME_MARGIN = 4;
 /** Radius of a target ring on the screen and the facilitator's board (Trajectories), px, plus room for its number. */
 const TARGET_RING = { large: 16, small: 10 };
 
@@ -64,7 +66,7 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
   const [sizes, setSizes] = useState<Map<string, { w: number; h: number }>>(new Map());
   // The plane inside its border: labels are positioned in it (size is the outer box).
   const [inner, setInner] = useState({ width: 0, height: 0 });
-  // The quadrant names: labels keep off them when they can.
+  // The quadrant names' boxes (they wrap, so measured): labels and badges never cover them.
   const [names, setNames] = useState<Box[]>([]);
   const titles = items.map((i) => `${i.card.id}:${i.card.title}:${i.card.kind}`).join('|');
 
@@ -85,7 +87,7 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
       setNames(
         [...planeEl.querySelectorAll('.rb-quadrant__label')].map((el) => {
           const r = el.getBoundingClientRect();
-          return { x: r.left - left, y: r.top - top, w: r.width, h: r.height };
+          return { x: r.left - left - NAME_MARGIN, y: r.top - top - NAME_MARGIN, w: r.width + 2 * NAME_MARGIN, h: r.height + 2 * NAME_MARGIN };
         }),
       );
     }
@@ -103,12 +105,12 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
     const labels: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), ...(sizes.get(card.id) ?? { w: 200, h: 60 }) }));
     const badge = badgeSize(w);
     const badges: LabelInput[] = items.map(({ card, pos }) => ({ id: card.id, anchor: anchor(pos), w: badge, h: badge }));
-    // Target rings (Koers) are drawn above the labels: labels keep off them (and off their numbers).
+    // Target rings (Koers) are drawn above the labels: labels keep off them (and off their numbers) when they can.
     const ring = compact ? TARGET_RING.small : TARGET_RING.large;
     const targets: Box[] = items.flatMap(({ card }) =>
       card.target ? [{ x: card.target.x * w - ring - 2, y: card.target.y * h - ring - 2, w: 2 * ring + 28, h: 2 * ring + 4 }] : [],
     );
-    const result = layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges, obstacles: [...names, ...targets], numbersOnly: latched });
+    const result = layoutBoard({ plane: { w, h }, markerRadius: MARKER_RADIUS, labels, badges, obstacles: targets, keepOff: names, numbersOnly: latched });
     latch.current = { key, numbers: result.mode === 'numbers' };
     return result;
   }, [items, sizes, inner, names, compact]);
