@@ -49,7 +49,7 @@ export function ProposalMeta({ proposal: p, about, editable }: Props) {
         </dd>
       </div>
       {about && (
-        <div>
+        <div className="rb-meta__about">
           <dt>{p.barrierId ? t('proposal.aboutBarrier') : t('proposal.aboutCard')}</dt>
           <dd>{about}</dd>
         </div>

@@ -113,7 +113,7 @@ export function PagedList<T>({ items, render, itemSelector, page, onPages, measu
 
   const pageItems = (pages[shown] ?? []).flatMap((i) => (i < items.length ? [items[i]!] : []));
   return (
-    <div className="rb-paged" data-size={size}>
+    <div className="rb-paged" data-size={size} data-items={items.length}>
       <p
         className={`rb-screen-page${pages.length > 1 ? '' : ' rb-screen-page--one'}`}
         data-testid="screen-page"
