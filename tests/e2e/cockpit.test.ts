@@ -140,7 +140,7 @@ const MIN_FILL = 0.55;
  * count per screen. Each screen measured its own pages; the cockpit pages through the most
  * any screen needs, and a screen with fewer stays on its last.
  */
-async function pageThrough(cockpit: Page, screens: Page[], list: string, itemSelector: string, expected: string[], shot?: string) {
+async function pageThrough(cockpit: Page, screens: Page[], list: string, itemSelector: string, expected: string[], shot?: string, title?: string) {
   const selector = itemSelector
     .split(',')
     .map((one) => `[data-list="${list}"] [data-testid="screen-page-items"] ${one.trim()}`)
@@ -168,6 +168,8 @@ async function pageThrough(cockpit: Page, screens: Page[], list: string, itemSel
         expect(box.y + box.height, '"pagina x van y" is in view').toBeLessThanOrEqual(screen.viewportSize()!.height);
       }
       for (const text of await shownOnScreen(screen, selector)) seen[i]!.add(text);
+      // The list's title counts all of it on every page ("Voorstellen (8)"), not the page's items.
+      if (title) expect(await screen.locator(`[data-list="${list}"] .rb-panel__title`).first().innerText()).toBe(title);
       const { used, available, fill } = await pageFill(screen, list, itemSelector);
       fills[i]!.push(`${Math.round(fill * 100)}%`);
       if (own < counts[i]!) expect(fill, `${list} page ${own}/${counts[i]} at ${screen.viewportSize()!.width}: ${used} of ${available} px used`).toBeGreaterThanOrEqual(MIN_FILL);
@@ -230,7 +232,7 @@ describe('the cockpit and a screen that fits', () => {
     for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
 
     // Barriers: every one on some page, on both screen sizes.
-    const barrierPages = await pageThrough(cockpit, screens, 'barriers', '.rb-item', BARRIERS, 'screen-barriers');
+    const barrierPages = await pageThrough(cockpit, screens, 'barriers', '.rb-item', BARRIERS, 'screen-barriers', `Drempels (${BARRIERS.length})`);
     console.log(`barrier pages measured: 1280×720 ${barrierPages[0]}, 1920×1080 ${barrierPages[1]}`);
     await cockpit.screenshot({ path: `${SHOTS}/cockpit-1366x768.png` });
     await expectAccessible(cockpit, 'cockpit (Drempels)');
@@ -284,7 +286,7 @@ describe('the cockpit and a screen that fits', () => {
 
     // Proposals, beside the top results.
     await act('phase:go', { phaseId: 'voorstellen' });
-    const proposalPages = await pageThrough(cockpit, screens, 'proposals', '.rb-item', PROPOSALS.map((p) => p.slice(0, 40)), 'screen-proposals');
+    const proposalPages = await pageThrough(cockpit, screens, 'proposals', '.rb-item', PROPOSALS.map((p) => p.slice(0, 40)), 'screen-proposals', `Voorstellen (${PROPOSALS.length})`);
     console.log(`proposal pages measured: 1280×720 ${proposalPages[0]}, 1920×1080 ${proposalPages[1]}`);
     await expectAccessible(screens[1]!, 'paged screen 1920×1080 (Voorstellen)');
 

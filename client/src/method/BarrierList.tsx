@@ -13,15 +13,17 @@ interface Props {
   send?: Send;
   large?: boolean;
   title?: string;
+  /** When `barriers` is one page of them (the shared screen): how many there are in all, for the title. */
+  total?: number;
 }
 
 /** The barriers collected so far, under their headings, with confirmed alarms. */
-export function BarrierList({ barriers, alarms, cardTitles, send, large, title }: Props) {
+export function BarrierList({ barriers, alarms, cardTitles, send, large, title, total }: Props) {
   const { t } = useI18n();
   return (
     <section className={`rb-panel rb-barriers${large ? ' rb-barriers--large' : ''}`} aria-labelledby="rb-barriers-title">
       <h2 className="rb-panel__title" id="rb-barriers-title">
-        {title ?? t('barrier.listTitle', { count: barriers.length })}
+        {title ?? t('barrier.listTitle', { count: total ?? barriers.length })}
       </h2>
       {barriers.length === 0 && <p>{t('barrier.none')}</p>}
       {groupBarriers(barriers).map((group) => (

@@ -13,16 +13,18 @@ interface Props {
   /** Given: every proposal gets an "Alarm slaan" button. */
   send?: Send;
   large?: boolean;
+  /** When `proposals` is one page of them (the shared screen): how many there are in all, for the title. */
+  total?: number;
 }
 
 /** All proposals with owner, due date and status (phone and shared screen). */
-export function ProposalList({ proposals, barriers, alarms, cardTitles, send, large }: Props) {
+export function ProposalList({ proposals, barriers, alarms, cardTitles, send, large, total }: Props) {
   const { t } = useI18n();
   const barrierTexts = new Map(barriers.map((b) => [b.id, b.text]));
   return (
     <section className={`rb-panel rb-proposals${large ? ' rb-proposals--large' : ''}`} aria-labelledby="rb-proposals-title">
       <h2 className="rb-panel__title" id="rb-proposals-title">
-        {t('proposal.listTitle', { count: proposals.length })}
+        {t('proposal.listTitle', { count: total ?? proposals.length })}
       </h2>
       {proposals.length === 0 && <p>{t('proposal.none')}</p>}
       <ul className="rb-items">

@@ -80,8 +80,9 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
       measureKey={`${JSON.stringify(items)}|${looks}`}
     />
   );
+  // A page's title counts every item of the list ("Voorstellen (12)" above "pagina 2 van 4"), not the page's.
   const proposalList = (items: Proposal[]) => (
-    <ProposalList proposals={items} barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />
+    <ProposalList proposals={items} total={plan.proposals.length} barriers={barriers} alarms={alarms} cardTitles={cardTitles} large />
   );
 
   switch (plan.stage) {
@@ -116,7 +117,7 @@ export function ScreenStage({ socket, phase, control, cards, loaded, template }:
       return (
         <div className="rb-screen__lists" data-testid="screen-list" data-list="barriers">
           {paged(plan.barriers, '.rb-item', (items) => (
-            <BarrierList barriers={items} alarms={alarms} cardTitles={cardTitles} large />
+            <BarrierList barriers={items} total={plan.barriers.length} alarms={alarms} cardTitles={cardTitles} large />
           ))}
         </div>
       );
