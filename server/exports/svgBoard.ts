@@ -69,7 +69,6 @@ export function drawBoard(cards: readonly NumberedCard[], plane: Plane, keepClea
   const badges = new Map(drawn.filter((d) => d.arrow).map((d) => [d.c.n, arrowBadgeBox(d)]));
   const targets = targetGroups(drawn, plane);
   const obstacles: Box[] = [
-    ...keepClear,
     ...drawn.map((d) => square(d.at, DOT_RADIUS_PX + 1)),
     ...targets.flatMap((t) => [square(t.at, TARGET_RADIUS_PX + 1), ...(t.pill ? [t.pill] : [])]),
     ...badges.values(),
@@ -85,6 +84,9 @@ export function drawBoard(cards: readonly NumberedCard[], plane: Plane, keepClea
     labels: drawn.map((d) => request(d, titles.get(d.c.n)!, origin)),
     badges: drawn.map((d) => request(d, [], origin)),
     obstacles: obstacles.map(local),
+    // The quadrant names' plates: never covered, as on the screen (a cost would let a crowded board
+    // put a badge on "Flashmob").
+    keepOff: keepClear.map(local),
   });
   const mode: LabelMode = layout.mode === 'labels' ? 'titles' : 'numbers';
   const lines = mode === 'titles' ? titles : new Map(drawn.map((d) => [d.c.n, [] as string[]]));
@@ -93,7 +95,7 @@ export function drawBoard(cards: readonly NumberedCard[], plane: Plane, keepClea
     box: { ...p.box, x: p.box.x + origin.x, y: p.box.y + origin.y },
     leader: p.leader,
   }));
-  const legible = legibleShare(placed, obstacles);
+  const legible = legibleShare(placed, [...keepClear, ...obstacles]);
 
   const byN = new Map(placed.map((p) => [p.id, p]));
   const out: string[] = [`<g data-board-labels="${mode}" data-legible="${round(legible)}">`];

@@ -139,6 +139,33 @@ describe.each([25, 60])('the board image with %i cards', { timeout: 60_000 }, (c
     expect(legible).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('puts no label or number on a quadrant name, as on the screen, even with cards crowding the names', () => {
+    // The same board with cards on the quadrant names' plates and just beside them (the plates sit
+    // in the corners: the top ones at y ≈ 0.02–0.07, the bottom ones at y ≈ 0.93–0.98).
+    const crowded = densityExport(count);
+    const corners = [
+      { x: 0.06, y: 0.045 },
+      { x: 0.7, y: 0.045 },
+      { x: 0.06, y: 0.955 },
+      { x: 0.86, y: 0.955 },
+    ];
+    crowded.cards = crowded.cards.map((c, i) =>
+      i < 20 && typeof c.x === 'number' ? { ...c, x: corners[i % 4]!.x + Math.floor(i / 4) * 0.03, y: corners[i % 4]!.y + (i % 2) * 0.05 * (i % 4 < 2 ? 1 : -1) } : c,
+    );
+    const svg = boardSvg(crowded, 'nl').svg;
+    const names = groups(svg, 'data-quadrant').flatMap((g) =>
+      [...g.body.matchAll(/<rect ([^>]*fill-opacity="0.9"[^>]*)\/>/g)].map((m) => ({ x: num(m[1]!, 'x'), y: num(m[1]!, 'y'), w: num(m[1]!, 'width'), h: num(m[1]!, 'height') })),
+    );
+    expect(names).toHaveLength(4);
+    for (const g of groups(svg, 'data-label')) {
+      const [x, y, w, h] = g.open.match(/data-box="([^"]+)"/)![1]!.split(' ').map(Number) as [number, number, number, number];
+      for (const n of names) {
+        const overlap = Math.max(0, Math.min(x + w, n.x + n.w) - Math.max(x, n.x)) * Math.max(0, Math.min(y + h, n.y + n.h) - Math.max(y, n.y));
+        expect(overlap, `label ${g.id} on a quadrant name`).toBe(0);
+      }
+    }
+  });
+
   it('puts the card number on each arrow and on its target, targets drawn above the cards', () => {
     const arrows = groups(svg, 'data-arrow').map((g) => g.id);
     const numbers = new Map(groups(svg, 'data-arrow-number').map((g) => [g.id, lines(g.body)]));
