@@ -11,7 +11,12 @@ import path from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
 /** `--out=DIR` (inside the project, so packages resolve from its node_modules): a test builds its own copy. */
-const OUT = path.resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) ?? 'dist/server');
+const OUT = path.resolve(process.argv.find((a) => a.startsWith('--out='))?.slice(6) || 'dist/server');
+// OUT is emptied first: never anything but a folder inside dist/ (not `--out=` or `--out=.`).
+if (!OUT.startsWith(path.resolve('dist') + path.sep)) {
+  console.error(`--out must be a folder inside dist/, not ${OUT}`);
+  process.exit(2);
+}
 
 /** Every bare import (a package or node: builtin) stays external, except those `bundled` matches. */
 function externalPackagesExcept(bundled: RegExp): Plugin {

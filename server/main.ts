@@ -11,6 +11,8 @@ import type { ConfigOverride } from './config';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
+const validSessionHours = (v: string | undefined) => v !== undefined && Number.isFinite(Number(v)) && Number(v) > 0 && Number(v) <= 336;
+
 function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
   const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
   const override: ConfigOverride = {};
@@ -60,7 +62,9 @@ function readEnv(env: NodeJS.ProcessEnv): ConfigOverride {
       memberGroups: list(env.OIDC_MEMBER_GROUPS),
       adminGroups: list(env.OIDC_ADMIN_GROUPS),
       postLogoutRedirectUrl: env.OIDC_POST_LOGOUT_REDIRECT_URL ?? '',
-      ...(Number(env.OIDC_SESSION_HOURS) > 0 ? { sessionHours: Number(env.OIDC_SESSION_HOURS) } : {}),
+      // Hours, more than 0 and at most 336 (a password session's 14 days); anything else: the default.
+      ...(validSessionHours(env.OIDC_SESSION_HOURS) ? { sessionHours: Number(env.OIDC_SESSION_HOURS) } : {}),
+      ...(env.OIDC_LOGOUT_ID_TOKEN_HINT === 'false' ? { logoutIdTokenHint: false } : {}),
     };
   }
   if (env.LOCAL_ACCOUNTS) override.localAccounts = env.LOCAL_ACCOUNTS !== 'false';

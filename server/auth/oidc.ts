@@ -32,6 +32,11 @@ export interface OidcConfig {
    * mostly without typing anything, and a change of groups or an account removed there counts.
    */
   sessionHours?: number;
+  /**
+   * Send the session's ID token as id_token_hint at logout (OIDC_LOGOUT_ID_TOKEN_HINT; default on).
+   * Off: no ID token is kept, and the provider may ask the person to confirm the logout.
+   */
+  logoutIdTokenHint?: boolean;
   /** Tests only: a provider on http://127.0.0.1. */
   allowInsecureHttp?: boolean;
 }

@@ -23,6 +23,18 @@ export function oidcSessionTtlMs(config: OidcConfig): number {
   return (config.sessionHours ?? DEFAULT_OIDC_SESSION_HOURS) * 60 * 60 * 1000;
 }
 
+/**
+ * The longest ID token kept as a logout hint. It travels in the logout URL's query: a token with
+ * hundreds of groups (Entra ID) would make a URL a proxy refuses (414), so such a logout goes
+ * without the hint (the provider may ask to confirm).
+ */
+export const MAX_LOGOUT_HINT_CHARS = 4096;
+
+/** The ID token to keep with the session for the logout hint, if any. */
+function logoutHint(config: OidcConfig, idToken: string): string | undefined {
+  return config.logoutIdTokenHint !== false && idToken.length <= MAX_LOGOUT_HINT_CHARS ? idToken : undefined;
+}
+
 const FLOW_COOKIE = 'rb_oidc';
 const CALLBACK_PATH = '/auth/oidc/callback';
 
@@ -82,7 +94,7 @@ export function createOidcRouter(deps: OidcApiDeps): Router {
       if (account.disabled) throw new OidcError('ACCOUNT_DISABLED', 403, 'account switched off by an administrator');
       const token = randomToken();
       const ttlMs = oidcSessionTtlMs(config.oidc!);
-      await storage.createSession(hashToken(token), account.id, Date.now() + ttlMs, idToken);
+      await storage.createSession(hashToken(token), account.id, Date.now() + ttlMs, logoutHint(config.oidc!, idToken));
       res.setHeader('Set-Cookie', [clearFlow, sessionCookie(token, ttlMs, secure(req))]);
       logger.info('oidc sign-in', { requestId: requestIdOf(res), roles: (account.roles ?? []).join(',') });
       res.redirect(302, returnTo ?? landingPath(account.roles ?? []));

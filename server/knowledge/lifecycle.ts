@@ -125,6 +125,8 @@ export class WorkshopLifecycle {
 
   /** Deletes every workshop past its retention date; returns how many. */
   async runRetention(now = Date.now()): Promise<number> {
+    // Expired sessions go too (sign-ins also clear them): with them the ID tokens kept for logout.
+    await this.deps.storage.deleteExpiredSessions(now);
     const ids = await this.deps.storage.knowledge.expiredWorkshops(now, this.deps.retentionDays * DAY_MS);
     let n = 0;
     for (const id of ids) if (await this.delete(id)) n++;

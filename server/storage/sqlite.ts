@@ -232,6 +232,10 @@ export class SqliteStorage implements Storage {
     return toAccount(this.stmt.sessionAccount.get(tokenHash, now) as AccountRow | undefined);
   }
 
+  async deleteExpiredSessions(now: number): Promise<number> {
+    return this.stmt.deleteExpiredSessions.run(now).changes;
+  }
+
   async deleteSession(tokenHash: string): Promise<string | undefined> {
     return (this.stmt.deleteSession.get(tokenHash) as { oidc_id_token: string | null } | undefined)?.oidc_id_token ?? undefined;
   }

@@ -103,6 +103,8 @@ export interface Storage {
   findSessionAccount(tokenHash: string, now: number): Promise<AccountRecord | undefined>;
   /** Deletes the session; returns its ID token (OpenID Connect sessions only), for id_token_hint. */
   deleteSession(tokenHash: string): Promise<string | undefined>;
+  /** Deletes every session expired by `now` (with its ID token); returns how many. */
+  deleteExpiredSessions(now: number): Promise<number>;
   createInvite(tokenHash: string, email: string, invitedBy: string, expiresAt: number): Promise<void>;
   /** Returns the invited e-mail and deletes the invite, or undefined when unknown or expired. */
   takeInvite(tokenHash: string, now: number): Promise<string | undefined>;

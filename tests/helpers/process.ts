@@ -29,6 +29,7 @@ export function spawnServer(
 /**
  * The compiled server (scripts/build-server.ts) on plain node, as the image and `npm start` run it:
  * `command` is their `node [flags] dist/server/main.js`, with `entry` in place of the script.
+ * `command.env` goes over this helper's PORT, HOST and DATA_DIR: leave those out of it.
  */
 export function spawnCompiledServer(
   command: { nodeArgs: string[]; env: Record<string, string> },

@@ -40,11 +40,19 @@ beforeAll(async () => {
   store = await testStore();
   const image = imageCommand();
   expect(image.script).toBe('dist/server/main.js');
-  server = await spawnCompiledServer(image, path.join(OUT, 'main.js'), store.dataDir, {
+  // The image's ENV, but where the server listens and keeps its data are the test's: port 0 on the
+  // loopback address and the test's own store (the image says 0.0.0.0:3000 and /data).
+  const { PORT: _port, HOST: _host, DATA_DIR: _dataDir, ...env } = image.env;
+  expect([_port, _host, _dataDir]).toEqual(['3000', '0.0.0.0', '/data']);
+  server = await spawnCompiledServer({ ...image, env }, path.join(OUT, 'main.js'), store.dataDir, {
     ...store.env,
-    NODE_ENV: 'production',
     METRICS_TOKEN: TOKEN,
   });
+  const started = JSON.parse(server.output().split('\n').find((l) => l.includes('Regiebord draait'))!) as { port: number; dataDir?: string; database?: string };
+  expect(started.port).toBe(server.port);
+  expect(started.port).not.toBe(3000);
+  if (store.engine === 'sqlite') expect(started.dataDir).toBe(store.dataDir);
+  else expect(started.database).toBe('PostgreSQL');
 }, 60_000);
 
 afterAll(async () => {
@@ -123,6 +131,8 @@ describe('the compiled server (the image and npm start)', () => {
     expect(metrics).toMatch(/^regiebord_socket_events_total\{event="trajectories:set",outcome="INVALID_PAYLOAD"\} 1$/m);
   });
 
+  // stdout and stderr both: a warning node prints (a deprecation, say) is not JSON and fails this, on
+  // purpose: in production it would be a line the log platform cannot read.
   it('writes JSON lines only, and stops cleanly on SIGTERM', async () => {
     const lines = server.output().trim().split('\n');
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();

@@ -6,6 +6,8 @@ import { createLogger } from '../../server/logger';
 import { startForgingIssuer, type ForgingIssuer, type Forgery } from '../helpers/forgingIssuer';
 import { startServer, type TestServer } from '../helpers/server';
 import { sqlRows } from '../helpers/engine';
+import { eventually } from '../helpers/poll';
+import { hashToken } from '../../server/auth/tokens';
 
 /**
  * Sign-in against a real OpenID Provider (oidc-provider, the certified Node implementation) on
@@ -106,6 +108,9 @@ class Browser {
   }
 }
 
+/** The stored key of the browser's session (a SHA-256 of the cookie's token, as the server keeps it). */
+const sessionHash = (b: Browser) => hashToken(decodeURIComponent(b.cookies.get('rb_session')!));
+
 async function me(browser: Browser, site: TestServer = app) {
   return browser.get(`${site.url}/api/me`);
 }
@@ -134,7 +139,7 @@ describe('OpenID Connect sign-in', () => {
     // the cookie and the stored session both.
     const cookie = done.headers.getSetCookie().find((c) => c.startsWith('rb_session='))!;
     expect(cookie).toContain(`Max-Age=${10 * 60 * 60}`);
-    const [stored] = await sqlRows<{ expires_at: number }>(app, 'SELECT expires_at FROM sessions ORDER BY expires_at DESC LIMIT 1');
+    const [stored] = await sqlRows<{ expires_at: number }>(app, `SELECT expires_at FROM sessions WHERE token_hash = '${sessionHash(b)}'`);
     expect(Number(stored!.expires_at) - started).toBeGreaterThan(10 * 60 * 60 * 1000 - 60_000);
     expect(Number(stored!.expires_at) - started).toBeLessThanOrEqual(10 * 60 * 60 * 1000 + 60_000);
     const account = (await (await me(b)).json()) as { account: { name: string; email: string; roles: string[] } };
@@ -268,26 +273,62 @@ describe('OpenID Connect sign-in', () => {
     expect((await me(again)).status).toBe(200);
   });
 
+  it('keeps no ID token and sends no hint with OIDC_LOGOUT_ID_TOKEN_HINT=false', async () => {
+    // A keep-alive connection to the stopped server may still be pooled: poll until the new one answers.
+    const answers = () => eventually(async () => expect((await fetch(`${app.url}/healthz`)).status).toBe(200));
+    await app.restart({ oidc: { ...app.app.config.oidc!, logoutIdTokenHint: false } });
+    await answers();
+    try {
+      nextUser = 'fenna';
+      const b = new Browser();
+      await b.get(await b.toCallback());
+      const [row] = await sqlRows<{ oidc_id_token: string | null }>(app, `SELECT oidc_id_token FROM sessions WHERE token_hash = '${sessionHash(b)}'`);
+      expect(row).toEqual({ oidc_id_token: null });
+      const out = await b.get(`${app.url}/api/auth/oidc/logout`, { method: 'POST', headers: { origin: app.url } });
+      const params = new URL(((await out.json()) as { logoutUrl: string }).logoutUrl).searchParams;
+      expect(params.get('client_id')).toBe('regiebord');
+      expect(params.has('id_token_hint')).toBe(false);
+    } finally {
+      await app.restart();
+      await answers();
+    }
+  });
+
+  it('deletes an expired session, and the ID token kept with it, in the daily job', async () => {
+    nextUser = 'fenna';
+    const b = new Browser();
+    await b.get(await b.toCallback());
+    const hash = sessionHash(b);
+    expect(await sqlRows(app, `SELECT token_hash FROM sessions WHERE token_hash = '${hash}'`)).toHaveLength(1);
+    // Nine hours on, the 10-hour session lives; eleven hours on, it is gone.
+    await app.app.lifecycle.runRetention(Date.now() + 9 * 60 * 60 * 1000);
+    expect(await sqlRows(app, `SELECT token_hash FROM sessions WHERE token_hash = '${hash}'`)).toHaveLength(1);
+    await app.app.lifecycle.runRetention(Date.now() + 11 * 60 * 60 * 1000);
+    expect(await sqlRows(app, `SELECT token_hash FROM sessions WHERE token_hash = '${hash}'`)).toEqual([]);
+  });
+
   it('logs out: the local session ends, and the provider is offered for RP-initiated logout', async () => {
     nextUser = 'fenna';
     const b = new Browser();
     await b.get(await b.toCallback());
     expect((await me(b)).status).toBe(200);
-    const before = await sqlRows<{ n: number }>(app, 'SELECT COUNT(*) AS n FROM sessions WHERE oidc_id_token IS NOT NULL');
-    expect(Number(before[0]!.n)).toBeGreaterThan(0);
+    // This browser's session keeps its ID token.
+    const hash = sessionHash(b);
+    const [mine] = await sqlRows<{ oidc_id_token: string | null }>(app, `SELECT oidc_id_token FROM sessions WHERE token_hash = '${hash}'`);
+    expect(mine!.oidc_id_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     const out = await b.get(`${app.url}/api/auth/oidc/logout`, { method: 'POST', headers: { origin: app.url } });
     expect(out.status).toBe(200);
     const { logoutUrl } = (await out.json()) as { logoutUrl: string };
     expect(logoutUrl.startsWith(`${idp.issuer}/session/end`)).toBe(true);
     const params = new URL(logoutUrl).searchParams;
     expect(params.get('client_id')).toBe('regiebord');
+    expect(params.get('id_token_hint')).toBe(mine!.oidc_id_token);
     // The session's own ID token as id_token_hint: the provider knows whose session to end.
     const claims = JSON.parse(Buffer.from(params.get('id_token_hint')!.split('.')[1]!, 'base64url').toString()) as { iss: string; aud: string };
     expect(claims).toMatchObject({ iss: idp.issuer, aud: 'regiebord' });
     expect((await me(b)).status).toBe(401);
-    // The ID token went with its session: it is not kept once the session has ended.
-    const kept = await sqlRows<{ n: number }>(app, `SELECT COUNT(*) AS n FROM sessions WHERE oidc_id_token = '${params.get('id_token_hint')!.replace(/'/g, '')}'`);
-    expect(Number(kept[0]!.n)).toBe(0);
+    // The ID token went with its session.
+    expect(await sqlRows(app, `SELECT token_hash FROM sessions WHERE token_hash = '${hash}'`)).toEqual([]);
   });
 });
 

@@ -205,6 +205,10 @@ export class PostgresStorage implements Storage {
     );
   }
 
+  async deleteExpiredSessions(now: number): Promise<number> {
+    return (await this.db.query('DELETE FROM sessions WHERE expires_at <= $1', [now])).rowCount ?? 0;
+  }
+
   async deleteSession(tokenHash: string): Promise<string | undefined> {
     const row = await this.db.one<{ oidc_id_token: string | null }>('DELETE FROM sessions WHERE token_hash = $1 RETURNING oidc_id_token', [tokenHash]);
     return row?.oidc_id_token ?? undefined;
