@@ -60,7 +60,7 @@ const TARGET_RING = { large: 16, small: 10 };
  * boundaries and a label is as wide as its longest word, so no word is ever cut.
  */
 export function ScreenCards({ items, template, size, numbers, onMode, focusId = null, interactive }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const measureRef = useRef<HTMLDivElement>(null);
   const compact = interactive !== undefined;
   const [sizes, setSizes] = useState<Map<string, { w: number; h: number }>>(new Map());
@@ -91,7 +91,8 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
         }),
       );
     }
-  }, [titles, size.width, size.height]);
+    // The names are the template's, in the language shown: measured again when either changes.
+  }, [titles, size.width, size.height, template, lang]);
 
   // Numbers once chosen stay while the cards and their label sizes stay the same: the legend that
   // numbers bring shrinks the board, and a smaller board must not flip back to labels (a loop).
