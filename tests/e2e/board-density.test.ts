@@ -164,6 +164,8 @@ interface NameCollisions {
   /** Of those, lines from a card that lies under the name itself (any line out of it crosses it). */
   leadersFromUnder: number;
   leaders: number;
+  /** Names whose text is wider than their box (a word cut off at the quadrant's edge). */
+  overflowing: string[];
 }
 
 /**
@@ -211,7 +213,10 @@ async function nameCollisions(page: Page): Promise<NameCollisions> {
       const under = (n: (typeof names)[number]) => o.left + x1! > n.r.left && o.left + x1! < n.r.right && o.top + y1! > n.r.top && o.top + y1! < n.r.bottom;
       if (crossed.length && crossed.every(under)) leadersFromUnder++;
     }
-    return { names: names.length, covering, leadersCrossing, leadersFromUnder, leaders: leaders.length };
+    const overflowing = [...plane.querySelectorAll<HTMLElement>('.rb-quadrant__label')]
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.getBoundingClientRect().right > el.parentElement!.getBoundingClientRect().right + 1)
+      .map((el) => `"${el.firstChild?.textContent ?? ''}" ${el.scrollWidth} px in ${el.clientWidth} px`);
+    return { names: names.length, covering, leadersCrossing, leadersFromUnder, leaders: leaders.length, overflowing };
   });
 }
 
@@ -221,6 +226,8 @@ async function expectNamesClear(page: Page, what: string) {
   console.log(`[density] quadrant names, ${what}: ${c.covering.length} labels or badges on a name; ${c.leadersCrossing} of ${c.leaders} leader lines cross a name (${c.leadersFromUnder} from a card under that name)`);
   expect(c.names, `${what}: quadrant names on the board`).toBe(4);
   expect.soft(c.covering, `${what}: labels or badges on a quadrant name`).toEqual([]);
+  // Every name whole: "Maatschappelijke" in 30 px type did not fit a quadrant of the 1280×720 board.
+  expect.soft(c.overflowing, `${what}: quadrant names wider than their quadrant`).toEqual([]);
 }
 
 describe('the board at real density', () => {
