@@ -151,6 +151,10 @@ async function pageThrough(cockpit: Page, screens: Page[], list: string, itemSel
   await expect.poll(async () => (await cockpitPage(cockpit))[1]).toBeGreaterThan(1);
   const counts: number[] = [];
   for (const screen of screens) {
+    // The list's items first: the focus may reach a screen a moment before the data it shows (the
+    // alarms list went up empty, "alarms:0:1", then with its 7 alarms, "alarms:7:3"). Counting the
+    // empty list's one page made this flaky.
+    await expect.poll(async () => Number(await screen.locator(`[data-list="${list}"] [data-items]`).first().getAttribute('data-items'))).toBeGreaterThan(0);
     await expect.poll(async () => (await screenPage(screen))[1]).toBeGreaterThanOrEqual(1);
     counts.push((await screenPage(screen))[1]);
   }
