@@ -60,7 +60,7 @@ const TARGET_RING = { large: 16, small: 10 };
  * boundaries and a label is as wide as its longest word, so no word is ever cut.
  */
 export function ScreenCards({ items, template, size, numbers, onMode, focusId = null, interactive }: Props) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const measureRef = useRef<HTMLDivElement>(null);
   const compact = interactive !== undefined;
   const [sizes, setSizes] = useState<Map<string, { w: number; h: number }>>(new Map());
@@ -69,6 +69,7 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
   // The quadrant names' boxes (they wrap, so measured): labels and badges never cover them.
   const [names, setNames] = useState<Box[]>([]);
   const titles = items.map((i) => `${i.card.id}:${i.card.title}:${i.card.kind}`).join('|');
+  const quadrantNames = template.quadrants.map((q) => q.label).join('|');
 
   useLayoutEffect(() => {
     const box = measureRef.current;
@@ -91,8 +92,8 @@ export function ScreenCards({ items, template, size, numbers, onMode, focusId = 
         }),
       );
     }
-    // The names are the template's, in the language shown: measured again when either changes.
-  }, [titles, size.width, size.height, template, lang]);
+    // The quadrant names are measured too: again when the template's names change.
+  }, [titles, size.width, size.height, quadrantNames]);
 
   // Numbers once chosen stay while the cards and their label sizes stay the same: the legend that
   // numbers bring shrinks the board, and a smaller board must not flip back to labels (a loop).
