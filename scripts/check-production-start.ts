@@ -13,15 +13,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ApiClient, createWorkshop, facilitatorClient } from '../tests/helpers/api';
+import { imageRuntime } from '../tests/helpers/dockerfile';
 
-const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
-const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-const jsonArray = (instruction: string) => JSON.parse(new RegExp(`^${instruction} (\\[.*\\])$`, 'm').exec(runtime)![1]!) as string[];
-const CMD = jsonArray('CMD');
-const HEALTHCHECK = jsonArray('HEALTHCHECK --interval=\\S+ --timeout=\\S+ --start-period=\\S+ --retries=\\S+ CMD');
-const ENV = Object.fromEntries([.../^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)![1]!.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
-/** What the runtime stage copies from the build stage and the context (node_modules come from `npm ci` below). */
-const COPIED = [...runtime.matchAll(/^COPY (?:--from=build \/app\/)?(\S+) \.\/\S*$/gm)].map((m) => m[1]!);
+const { cmd: CMD, healthcheck: HEALTHCHECK, env: ENV, copied: COPIED } = imageRuntime();
 
 const step = (s: string) => console.log(`== ${s}`);
 function fail(message: string): never {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, readCards } from '../../shared/board';
 import { ApiClient, createWorkshop, facilitatorClient, join } from '../helpers/api';
 import { ask, connectControl, connectedDoc } from '../helpers/clients';
+import { imageRuntime } from '../helpers/dockerfile';
 import { testStore, type TestStore } from '../helpers/engine';
 import { eventually } from '../helpers/poll';
 import { spawnCompiledServer, type ServerProcess } from '../helpers/process';
@@ -20,10 +21,7 @@ import { spawnCompiledServer, type ServerProcess } from '../helpers/process';
 
 /** The Dockerfile's runtime CMD and ENV: what the image runs. */
 function imageCommand(): { nodeArgs: string[]; env: Record<string, string>; script: string } {
-  const dockerfile = fs.readFileSync('Dockerfile', 'utf8');
-  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
-  const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
-  const env = Object.fromEntries([.../^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)![1]!.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+  const { cmd, env } = imageRuntime();
   expect(cmd[0]).toBe('node');
   return { nodeArgs: cmd.slice(1, -1), env, script: cmd.at(-1)! };
 }
