@@ -43,6 +43,18 @@ async function login(page: Page) {
   await page.waitForURL(/\/begeleider$/);
 }
 
+/** The facilitator's cockpit on a small laptop, and the workshop's shared screen at 1280×720 and 1920×1080. */
+async function cockpitAndScreens(workshop: { id: string; screenToken: string }): Promise<{ cockpit: Page; screens: Page[] }> {
+  const { server } = suite;
+  const cockpit = await suite.open(LAPTOP_SMALL);
+  await login(cockpit);
+  await cockpit.goto(`${server.url}/begeleider/w/${workshop.id}`);
+  await cockpit.getByTestId('cockpit').waitFor();
+  const screens = [await suite.open(SCREEN_720, recordPageCounts), await suite.open(SCREEN_1080, recordPageCounts)];
+  for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+  return { cockpit, screens };
+}
+
 /** The texts of the list items a screen shows now; each one wholly inside the viewport. */
 async function shownOnScreen(screen: Page, selector: string): Promise<string[]> {
   const { width, height } = screen.viewportSize()!;
@@ -229,12 +241,7 @@ describe('the cockpit and a screen that fits', () => {
     }
     for (const [i, text] of PROPOSALS.entries()) await act('proposal:add', { barrierId: barrierIds[i % BARRIERS.length], text, kind: 'versnellen', owner: 'Stuurgroep', dueDate: '2027-03-01' });
 
-    const cockpit = await suite.open(LAPTOP_SMALL);
-    await login(cockpit);
-    await cockpit.goto(`${server.url}/begeleider/w/${workshop.id}`);
-    await cockpit.getByTestId('cockpit').waitFor();
-    const screens = [await suite.open(SCREEN_720, recordPageCounts), await suite.open(SCREEN_1080, recordPageCounts)];
-    for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+    const { cockpit, screens } = await cockpitAndScreens(workshop);
 
     // Barriers: every one on some page, on both screen sizes.
     const barrierPages = await pageThrough(cockpit, screens, 'barriers', '.rb-item', BARRIERS, 'screen-barriers', `Drempels (${BARRIERS.length})`);
@@ -434,12 +441,7 @@ describe('the cockpit and a screen that fits', () => {
     await participant.state;
     expect(await ask<AckResult<unknown>>(participant.socket, 'openProposals:get', {})).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } });
 
-    const cockpit = await suite.open(LAPTOP_SMALL);
-    await login(cockpit);
-    await cockpit.goto(`${server.url}/begeleider/w/${workshop.id}`);
-    await cockpit.getByTestId('cockpit').waitFor();
-    const screens = [await suite.open(SCREEN_720, recordPageCounts), await suite.open(SCREEN_1080, recordPageCounts)];
-    for (const s of screens) await s.goto(`${server.url}/scherm/${workshop.id}#${workshop.screenToken}`);
+    const { cockpit, screens } = await cockpitAndScreens(workshop);
     // In Welkom the screen shows the board (people put cards on it) until the facilitator chooses the earlier proposals.
     for (const s of screens) await s.getByTestId('board').waitFor();
     expect(await screens[0]!.getByTestId('screen-page-items').count()).toBe(0);

@@ -73,6 +73,7 @@ async function offlineFor(p: Phone, ms: number, name: string, long: boolean) {
   moveCard(p.doc.doc, cardId, { x: 0.9, y: 0.1 });
   addCard(p.doc.doc, { kind: 'project', title: `${name} offline` });
   const votes = [`${name}-vote-1`, `${name}-vote-2`].map((opId) => castUntilAnswered(p.socket, opId, ms + 120_000));
+  // The time offline is what this test varies (a short drop, a long one), not a wait for sync.
   await new Promise((r) => setTimeout(r, ms));
   if (long) p.net.reset();
   else p.net.resume();
